@@ -1,0 +1,12 @@
+import type { D1Migration } from '@cloudflare/vitest-plugin';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+  interface Env {
+    TEST_MIGRATIONS: D1Migration[];
+  }
+}

@@ -1,0 +1,18 @@
+// Shared fixtures for workerd tests: principals of every role and contexts over the real D1.
+import { env } from 'cloudflare:workers';
+import type { Principal } from '../worker/auth/principal';
+import { createContext, type DomainContext } from '../worker/domain/context';
+
+export const anonymous: Principal = { kind: 'anonymous' };
+export const customerA: Principal = { kind: 'user', subject: 'cust-a', role: 'customer', name: 'Ann Customer', email: 'ann@example.com' };
+export const customerB: Principal = { kind: 'user', subject: 'cust-b', role: 'customer', name: 'Ben Customer', email: 'ben@example.com' };
+export const staff: Principal = { kind: 'user', subject: 'alice', role: 'staff', name: 'Alice Staff' };
+export const admin: Principal = { kind: 'user', subject: 'root', role: 'admin', name: 'Ada Admin' };
+
+/** A Monday well in the future, so "past date" checks never trip on the real clock. */
+export const FUTURE_MONDAY = '2030-03-04';
+
+/** A context over the test D1 (migrated and seeded by test/setup.ts). */
+export function ctxFor(actor: Principal, options: { now?: () => number; interactionId?: number } = {}): DomainContext {
+  return createContext(env, actor, options);
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+import { applyOfflineEnv } from './scripts/offline-env.mjs';
+
+applyOfflineEnv();
+
+/** The HS256 secret tests sign their tokens with (test-only; never a real secret). */
+export const TEST_JWT_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(__dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.jsonc' },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET },
+        },
+      }),
+    ],
+    test: {
+      include: ['test/**/*.test.ts'],
+      setupFiles: ['./test/setup.ts'],
+    },
+  };
+});

@@ -1,0 +1,37 @@
+import { DomainError, forbidden } from '../domain/errors';
+
+export const ROLES = ['customer', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, as established by a verified token and nothing else.
+ * `sessionId` is set on customer tokens minted for one chat session.
+ */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; subject: string; role: Role; name?: string; email?: string; sessionId?: string };
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** Role name used for permission tables; anonymous callers are `anonymous`. */
+export type Audience = Role | 'anonymous';
+export const audienceOf = (p: Principal): Audience => (p.kind === 'anonymous' ? 'anonymous' : p.role);
+
+export const isStaff = (p: Principal): p is UserPrincipal => p.kind === 'user' && (p.role === 'staff' || p.role === 'admin');
+
+/**
+ * Asserts that the caller is signed in and has one of `roles`.
+ * @example const user = requireRole(ctx.actor, 'staff', 'admin');
+ */
+export function requireRole(p: Principal, ...roles: Role[]): UserPrincipal {
+  if (p.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign-in required');
+  if (!roles.includes(p.role)) throw forbidden();
+  return p;
+}
+
+/** Asserts that the caller is signed in, whatever the role. */
+export function requireUser(p: Principal): UserPrincipal {
+  return requireRole(p, ...ROLES);
+}

@@ -1,0 +1,339 @@
+/**
+ * The single source of the D1 schema. `npm run db:generate` (drizzle-kit) writes
+ * the SQL into migrations/, and wrangler applies it. The FTS5 index of the
+ * knowledge base lives in a custom migration (drizzle-kit cannot express virtual
+ * tables or triggers); see migrations/0001_kb_fts.sql.
+ *
+ * Conventions: times are UTC epoch milliseconds (`*_at`); local dates are
+ * `YYYY-MM-DD` text in the business time zone; money is integer cents.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer('updated_at')
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/** Named monotonic counters; `allocate(name)` is one UPSERT … RETURNING. */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/**
+ * A person the business serves. `subject` is the verified token subject of a
+ * customer principal (null for customers that staff entered by phone).
+ */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subject: text('subject'),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    address: text('address'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_subject_uq').on(t.subject),
+    index('customers_email_idx').on(t.email),
+    index('customers_phone_idx').on(t.phone),
+  ],
+);
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    description: text('description').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceCents: integer('price_cents').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('services_slug_uq').on(t.slug), index('services_category_idx').on(t.category)],
+);
+
+export const employees = sqliteTable(
+  'employees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** The service category this person works in (HVAC, Plumbing, …). */
+    department: text('department').notNull(),
+    /** JSON array of service slugs this person is qualified for. */
+    skills: text('skills', { mode: 'json' }).$type<string[]>().notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('employees_email_uq').on(t.email), index('employees_department_idx').on(t.department)],
+);
+
+/** Weekly working hours, in minutes after local midnight (weekday 0 = Sunday). */
+export const schedules = sqliteTable(
+  'schedules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    weekday: integer('weekday').notNull(),
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (t) => [index('schedules_employee_weekday_idx').on(t.employeeId, t.weekday)],
+);
+
+/** An absence as a UTC interval [startsAt, endsAt). */
+export const timeOff = sqliteTable(
+  'time_off',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('time_off_employee_idx').on(t.employeeId, t.startsAt)],
+);
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull().default('pending'),
+    address: text('address').notNull(),
+    notes: text('notes'),
+    priceCents: integer('price_cents').notNull(),
+    interactionId: integer('interaction_id').references(() => interactions.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('bookings_number_uq').on(t.number),
+    // An employee's start time can hold one active booking.
+    uniqueIndex('bookings_active_slot_uq')
+      .on(t.employeeId, t.startsAt)
+      .where(sql`status in ('pending', 'confirmed')`),
+    index('bookings_customer_idx').on(t.customerId),
+    index('bookings_service_idx').on(t.serviceId),
+    index('bookings_employee_starts_idx').on(t.employeeId, t.startsAt),
+    index('bookings_starts_idx').on(t.startsAt),
+    index('bookings_status_idx').on(t.status),
+    index('bookings_interaction_idx').on(t.interactionId),
+  ],
+);
+
+/**
+ * The slot-grid cells an active booking occupies. The primary key makes
+ * overlapping bookings of one employee impossible, whatever their lengths:
+ * a booking and its cells are written in one D1 batch (one transaction).
+ */
+export const bookingSlots = sqliteTable(
+  'booking_slots',
+  {
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id),
+    slotStart: integer('slot_start').notNull(),
+    bookingId: integer('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.slotStart] }), index('booking_slots_booking_idx').on(t.bookingId)],
+);
+
+export const INTERACTION_STATUSES = ['open', 'resolved', 'abandoned', 'escalated'] as const;
+
+/** One chat or voice session. */
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    sessionId: text('session_id').notNull(),
+    channel: text('channel', { enum: ['chat', 'voice', 'mcp'] }).notNull(),
+    customerId: integer('customer_id').references(() => customers.id),
+    customerName: text('customer_name'),
+    customerEmail: text('customer_email'),
+    referrerUrl: text('referrer_url'),
+    status: text('status', { enum: INTERACTION_STATUSES }).notNull().default('open'),
+    promptTokens: integer('prompt_tokens').notNull().default(0),
+    completionTokens: integer('completion_tokens').notNull().default(0),
+    costCents: integer('cost_cents').notNull().default(0),
+    durationMs: integer('duration_ms').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('interactions_number_uq').on(t.number),
+    uniqueIndex('interactions_session_uq').on(t.sessionId),
+    index('interactions_customer_idx').on(t.customerId),
+    index('interactions_status_idx').on(t.status, t.updatedAt),
+  ],
+);
+
+/** One item of a conversation (user, assistant, tool call, tool result). */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    interactionId: integer('interaction_id')
+      .notNull()
+      .references(() => interactions.id),
+    /** Position within the session, assigned by the session's Durable Object. */
+    seq: integer('seq').notNull(),
+    role: text('role', { enum: ['user', 'assistant', 'tool', 'system', 'staff'] }).notNull(),
+    content: text('content').notNull(),
+    toolCallId: text('tool_call_id'),
+    toolName: text('tool_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('messages_interaction_seq_uq').on(t.interactionId, t.seq)],
+);
+
+export const PROJECT_STAGES = ['planning', 'active', 'on_hold', 'done'] as const;
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    description: text('description'),
+    stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('planning'),
+    ownerSubject: text('owner_subject').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('projects_owner_idx').on(t.ownerSubject), index('projects_stage_idx').on(t.stage)],
+);
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** A to-do item owned by one principal (`ownerSubject`). */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerSubject: text('owner_subject').notNull(),
+    projectId: integer('project_id').references(() => projects.id),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    status: text('status', { enum: TASK_STATUSES }).notNull().default('todo'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    dueDate: text('due_date'),
+    completedAt: integer('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_owner_status_idx').on(t.ownerSubject, t.status),
+    index('tasks_project_idx').on(t.projectId),
+  ],
+);
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('open'),
+    customerId: integer('customer_id').references(() => customers.id),
+    /** Token subject of whoever opened it; a customer sees only their own. */
+    openedBy: text('opened_by').notNull(),
+    assignee: text('assignee'),
+    interactionId: integer('interaction_id').references(() => interactions.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_uq').on(t.number),
+    index('tickets_customer_idx').on(t.customerId),
+    index('tickets_opened_by_idx').on(t.openedBy),
+    index('tickets_status_idx').on(t.status),
+    index('tickets_assignee_idx').on(t.assignee),
+    index('tickets_interaction_idx').on(t.interactionId),
+  ],
+);
+
+/** Internal notes on a ticket: staff only, never shown to customers. */
+export const ticketNotes = sqliteTable(
+  'ticket_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_notes_ticket_idx').on(t.ticketId)],
+);
+
+/** Knowledge-base articles; `kb_articles_fts` (FTS5) mirrors title/body/tags via triggers. */
+export const kbArticles = sqliteTable(
+  'kb_articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    category: text('category').notNull(),
+    tags: text('tags').notNull().default(''),
+    published: integer('published', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('kb_articles_slug_uq').on(t.slug), index('kb_articles_category_idx').on(t.category)],
+);
+
+/** Every tool call, whichever surface made it. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    subject: text('subject').notNull(),
+    role: text('role').notNull(),
+    surface: text('surface').notNull(),
+    tool: text('tool').notNull(),
+    argsDigest: text('args_digest').notNull(),
+    outcome: text('outcome').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('audit_log_subject_idx').on(t.subject, t.at), index('audit_log_tool_idx').on(t.tool, t.at)],
+);

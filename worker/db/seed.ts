@@ -1,0 +1,70 @@
+/**
+ * The seed as plain SQL statements, idempotent (`INSERT OR IGNORE` on fixed
+ * ids), so `npm run dev` can load it into the local D1 on every start and the
+ * test setup can load the very same rows.
+ */
+import { seedKbArticles } from './seed-kb.ts';
+import { seedEmployees, seedProjects, seedSchedules, seedServices, seedTasks } from './seed-data.ts';
+
+type Literal = string | number | boolean | null;
+
+const quote = (v: Literal): string =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? '1' : '0') : `'${v.replaceAll("'", "''")}'`;
+
+function insert(table: string, rows: readonly Record<string, Literal>[]): string[] {
+  return rows.map((row) => {
+    const cols = Object.keys(row);
+    return `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => quote(row[c] ?? null)).join(', ')});`;
+  });
+}
+
+/** Every seed statement, in foreign-key order. */
+export function seedStatements(): string[] {
+  return [
+    ...insert(
+      'services',
+      seedServices.map((s) => ({
+        id: s.id,
+        slug: s.slug,
+        name: s.name,
+        category: s.category,
+        description: s.description,
+        duration_minutes: s.durationMinutes,
+        price_cents: s.priceCents,
+      })),
+    ),
+    ...insert(
+      'employees',
+      seedEmployees.map((e) => ({ id: e.id, name: e.name, email: e.email, department: e.department, skills: JSON.stringify(e.skills) })),
+    ),
+    ...insert(
+      'schedules',
+      seedSchedules.map((s, i) => ({ id: i + 1, employee_id: s.employeeId, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute })),
+    ),
+    ...insert(
+      'kb_articles',
+      seedKbArticles.map((a) => ({ id: a.id, slug: a.slug, title: a.title, body: a.body, category: a.category, tags: a.tags.join(' ') })),
+    ),
+    ...insert(
+      'projects',
+      seedProjects.map((p) => ({ id: p.id, name: p.name, description: p.description, stage: p.stage, owner_subject: p.ownerSubject })),
+    ),
+    ...insert(
+      'tasks',
+      seedTasks.map((t) => ({
+        id: t.id,
+        owner_subject: t.ownerSubject,
+        project_id: t.projectId,
+        title: t.title,
+        status: t.status,
+        priority: t.priority,
+        due_date: t.dueDate,
+      })),
+    ),
+  ];
+}
+
+/** Loads the seed into `d1` in one batch (one transaction). */
+export async function seedDatabase(d1: D1Database): Promise<void> {
+  await d1.batch(seedStatements().map((s) => d1.prepare(s)));
+}
