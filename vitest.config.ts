@@ -15,13 +15,15 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET },
+          bindings: { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' },
         },
       }),
     ],
     test: {
       include: ['test/**/*.test.ts'],
       setupFiles: ['./test/setup.ts'],
+      // Starts the fake OpenAI server in Node; tests get its URL via inject('fakeOpenAIUrl').
+      globalSetup: ['./test/global-setup.ts'],
     },
   };
 });

@@ -1,0 +1,175 @@
+// The tool registry: declarations, schema conversion, and the RBAC matrix executed against real D1.
+import { Validator } from '@cfworker/json-schema';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../worker/auth/principal';
+import { toOpenAITools, toRealtimeTools } from '../worker/tools/adapters';
+import { TOOLS, findTool } from '../worker/tools/catalog';
+import { executeTool, inputJsonSchema, selectTools } from '../worker/tools/registry';
+import { admin, anonymous, ctxFor, customerA, customerB, staff } from './helpers';
+
+type Who = 'anonymous' | 'customer' | 'staff' | 'admin';
+const ALL: Who[] = ['anonymous', 'customer', 'staff', 'admin'];
+const SIGNED_IN: Who[] = ['customer', 'staff', 'admin'];
+const STAFF: Who[] = ['staff', 'admin'];
+
+/** Who may call what: written out here, independently of the tool files, so a drift in either fails. */
+const EXPECTED_ACCESS: Record<string, Who[]> = {
+  list_services: ALL,
+  check_availability: ALL,
+  create_booking: SIGNED_IN,
+  get_booking: SIGNED_IN,
+  list_bookings: SIGNED_IN,
+  cancel_booking: SIGNED_IN,
+  reschedule_booking: SIGNED_IN,
+  confirm_booking: STAFF,
+  complete_booking: STAFF,
+  search_knowledge_base: ALL,
+  get_kb_article: ALL,
+  list_kb_articles: ALL,
+  create_kb_article: STAFF,
+  update_kb_article: STAFF,
+  delete_kb_article: STAFF,
+  add_task: SIGNED_IN,
+  list_tasks: SIGNED_IN,
+  update_task: SIGNED_IN,
+  complete_task: SIGNED_IN,
+  delete_task: SIGNED_IN,
+  list_projects: STAFF,
+  create_project: STAFF,
+  update_project: STAFF,
+  open_ticket: SIGNED_IN,
+  list_tickets: SIGNED_IN,
+  get_ticket: SIGNED_IN,
+  update_ticket: STAFF,
+  add_ticket_note: STAFF,
+};
+
+const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };
+
+describe('declarations', () => {
+  it('has unique snake_case names, model-facing descriptions and the expected set of tools', () => {
+    const names = TOOLS.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const t of TOOLS) {
+      expect(t.name).toMatch(/^[a-z][a-z0-9_]{2,63}$/);
+      expect(t.description.length, t.name).toBeGreaterThan(30);
+    }
+    expect([...names].sort()).toEqual(Object.keys(EXPECTED_ACCESS).sort());
+  });
+
+  it('converts every input schema to valid JSON Schema that accepts the example, which zod accepts too', () => {
+    for (const tool of TOOLS) {
+      const schema = inputJsonSchema(tool);
+      expect(schema.type, tool.name).toBe('object');
+      const validator = new Validator(schema as never, '2020-12');
+      const asJson = JSON.parse(JSON.stringify(tool.example));
+      const verdict = validator.validate(asJson);
+      expect(verdict.errors, `${tool.name}: ${JSON.stringify(verdict.errors)}`).toEqual([]);
+      expect(tool.input.safeParse(asJson).success, tool.name).toBe(true);
+      // A wrong type for a declared property must be refused by both.
+      const firstProp = Object.keys((schema.properties as object) ?? {})[0];
+      if (firstProp) {
+        const bad = { ...asJson, [firstProp]: { not: 'valid' } };
+        expect(validator.validate(bad).valid, `${tool.name}.${firstProp}`).toBe(false);
+        expect(tool.input.safeParse(bad).success, `${tool.name}.${firstProp}`).toBe(false);
+      }
+    }
+  });
+
+  it('produces OpenAI chat and realtime tool shapes from the same list', () => {
+    const chat = toOpenAITools(TOOLS);
+    const realtime = toRealtimeTools(TOOLS);
+    expect(chat.map((t) => t.function.name)).toEqual(TOOLS.map((t) => t.name));
+    expect(realtime.map((t) => t.name)).toEqual(TOOLS.map((t) => t.name));
+    expect(chat[0]).toMatchObject({ type: 'function', function: { parameters: { type: 'object' } } });
+    expect(realtime[0]).toMatchObject({ type: 'function', parameters: { type: 'object' } });
+  });
+
+  it('filters by role, category, exclusion and maximum count', () => {
+    const anonTools = selectTools(TOOLS, anonymous).map((t) => t.name);
+    expect(anonTools.sort()).toEqual(Object.keys(EXPECTED_ACCESS).filter((n) => EXPECTED_ACCESS[n]!.includes('anonymous')).sort());
+    const knowledge = selectTools(TOOLS, staff, { categories: ['knowledge'] });
+    expect(knowledge.length).toBeGreaterThan(0);
+    expect(knowledge.every((t) => t.category === 'knowledge')).toBe(true);
+    expect(selectTools(TOOLS, staff, { exclude: ['list_services'] }).some((t) => t.name === 'list_services')).toBe(false);
+    expect(selectTools(TOOLS, staff, { max: 3 })).toHaveLength(3);
+  });
+});
+
+describe('RBAC matrix: every tool × every role, executed', () => {
+  for (const tool of TOOLS) {
+    for (const who of ALL) {
+      const allowed = EXPECTED_ACCESS[tool.name]?.includes(who) ?? false;
+      it(`${tool.name} as ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const result = await executeTool(tool, ctxFor(principals[who]), tool.example, 'rest');
+        if (allowed) {
+          // Allowed callers may still meet not_found or conflict for example data, never a permission error.
+          if (!result.ok) expect(['unauthorized', 'forbidden', 'internal', 'invalid_input']).not.toContain(result.error.code);
+        } else {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.error.code).toBe(who === 'anonymous' ? 'unauthorized' : 'forbidden');
+        }
+      });
+    }
+  }
+});
+
+describe("a customer never reaches another customer's records", () => {
+  it('refuses every booking, task and ticket tool that names records of another customer', async () => {
+    const call = async (actor: Principal, name: string, input: unknown) => executeTool(findTool(name)!, ctxFor(actor), input, 'chat');
+    const booked = await call(customerA, 'create_booking', {
+      service: 'leak-repair',
+      start: '2030-04-02T13:00',
+      customer_name: 'Ann Customer',
+      phone: '+1 312 555 0100',
+      address: '1 Lake St, Chicago, IL',
+    });
+    expect(booked.ok, JSON.stringify(booked)).toBe(true);
+    const bookingNumber = (booked as { data: { number: string } }).data.number;
+    const task = await call(customerA, 'add_task', { title: 'Buy furnace filters' });
+    expect(task.ok).toBe(true);
+    const taskId = (task as { data: { id: number } }).data.id;
+    const ticket = await call(customerA, 'open_ticket', { subject: 'Noisy furnace', description: 'It rattles at night.' });
+    expect(ticket.ok).toBe(true);
+    const ticketNumber = (ticket as { data: { number: string } }).data.number;
+
+    const attempts: [string, unknown][] = [
+      ['get_booking', { booking_number: bookingNumber }],
+      ['cancel_booking', { booking_number: bookingNumber, reason: 'not mine' }],
+      ['reschedule_booking', { booking_number: bookingNumber, start: '2030-04-03T13:00' }],
+      ['update_task', { task_id: taskId, title: 'hijacked' }],
+      ['complete_task', { task_id: taskId }],
+      ['delete_task', { task_id: taskId }],
+      ['get_ticket', { ticket_number: ticketNumber }],
+    ];
+    for (const [name, input] of attempts) {
+      const result = await call(customerB, name, input);
+      expect(result.ok, `${name} as customer B`).toBe(false);
+      if (!result.ok) expect(['not_found', 'forbidden'], name).toContain(result.error.code);
+    }
+    // Lists that could widen scope show B nothing of A's, whatever filters B passes.
+    const bookings = await call(customerB, 'list_bookings', { customer_email: 'ann@example.com' });
+    expect(JSON.stringify(bookings)).not.toContain(bookingNumber);
+    const tasks = await call(customerB, 'list_tasks', {});
+    expect(JSON.stringify(tasks)).not.toContain('Buy furnace filters');
+    const tickets = await call(customerB, 'list_tickets', {});
+    expect(JSON.stringify(tickets)).not.toContain(ticketNumber);
+
+    // And A's records are intact.
+    const mine = await call(customerA, 'get_booking', { booking_number: bookingNumber });
+    expect(mine).toMatchObject({ ok: true, data: { number: bookingNumber, status: 'pending' } });
+    const myTasks = await call(customerA, 'list_tasks', {});
+    expect(JSON.stringify(myTasks)).toContain('Buy furnace filters');
+  });
+});
+
+describe('audit log', () => {
+  it('records each call with principal, tool, argument digest and outcome', async () => {
+    await executeTool(findTool('list_services')!, ctxFor(customerA), { category: 'HVAC' }, 'mcp');
+    const row = await ctxFor(staff)
+      .d1.prepare("SELECT * FROM audit_log WHERE tool = 'list_services' AND surface = 'mcp' ORDER BY id DESC LIMIT 1")
+      .first<Record<string, unknown>>();
+    expect(row).toMatchObject({ subject: 'cust-a', role: 'customer', outcome: 'ok' });
+    expect(String(row?.args_digest)).toMatch(/^[0-9a-f]{24}$/);
+  });
+});

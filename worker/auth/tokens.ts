@@ -1,0 +1,109 @@
+/**
+ * Token minting and verification with jose. Only type imports from our code, so
+ * Node scripts (`npm run token`) load this file as it is.
+ */
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { Principal, Role } from './principal';
+
+export interface TokenConfig {
+  JWT_SECRET?: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  /** An outside issuer's key set; tokens with an asymmetric `alg` are checked against it. */
+  JWT_JWKS_URL?: string;
+}
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  name?: string;
+  email?: string;
+  /** Chat session the token is scoped to (customer tokens minted by the widget flow). */
+  sid?: string;
+}
+
+const ROLE_SET = new Set<string>(['customer', 'staff', 'admin']);
+const MIN_SECRET_LENGTH = 32;
+
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+}
+
+function secretKey(config: TokenConfig): Uint8Array {
+  const secret = config.JWT_SECRET;
+  if (!secret || secret.length < MIN_SECRET_LENGTH) {
+    // A missing or short secret is an operator error: fail closed, never accept unsigned tokens.
+    throw new Error(`JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return new TextEncoder().encode(secret);
+}
+
+/**
+ * Signs an HS256 token.
+ * @example await signToken(env, { sub: 'alice', role: 'staff' }, '12h')
+ */
+export async function signToken(config: TokenConfig, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(config.JWT_ISSUER)
+    .setAudience(config.JWT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(secretKey(config));
+}
+
+const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function principalFrom(payload: JWTPayload): Principal {
+  const role = payload.role;
+  if (typeof payload.sub !== 'string' || !payload.sub) throw new TokenError('token has no subject');
+  if (typeof role !== 'string' || !ROLE_SET.has(role)) throw new TokenError('token has no valid role');
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const name = str(payload.name);
+  const email = str(payload.email);
+  const sessionId = str(payload.sid);
+  return {
+    kind: 'user',
+    subject: payload.sub,
+    role: role as Role,
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(sessionId ? { sessionId } : {}),
+  };
+}
+
+/**
+ * Verifies a bearer token (signature, expiry, issuer, audience) and returns
+ * its principal. Throws TokenError for any token that is not valid.
+ */
+export async function verifyToken(config: TokenConfig, token: string): Promise<Principal> {
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    throw new TokenError('malformed token');
+  }
+  const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  try {
+    if (alg === 'HS256') {
+      const { payload } = await jwtVerify(token, secretKey(config), { ...options, algorithms: ['HS256'] });
+      return principalFrom(payload);
+    }
+    if (config.JWT_JWKS_URL) {
+      let jwks = jwksCache.get(config.JWT_JWKS_URL);
+      if (!jwks) {
+        jwks = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
+        jwksCache.set(config.JWT_JWKS_URL, jwks);
+      }
+      const { payload } = await jwtVerify(token, jwks, options);
+      return principalFrom(payload);
+    }
+  } catch (err) {
+    if (err instanceof TokenError) throw err;
+    if (err instanceof Error && err.message.startsWith('JWT_SECRET')) throw err;
+    throw new TokenError(err instanceof Error ? err.message : 'invalid token');
+  }
+  throw new TokenError(`unsupported token algorithm ${alg ?? '(none)'}`);
+}

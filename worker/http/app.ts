@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { TOOLS } from '../tools/catalog';
+import { errorResponse, handleError, handleNotFound } from './errors';
+import { authenticate } from './middleware/authenticate';
+import { jsonLog } from './middleware/json-log';
+import { mountRestRoutes } from './rest';
+import type { AppEnv } from './types';
+
+/** Largest JSON body the API reads; anything bigger is a 413 before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function allowedOrigin(origin: string, allowList: string): string | null {
+  const list = allowList.split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.includes('*')) return origin || '*';
+  return list.includes(origin) ? origin : null;
+}
+
+/** The REST API under /api/v1, built on the tool registry. */
+function apiV1(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'payload_too_large', `Body exceeds ${MAX_BODY_BYTES} bytes`) }));
+  api.use(authenticate());
+  mountRestRoutes(api, TOOLS);
+  return api;
+}
+
+/**
+ * Builds the Worker's HTTP app: request ids, JSON logs, CORS for the allowed
+ * origins, one error handler, and the versioned API.
+ */
+export function buildApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(jsonLog());
+  app.use(secureHeaders());
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.get('/health', (c) => c.json({ status: 'ok', service: 'switchboard', time: new Date().toISOString() }));
+  app.route('/api/v1', apiV1());
+  return app;
+}

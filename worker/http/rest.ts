@@ -1,0 +1,98 @@
+/**
+ * The REST surface of the tool registry: each route names the tool it runs, and
+ * the tool's zod schema validates the merged input (path params, then query for
+ * GET/DELETE or the JSON body for POST/PATCH). Nothing is defined twice: a new
+ * operation is a tool plus one line here.
+ */
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { createContext } from '../domain/context';
+import { ERROR_STATUS } from '../domain/errors';
+import { executeTool, type AnyTool } from '../tools/registry';
+import { errorResponse } from './errors';
+import type { AppEnv } from './types';
+
+export interface RestRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Hono path under /api/v1; `:param` names are tool input fields. */
+  path: string;
+  tool: string;
+  /** Status of a success (default 200). */
+  status?: ContentfulStatusCode;
+}
+
+export const REST_ROUTES: readonly RestRoute[] = [
+  { method: 'GET', path: '/services', tool: 'list_services' },
+  { method: 'GET', path: '/availability', tool: 'check_availability' },
+  { method: 'GET', path: '/bookings', tool: 'list_bookings' },
+  { method: 'POST', path: '/bookings', tool: 'create_booking', status: 201 },
+  { method: 'GET', path: '/bookings/:booking_number', tool: 'get_booking' },
+  { method: 'POST', path: '/bookings/:booking_number/cancel', tool: 'cancel_booking' },
+  { method: 'POST', path: '/bookings/:booking_number/reschedule', tool: 'reschedule_booking' },
+  { method: 'POST', path: '/bookings/:booking_number/confirm', tool: 'confirm_booking' },
+  { method: 'POST', path: '/bookings/:booking_number/complete', tool: 'complete_booking' },
+  { method: 'GET', path: '/tasks', tool: 'list_tasks' },
+  { method: 'POST', path: '/tasks', tool: 'add_task', status: 201 },
+  { method: 'PATCH', path: '/tasks/:task_id', tool: 'update_task' },
+  { method: 'POST', path: '/tasks/:task_id/complete', tool: 'complete_task' },
+  { method: 'DELETE', path: '/tasks/:task_id', tool: 'delete_task' },
+  { method: 'GET', path: '/projects', tool: 'list_projects' },
+  { method: 'POST', path: '/projects', tool: 'create_project', status: 201 },
+  { method: 'PATCH', path: '/projects/:project_id', tool: 'update_project' },
+  { method: 'GET', path: '/projects/:project_id/tasks', tool: 'list_tasks' },
+  { method: 'GET', path: '/tickets', tool: 'list_tickets' },
+  { method: 'POST', path: '/tickets', tool: 'open_ticket', status: 201 },
+  { method: 'GET', path: '/tickets/:ticket_number', tool: 'get_ticket' },
+  { method: 'PATCH', path: '/tickets/:ticket_number', tool: 'update_ticket' },
+  { method: 'POST', path: '/tickets/:ticket_number/notes', tool: 'add_ticket_note', status: 201 },
+  { method: 'GET', path: '/kb/search', tool: 'search_knowledge_base' },
+  { method: 'GET', path: '/kb/articles', tool: 'list_kb_articles' },
+  { method: 'POST', path: '/kb/articles', tool: 'create_kb_article', status: 201 },
+  { method: 'GET', path: '/kb/articles/:article_id', tool: 'get_kb_article' },
+  { method: 'PATCH', path: '/kb/articles/:article_id', tool: 'update_kb_article' },
+  { method: 'DELETE', path: '/kb/articles/:article_id', tool: 'delete_kb_article' },
+];
+
+type Input = Record<string, unknown>;
+
+/** The JSON body as an object; a 400 for malformed JSON or a non-object body. */
+async function readJsonObject(c: Context<AppEnv>): Promise<Input | Response> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return errorResponse(c, 'invalid_input', 'Request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return errorResponse(c, 'invalid_input', 'Request body must be a JSON object');
+  }
+  return body as Input;
+}
+
+/** Registers every route of {@link REST_ROUTES} on `app`, resolving tools by name. */
+export function mountRestRoutes(app: Hono<AppEnv>, tools: readonly AnyTool[]): void {
+  const byName = new Map(tools.map((t) => [t.name, t]));
+  for (const route of REST_ROUTES) {
+    const tool = byName.get(route.tool);
+    if (!tool) throw new Error(`REST route ${route.method} ${route.path} names unknown tool ${route.tool}`);
+    app.on(route.method, route.path, async (c) => {
+      let input: Input;
+      if (route.method === 'GET' || route.method === 'DELETE') {
+        input = c.req.query();
+      } else {
+        const body = await readJsonObject(c);
+        if (body instanceof Response) return body;
+        input = body;
+      }
+      // Path segments name the resource and win over anything the body says.
+      Object.assign(input, c.req.param());
+      const ctx = createContext(c.env, c.get('principal'));
+      const result = await executeTool(tool, ctx, input, 'rest');
+      if (result.ok) return c.json(result.data as object, route.status ?? 200);
+      if (result.error.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer');
+      return errorResponse(c, result.error.code, result.error.message, result.error.details, ERROR_STATUS[result.error.code]);
+    });
+  }
+}
