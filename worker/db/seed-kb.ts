@@ -1,11 +1,251 @@
-/** Knowledge-base articles for the demo business. */
+/**
+ * Knowledge-base articles for the demo business, Brightside Home Services
+ * (HVAC, plumbing and electrical in the Chicago area). Prices match the
+ * services in ./seed-data.ts; the phone number uses the fictional 555-01xx
+ * range. Tags are extra search words (the FTS index reads them).
+ */
 export const seedKbArticles: { id: number; slug: string; title: string; category: string; tags: string[]; body: string }[] = [
   {
     id: 1,
     slug: 'business-hours',
-    title: 'Business hours',
+    title: "Business hours: when we're open",
     category: 'General',
-    tags: ['hours', 'open', 'schedule'],
-    body: 'Our office and technicians work Monday to Friday from 8:00 AM to 5:00 PM and Saturday from 9:00 AM to 1:00 PM (Central Time). We are closed on Sundays and major holidays.',
+    tags: ['hours', 'open', 'opening', 'schedule', 'saturday', 'weekend', 'closed', 'holidays'],
+    body:
+      'Our office and technicians work Monday to Friday from 8:00 AM to 5:00 PM and Saturday from 9:00 AM to 1:00 PM (Central Time). ' +
+      'We are closed on Sundays and major holidays (New Year’s Day, Memorial Day, July 4th, Labor Day, Thanksgiving and Christmas). ' +
+      'Regular appointments can be booked in any of these hours, including Saturday mornings, which fill up first, so book a few days ahead. ' +
+      'Our online assistant takes questions and booking requests around the clock. Outside business hours, urgent problems such as no heat in winter, ' +
+      'a burst pipe or a sewage backup are handled by our on-call emergency team; see "Emergency service".',
+  },
+  {
+    id: 2,
+    slug: 'pricing-and-service-call-fee',
+    title: 'Pricing and the service-call (diagnostic) fee',
+    category: 'Billing',
+    tags: ['price', 'prices', 'cost', 'fee', 'diagnostic', 'trip', 'quote', 'estimate', 'flat-rate'],
+    body:
+      'We charge flat, up-front prices, never by the hour. Listed services include the trip and diagnosis: AC tune-up $129, furnace repair from $189 ' +
+      '(parts quoted separately), duct cleaning $349, drain cleaning $149, leak repair $175, outlet and switch repair $119, lighting installation $220 ' +
+      '(up to 4 fixtures), Level 2 EV charger installation $650, water heater installation $1,450, and a 200 A panel upgrade $1,800 with the permit included. ' +
+      'For a problem that is not one of these services, our service-call (diagnostic) fee is $89; it is credited toward the repair if you go ahead. ' +
+      'The technician always gives you the final price in writing before any work starts. Replacement estimates for furnaces, heat pumps and AC systems are free.',
+  },
+  {
+    id: 3,
+    slug: 'emergency-service',
+    title: 'Emergency service: nights, Sundays and holidays',
+    category: 'Policies',
+    tags: ['emergency', 'urgent', 'after-hours', '24/7', 'night', 'weekend', 'burst', 'no-heat', 'surcharge'],
+    body:
+      'Our on-call team handles true emergencies 24 hours a day, every day of the year: no heat when it is below freezing, a burst or leaking pipe you cannot shut off, ' +
+      'a sewage backup, no hot water for a household with infants or elderly residents, and sparking outlets or a total loss of power. ' +
+      'Outside business hours (weekday evenings, Saturday after 1 PM, Sundays and holidays) an after-hours surcharge of $150 is added to the regular price; ' +
+      'we tell you the total before dispatching. We aim to arrive within two hours in Chicago and three hours in the suburbs. ' +
+      'If you smell gas, do not call us first: leave the building, then call 911 or your gas utility from outside.',
+  },
+  {
+    id: 4,
+    slug: 'cancellation-and-rescheduling',
+    title: 'Cancellation and rescheduling policy',
+    category: 'Policies',
+    tags: ['cancel', 'cancellation', 'reschedule', 'change', 'appointment', 'late', 'no-show', 'fee'],
+    body:
+      'You can cancel or reschedule an appointment free of charge up to 24 hours before its start time, through our online assistant, by phone or by email. ' +
+      'Changes made less than 24 hours ahead carry a $50 late-change fee, and a missed appointment where nobody is home (a no-show) is charged our $89 service-call fee. ' +
+      'We waive these fees for emergencies, severe weather and illness; just let us know. If we ever need to reschedule you, there is never a charge, ' +
+      'and we will offer the next available slot with the same technician when possible. Have your booking number (BK-…) ready to make changes quickly.',
+  },
+  {
+    id: 5,
+    slug: 'service-areas',
+    title: 'Service areas: Chicago and nearby suburbs',
+    category: 'General',
+    tags: ['area', 'areas', 'location', 'suburbs', 'chicago', 'coverage', 'travel', 'zip'],
+    body:
+      'We serve the whole City of Chicago and these suburbs: Evanston, Skokie, Wilmette, Lincolnwood, Niles, Park Ridge, Des Plaines, Oak Park, River Forest, ' +
+      'Forest Park, Berwyn, Cicero, Elmwood Park, Elmhurst, Oak Lawn and Evergreen Park. There is no travel charge anywhere in this area. ' +
+      'For addresses up to 10 miles beyond it, such as Schaumburg, Downers Grove or Orland Park, we add a $35 travel fee and can usually schedule within the week. ' +
+      'We do not serve Northwest Indiana or Wisconsin. Not sure whether your address is covered? Give the assistant your ZIP code and we will check.',
+  },
+  {
+    id: 6,
+    slug: 'payment-methods',
+    title: 'Payment methods and when payment is due',
+    category: 'Billing',
+    tags: ['payment', 'pay', 'card', 'credit', 'cash', 'check', 'invoice', 'deposit'],
+    body:
+      'Payment is due when the work is finished, before the technician leaves. We accept Visa, Mastercard, American Express and Discover, debit cards, ' +
+      'Apple Pay and Google Pay, personal checks, cash, and ACH bank transfer for invoices. Installations over $1,000, such as water heaters, ' +
+      'panel upgrades and new HVAC systems, need a 25% deposit when you approve the quote, with the balance due on completion. ' +
+      'You receive an itemized receipt by email. Property managers and landlords can ask for net-30 invoicing after a short credit application. ' +
+      'We never ask for payment by gift card or wire transfer; if someone does, it is not us.',
+  },
+  {
+    id: 7,
+    slug: 'warranty-and-guarantee',
+    title: 'Warranty and satisfaction guarantee',
+    category: 'Policies',
+    tags: ['warranty', 'guarantee', 'satisfaction', 'callback', 'parts', 'labor', 'refund'],
+    body:
+      'Every repair comes with a one-year warranty on our labor, and parts carry the manufacturer’s warranty (often 5 to 10 years on equipment). ' +
+      'New installations of water heaters, furnaces, AC systems, EV chargers and electrical panels get a two-year labor warranty. ' +
+      'On top of that we offer a satisfaction guarantee: if the same problem comes back within 30 days of a repair, we return and fix it at no charge. ' +
+      'To make a warranty claim, have your booking number ready and ask the assistant to open a ticket, or call the office. ' +
+      'The warranty does not cover damage from misuse, other contractors’ work, or flooding and power surges.',
+  },
+  {
+    id: 8,
+    slug: 'financing',
+    title: 'Financing and monthly payments',
+    category: 'Billing',
+    tags: ['financing', 'finance', 'loan', 'monthly', 'payments', 'credit', 'apr', 'installment'],
+    body:
+      'For projects over $1,000, such as a new water heater, an electrical panel upgrade or a complete HVAC replacement, we offer financing through a partner lender. ' +
+      'Approved customers can choose 12 months at 0% APR when paid in full within the promotional period, or fixed monthly payments over 36 to 84 months. ' +
+      'Applying takes about five minutes online or with your technician, uses a soft credit check that does not affect your score, and you get a decision right away. ' +
+      'Financing covers equipment, labor and permits. Ask for a free replacement estimate and we will show you both the cash price and the monthly options.',
+  },
+  {
+    id: 9,
+    slug: 'licensing-and-insurance',
+    title: 'Licensing, insurance and technician background checks',
+    category: 'General',
+    tags: ['license', 'licensed', 'insured', 'insurance', 'bonded', 'certified', 'background', 'epa'],
+    body:
+      'Brightside Home Services is a licensed plumbing contractor in the State of Illinois, a licensed electrical contractor with the City of Chicago, ' +
+      'and our HVAC technicians hold EPA Section 608 certification for handling refrigerant. We carry $2 million in general liability insurance and workers’ ' +
+      'compensation for every employee, and we can email a certificate of insurance to your building manager or condo association on request. ' +
+      'All technicians are our own employees, never day laborers, and pass a background check and drug screening before they are hired. ' +
+      'Each one wears a Brightside uniform and photo ID badge.',
+  },
+  {
+    id: 10,
+    slug: 'what-to-expect-at-your-visit',
+    title: 'What to expect at your visit',
+    category: 'General',
+    tags: ['visit', 'appointment', 'arrival', 'window', 'technician', 'prepare', 'text'],
+    body:
+      'We confirm your appointment the day before and text you when the technician is on the way, with their name and photo. ' +
+      'Appointments start within the booked time; if we are running more than 15 minutes late, we call you. ' +
+      'The technician wears shoe covers, inspects the problem, explains what they found and gives you a written, flat price before starting any work. ' +
+      'Please make sure an adult is home, the equipment is reachable (clear the area around the furnace, water heater or panel), and pets are secured. ' +
+      'When the work is done, we test everything, clean up, and walk you through what we did.',
+  },
+  {
+    id: 11,
+    slug: 'ac-maintenance-tips',
+    title: 'Air conditioning maintenance tips',
+    category: 'HVAC',
+    tags: ['ac', 'air-conditioning', 'cooling', 'filter', 'tune-up', 'condenser', 'maintenance', 'summer'],
+    body:
+      'A little care keeps your AC efficient and avoids mid-July breakdowns. Change or clean the air filter every one to three months, more often with pets. ' +
+      'Keep two feet of clear space around the outdoor condenser and hose off cottonwood fluff and leaves, with the power off. ' +
+      'Make sure supply vents and return grilles are open and unblocked. Pour a cup of diluted bleach into the condensate drain line each spring to prevent clogs. ' +
+      'If the system blows warm air, check the thermostat setting and the breaker first. ' +
+      'Book an AC tune-up ($129) each spring, before the first heat wave, when appointments are easiest to get.',
+  },
+  {
+    id: 12,
+    slug: 'furnace-troubleshooting',
+    title: 'Furnace not heating? Troubleshooting steps',
+    category: 'HVAC',
+    tags: ['furnace', 'heat', 'heating', 'no-heat', 'cold', 'thermostat', 'pilot', 'winter'],
+    body:
+      'Before you call, try these checks. Make sure the thermostat is set to Heat and a few degrees above room temperature, and replace its batteries. ' +
+      'Check that the furnace switch (it looks like a light switch near the unit) is on and the breaker has not tripped. ' +
+      'A clogged filter can make the furnace shut itself off, so replace it. Make sure the furnace door panel is firmly closed, because a safety switch stops it otherwise. ' +
+      'If the furnace still does not heat, book a furnace repair (from $189). ' +
+      'If you smell gas or your carbon monoxide alarm sounds, leave the house and call 911.',
+  },
+  {
+    id: 13,
+    slug: 'frozen-pipes',
+    title: 'Frozen pipes: prevention and what to do',
+    category: 'Plumbing',
+    tags: ['frozen', 'freeze', 'pipes', 'burst', 'winter', 'cold', 'thaw', 'water'],
+    body:
+      'Chicago cold snaps freeze pipes on outside walls, in crawl spaces and in garages. To prevent it, keep the heat at 55 °F or higher even when you travel, ' +
+      'open cabinet doors under sinks on outside walls, let a faucet drip on the coldest nights, and shut off and drain outdoor hose bibs in the fall. ' +
+      'If a faucet gives only a trickle, a pipe is probably frozen: keep the faucet open and warm the pipe gently with a hair dryer, never with an open flame. ' +
+      'If a pipe has burst, shut off the main water valve right away and call us; a burst pipe is an emergency we handle around the clock.',
+  },
+  {
+    id: 14,
+    slug: 'water-heater-warning-signs',
+    title: 'Signs your water heater needs repair or replacement',
+    category: 'Plumbing',
+    tags: ['water-heater', 'hot-water', 'tank', 'leak', 'rust', 'noise', 'replacement'],
+    body:
+      'Most tank water heaters last 8 to 12 years. Warning signs include water pooling around the base, rusty or discolored hot water, rumbling or popping noises ' +
+      '(sediment build-up), hot water that runs out much faster than it used to, and a unit older than ten years. ' +
+      'A leaking tank cannot be repaired and should be replaced before it fails completely. ' +
+      'Our water heater installation ($1,450) covers removal and disposal of the old unit and a new 40 to 50 gallon tank, including code-required fittings. ' +
+      'Flushing the tank once a year slows sediment build-up. If you have no hot water at all, check the pilot light or breaker first.',
+  },
+  {
+    id: 15,
+    slug: 'ev-charger-installation',
+    title: 'EV charger installation (Level 2)',
+    category: 'Electrical',
+    tags: ['ev', 'electric-vehicle', 'charger', 'tesla', 'level-2', 'garage', 'car'],
+    body:
+      'A Level 2 charger adds about 25 to 35 miles of range per hour, compared with 3 to 5 miles from a regular outlet. ' +
+      'Our EV charger installation ($650) includes a dedicated 240-volt circuit of up to 50 amps, mounting the charger you bought (Tesla, ChargePoint, Emporia and others), ' +
+      'up to 25 feet of wiring from the panel, and testing with your car. ' +
+      'It assumes your electrical panel has spare capacity; our electrician checks this first, and if it does not, a panel upgrade may be needed. ' +
+      'Longer wire runs and detached garages are quoted on site. Ask about utility rebates, which can cover part of the cost.',
+  },
+  {
+    id: 16,
+    slug: 'panel-upgrades-and-permits',
+    title: 'Electrical panel upgrades and permits',
+    category: 'Electrical',
+    tags: ['panel', 'breaker', 'upgrade', '200-amp', 'permit', 'inspection', 'fuse', 'electrical'],
+    body:
+      'Consider a panel upgrade if breakers trip often, you still have a fuse box or a 60 or 100 amp service, or you are adding an EV charger, heat pump or kitchen remodel. ' +
+      'Our electrical panel upgrade to a 200 amp panel costs $1,800 and includes the permit. ' +
+      'We pull the permit from the City of Chicago or your suburb, coordinate the power shut-off with ComEd, and schedule the inspection. ' +
+      'The work usually takes one day, and your power is off for four to eight hours. ' +
+      'Permits are required by law for panel work; an unpermitted panel can cause problems with insurance and when you sell your home.',
+  },
+  {
+    id: 17,
+    slug: 'how-to-book',
+    title: 'How to book an appointment',
+    category: 'General',
+    tags: ['book', 'booking', 'schedule', 'appointment', 'availability', 'online', 'confirm'],
+    body:
+      'The fastest way to book is right here: tell our online assistant what you need and your address, and it will show open times and book the slot you choose. ' +
+      'You can also call the office during business hours. We need your name, phone or email, the service address, and a short description of the problem. ' +
+      'Bookings are confirmed at once with a booking number (BK-…) that you can use to reschedule or cancel. ' +
+      'Weekday slots run from 8 AM to 5 PM and Saturday slots from 9 AM to 1 PM. ' +
+      'For large projects, start with a free HVAC replacement estimate or ask for a quote.',
+  },
+  {
+    id: 18,
+    slug: 'contact-and-escalation',
+    title: 'Contact us and speak to a person',
+    category: 'General',
+    tags: ['contact', 'phone', 'email', 'human', 'manager', 'complaint', 'escalate', 'ticket'],
+    body:
+      'Call us at (312) 555-0142 during business hours or email help@brightside.example, which we answer within one business day. ' +
+      'You can ask our online assistant for a person at any time; during business hours a team member joins the chat, and otherwise the assistant opens a ticket ' +
+      'so we call you back the next business day. For a complaint, a billing dispute or a warranty claim, ask for a ticket: you get a ticket number (TK-…) ' +
+      'and a service manager follows up within one business day. ' +
+      'For emergencies outside business hours, use the emergency line announced on our phone menu.',
+  },
+  {
+    id: 19,
+    slug: 'gas-smell-and-carbon-monoxide',
+    title: 'Gas smell or carbon monoxide alarm: safety first',
+    category: 'Policies',
+    tags: ['gas', 'smell', 'leak', 'carbon-monoxide', 'co', 'alarm', 'safety', 'emergency'],
+    body:
+      'If you smell gas (a rotten-egg odor) or hear a hissing gas line, do not switch lights or appliances on or off and do not use your phone indoors. ' +
+      'Leave the building with everyone, then call 911 or your gas utility from outside. ' +
+      'If your carbon monoxide alarm sounds, get everyone into fresh air and call 911, especially if anyone has a headache, dizziness or nausea. ' +
+      'Once the utility or fire department has made the home safe, call us to find and repair the cause, for example a cracked heat exchanger or a blocked flue. ' +
+      'We recommend a CO alarm on every floor and near bedrooms.',
   },
 ];

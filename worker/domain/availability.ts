@@ -1,0 +1,187 @@
+/**
+ * Free start times for a service, computed from weekly hours, time off and the
+ * cells of existing bookings, in the business's time zone. The answer is shaped
+ * for a model: grouped by local day, one entry per start, capped in size.
+ */
+import { addDays, daysBetween, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
+import { dayLoad, isBooked, LEAD_MINUTES, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES } from './calendar';
+import type { DomainContext } from './context';
+import { invalidInput } from './errors';
+import { getServiceBySlugOrId } from './services';
+
+export { SLOT_MINUTES, LEAD_MINUTES } from './calendar';
+
+/** The longest range one availability query may cover, in days. */
+export const MAX_RANGE_DAYS = 14;
+export const DEFAULT_SLOT_LIMIT = 60;
+export const MAX_SLOT_LIMIT = 200;
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export interface AvailabilityInput {
+  service: string | number;
+  date_from: string;
+  /** Defaults to `date_from`. */
+  date_to?: string | undefined;
+  employee_id?: number | undefined;
+  /** Most slots to return (default 60, max 200). */
+  limit?: number | undefined;
+}
+
+export interface Slot {
+  /** Local wall-clock time, `09:30`. */
+  time: string;
+  /** Local ISO 8601 with offset, `2030-03-04T09:30:00-06:00`: pass to create_booking as `start`. */
+  start: string;
+  /** The same instant in UTC. */
+  starts_at: string;
+  employee_id: number;
+  employee_name: string;
+  /** How many qualified employees are free at this start (1 when one was asked for). */
+  employees_free: number;
+}
+
+export interface Availability {
+  service: { slug: string; name: string; duration_minutes: number };
+  time_zone: string;
+  date_from: string;
+  date_to: string;
+  days: { date: string; weekday: string; slots: Slot[] }[];
+  slot_count: number;
+  truncated: boolean;
+  note?: string;
+}
+
+/** Validates a `YYYY-MM-DD` calendar date (rejects 2030-02-30). */
+export function parseLocalDate(value: string, field: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.toISOString().slice(0, 10) !== value.trim()) {
+    throw invalidInput(`${field} must be a date like 2030-03-04`, { [field]: 'expected YYYY-MM-DD' });
+  }
+  return value.trim();
+}
+
+/**
+ * A booking start as a UTC instant: local `YYYY-MM-DDTHH:MM[:SS]` in
+ * `timeZone`, or a full ISO 8601 with `Z`/offset. Local times that do not exist
+ * (the spring-forward hour) are refused rather than silently moved.
+ * @example parseStart('2030-03-04T09:00', 'America/Chicago') // Date.parse('2030-03-04T15:00:00Z')
+ */
+export function parseStart(value: string, timeZone: string): number {
+  const text = value.trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (local) {
+    const date = parseLocalDate(local[1]!, 'start');
+    const [h, min, sec] = [Number(local[2]), Number(local[3]), Number(local[4] ?? 0)];
+    if (h > 23 || min > 59 || sec > 59) throw invalidInput('start has an invalid time of day');
+    const ms = zonedToUtc(date, h * 60 + min, timeZone) + sec * 1000;
+    if (toZoned(ms, timeZone).minute !== h * 60 + min) throw invalidInput(`${text} does not exist in ${timeZone} (clocks change)`);
+    return ms;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
+    const ms = Date.parse(text);
+    if (Number.isFinite(ms)) return ms;
+  }
+  throw invalidInput('start must be a local date-time like 2030-03-04T10:00 (business time zone) or ISO 8601 with an offset');
+}
+
+/** `start` must sit on the 30-minute grid of local time, to the second. */
+export function assertOnGrid(ms: number, timeZone: string): void {
+  if (ms % 60_000 !== 0 || toZoned(ms, timeZone).minute % SLOT_MINUTES !== 0) {
+    throw invalidInput(`start must be on the ${SLOT_MINUTES}-minute grid (e.g. 09:00 or 09:30 local time)`);
+  }
+}
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * Free starts for `service` on local days [date_from, date_to] (at most 14),
+ * for one employee or for anyone qualified. A start is listed when the whole
+ * job fits in working hours, overlaps no time off or booked cell, and is at
+ * least LEAD_MINUTES from now. With several free employees the least booked
+ * that day is offered (the same choice create_booking makes).
+ * @example const a = await findAvailability(ctx, { service: 'drain-cleaning', date_from: '2030-03-04' });
+ */
+export async function findAvailability(ctx: DomainContext, input: AvailabilityInput): Promise<Availability> {
+  const tz = ctx.timeZone;
+  const from = parseLocalDate(input.date_from, 'date_from');
+  const to = input.date_to ? parseLocalDate(input.date_to, 'date_to') : from;
+  const today = toZoned(ctx.now(), tz).date;
+  if (from < today) throw invalidInput(`date_from ${from} is in the past; today is ${today} (${tz})`);
+  if (to < from) throw invalidInput('date_to must be on or after date_from');
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw invalidInput(`A date range covers at most ${MAX_RANGE_DAYS} days`);
+  const limit = Math.min(Math.max(input.limit ?? DEFAULT_SLOT_LIMIT, 1), MAX_SLOT_LIMIT);
+
+  const service = await getServiceBySlugOrId(ctx, input.service);
+  const people = await qualifiedEmployees(ctx, service, input.employee_id);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const cal = await loadCalendar(
+    ctx,
+    people.map((p) => p.id),
+    zonedToUtc(from, 0, tz),
+    zonedToUtc(addDays(to, 1), 0, tz),
+  );
+  const durationMs = service.durationMinutes * 60_000;
+  const earliest = ctx.now() + LEAD_MINUTES * 60_000;
+
+  const days: Availability['days'] = [];
+  let count = 0;
+  let truncated = false;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const noon = zonedToUtc(date, 12 * 60, tz);
+    const weekday = toZoned(noon, tz).weekday;
+    // Least booked first, so the offered employee spreads the work.
+    const order = [...people].sort((a, b) => dayLoad(cal, a.id, noon, tz) - dayLoad(cal, b.id, noon, tz) || a.id - b.id);
+    const free = new Map<number, number[]>();
+    for (const person of order) {
+      for (const h of cal.hours.get(person.id) ?? []) {
+        if (h.weekday !== weekday) continue;
+        const windowEnd = zonedToUtc(date, h.endMinute, tz);
+        for (let m = Math.ceil(h.startMinute / SLOT_MINUTES) * SLOT_MINUTES; m < h.endMinute; m += SLOT_MINUTES) {
+          const start = zonedToUtc(date, m, tz);
+          if (start + durationMs > windowEnd) break;
+          if (start < earliest || onTimeOff(cal, person.id, start, start + durationMs)) continue;
+          if (isBooked(cal, person.id, start, start + durationMs)) continue;
+          const list = free.get(start);
+          if (list) list.push(person.id);
+          else free.set(start, [person.id]);
+        }
+      }
+    }
+    const slots: Slot[] = [];
+    for (const start of [...free.keys()].sort((a, b) => a - b)) {
+      if (count >= limit) {
+        truncated = true;
+        break;
+      }
+      const ids = [...new Set(free.get(start))];
+      const first = ids[0]!;
+      slots.push({
+        time: hhmm(toZoned(start, tz).minute),
+        start: toLocalIso(start, tz),
+        starts_at: new Date(start).toISOString(),
+        employee_id: first,
+        employee_name: names.get(first) ?? '',
+        employees_free: ids.length,
+      });
+      count += 1;
+    }
+    if (slots.length > 0 || !truncated) days.push({ date, weekday: WEEKDAY_NAMES[weekday] ?? '', slots });
+    if (truncated) break;
+  }
+  return {
+    service: { slug: service.slug, name: service.name, duration_minutes: service.durationMinutes },
+    time_zone: tz,
+    date_from: from,
+    date_to: to,
+    days,
+    slot_count: count,
+    truncated,
+    ...(truncated
+      ? { note: `Showing the first ${count} open times; ask for a later date_from or a shorter range for more.` }
+      : count === 0
+        ? { note: 'No open times in this range; try later dates or another employee.' }
+        : {}),
+  };
+}

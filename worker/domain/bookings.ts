@@ -1,0 +1,246 @@
+/**
+ * Writing bookings. Every write is one `d1.batch` (one transaction): the row,
+ * its slot-grid cells and, on create, the number's counter. The unique keys on
+ * cells and on (employee, start) are what refuse a double booking; the reads
+ * before a write only pick an employee and explain refusals clearly.
+ */
+import { eq } from 'drizzle-orm';
+import { isStaff, requireRole } from '../auth/principal';
+import { services } from '../db/schema';
+import { toZoned } from '../lib/zoned-time';
+import { assertOnGrid, parseStart } from './availability';
+import { loadBookingForActor, toBookingView, type BookingRecord, type BookingView } from './booking-views';
+import { candidatesFor, LEAD_MINUTES, slotTaken, SLOT_MS, type EmployeeRef } from './calendar';
+import type { DomainContext } from './context';
+import { allocateStatement } from './counters';
+import { resolveBookingCustomer } from './customers';
+import { conflict, invalidInput } from './errors';
+import { getServiceBySlugOrId } from './services';
+
+export { getBooking, listBookings, type BookingView, type ListBookingsInput } from './booking-views';
+
+export interface CreateBookingInput {
+  /** Service slug or id. */
+  service: string | number;
+  /** Local `YYYY-MM-DDTHH:MM` in the business zone, or ISO 8601 with offset. */
+  start: string;
+  customer_name: string;
+  phone: string;
+  email?: string | undefined;
+  address: string;
+  employee_id?: number | undefined;
+  notes?: string | undefined;
+}
+
+const ACTIVE = "('pending', 'confirmed')";
+
+/** D1 reports a UNIQUE or PRIMARY KEY violation (the slot is taken) in the message or its cause. */
+function isUniqueViolation(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
+  return /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/i.test(text);
+}
+
+/** Cell start instants of a booking at `startMs` lasting `minutes`. */
+const cellsOf = (startMs: number, minutes: number) =>
+  Array.from({ length: Math.ceil((minutes * 60_000) / SLOT_MS) }, (_, i) => startMs + i * SLOT_MS);
+
+// One statement for all cells; json_each keeps the batch short for long jobs.
+const INSERT_CELLS_SQL = 'INSERT INTO booking_slots (employee_id, slot_start, booking_id) SELECT ?1, j.value, ?3 FROM json_each(?2) AS j';
+
+/** Checks shared by create and reschedule: parses `start` and refuses the past and the off-grid. */
+function validStart(ctx: DomainContext, start: string): number {
+  const ms = parseStart(start, ctx.timeZone);
+  const now = ctx.now();
+  if (ms < now) throw invalidInput('That start time is in the past');
+  // Staff may squeeze in a same-hour job; customers get the lead time availability promises.
+  if (!isStaff(ctx.actor) && ms < now + LEAD_MINUTES * 60_000) {
+    throw invalidInput(`Bookings must start at least ${LEAD_MINUTES} minutes from now`);
+  }
+  assertOnGrid(ms, ctx.timeZone);
+  return ms;
+}
+
+/**
+ * Tries `candidates` in order until one batch commits. Losing a race for one
+ * employee moves on to the next qualified one (bounded by the list), never
+ * retries the same slot.
+ */
+async function firstThatCommits<T>(candidates: EmployeeRef[], attempt: (employeeId: number) => Promise<T>): Promise<T> {
+  for (const candidate of candidates) {
+    try {
+      return await attempt(candidate.id);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  throw slotTaken();
+}
+
+/**
+ * Books `service` at `start` for the caller (a customer books for themselves;
+ * staff for whoever they name). The employee is the one given, or the least
+ * booked qualified one free for the whole job. The number BK-YYYY-NNNNNN (YYYY:
+ * the visit's year in the business zone, counter `booking:YYYY`), the
+ * row and its cells commit together or not at all, so numbers have no gaps.
+ * @example const b = await createBooking(ctx, { service: 'drain-cleaning', start: '2030-03-04T10:00', customer_name: 'Ann', phone: '312-555-0100', address: '1 Main St' });
+ */
+export async function createBooking(ctx: DomainContext, input: CreateBookingInput): Promise<BookingView> {
+  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  const service = await getServiceBySlugOrId(ctx, input.service);
+  const startMs = validStart(ctx, input.start);
+  const candidates = await candidatesFor(ctx, service, startMs, { employeeId: input.employee_id });
+  const customerId = await resolveBookingCustomer(ctx, input);
+  const endMs = startMs + service.durationMinutes * 60_000;
+  // The year of the visit (business zone), so a booking's number reads like its date.
+  const year = toZoned(startMs, ctx.timeZone).year;
+  const counter = `booking:${year}`;
+  const cells = JSON.stringify(cellsOf(startMs, service.durationMinutes));
+  const now = ctx.now();
+
+  const number = await firstThatCommits(candidates, async (employeeId) => {
+    const [, inserted] = await ctx.d1.batch<{ id: number; number: string }>([
+      allocateStatement(ctx.d1, counter),
+      // interaction_id: the session's row may still sit in its outbox; a missing one must not fail the booking.
+      ctx.d1
+        .prepare(
+          `INSERT INTO bookings (number, customer_id, service_id, employee_id, starts_at, ends_at, status, address, notes,
+             price_cents, interaction_id, created_by, created_at, updated_at)
+           VALUES (?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9,
+             ?10, (SELECT id FROM interactions WHERE id = ?11), ?12, ?13, ?13)
+           RETURNING id, number`,
+        )
+        .bind(
+          `BK-${year}-`,
+          counter,
+          customerId,
+          service.id,
+          employeeId,
+          startMs,
+          endMs,
+          input.address.trim(),
+          input.notes?.trim() || null,
+          service.priceCents,
+          ctx.interactionId ?? null,
+          actor.subject,
+          now,
+        ),
+      // The booking just inserted is the one active booking of this employee at this start (unique index).
+      ctx.d1
+        .prepare(
+          `INSERT INTO booking_slots (employee_id, slot_start, booking_id)
+           SELECT ?1, j.value, (SELECT id FROM bookings WHERE employee_id = ?1 AND starts_at = ?3 AND status IN ${ACTIVE})
+           FROM json_each(?2) AS j`,
+        )
+        .bind(employeeId, cells, startMs),
+    ]);
+    const row = inserted?.results[0];
+    if (!row) throw new Error('booking insert returned no row');
+    return row.number;
+  });
+  return toBookingView(await loadBookingForActor(ctx, number), ctx.timeZone);
+}
+
+/** Customers may change only what has not started yet. */
+function assertChangeable(ctx: DomainContext, booking: BookingRecord, verb: string): void {
+  if (booking.status !== 'pending' && booking.status !== 'confirmed') {
+    throw conflict(`Booking ${booking.number} is ${booking.status} and cannot be ${verb}`);
+  }
+  if (!isStaff(ctx.actor) && booking.startsAt <= ctx.now()) {
+    throw conflict(`Booking ${booking.number} has already started; please contact us to change it`);
+  }
+}
+
+/**
+ * Moves a booking to `start` (optionally to another employee). Old cells,
+ * new cells and the row change in one batch, so if the new time is taken the
+ * booking stays exactly where it was.
+ * @example await rescheduleBooking(ctx, { booking_number: 'BK-2030-000001', start: '2030-03-05T13:00' });
+ */
+export async function rescheduleBooking(
+  ctx: DomainContext,
+  input: { booking_number: string; start: string; employee_id?: number | undefined },
+): Promise<BookingView> {
+  requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  const booking = await loadBookingForActor(ctx, input.booking_number);
+  assertChangeable(ctx, booking, 'rescheduled');
+  // By id and regardless of `active`: a booked job keeps its service even if the catalog retired it.
+  const [service] = await ctx.db.select().from(services).where(eq(services.id, booking.serviceId));
+  if (!service) throw new Error(`booking ${booking.number}: service ${booking.serviceId} is missing`);
+  const startMs = validStart(ctx, input.start);
+  const candidates = await candidatesFor(ctx, service, startMs, {
+    employeeId: input.employee_id,
+    prefer: booking.employeeId,
+    excludeBookingId: booking.id,
+  });
+  const endMs = startMs + service.durationMinutes * 60_000;
+  const cells = JSON.stringify(cellsOf(startMs, service.durationMinutes));
+
+  await firstThatCommits(candidates, async (employeeId) => {
+    const [, updated] = await ctx.d1.batch([
+      ctx.d1.prepare('DELETE FROM booking_slots WHERE booking_id = ?1').bind(booking.id),
+      ctx.d1
+        .prepare(`UPDATE bookings SET employee_id = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5 WHERE id = ?1 AND status IN ${ACTIVE}`)
+        .bind(booking.id, employeeId, startMs, endMs, ctx.now()),
+      ctx.d1.prepare(`${INSERT_CELLS_SQL} WHERE EXISTS (SELECT 1 FROM bookings WHERE id = ?3 AND status IN ${ACTIVE})`).bind(employeeId, cells, booking.id),
+    ]);
+    // Cancelled or completed between our read and this batch: nothing was moved.
+    if (!updated?.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not rescheduled`);
+  });
+  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+}
+
+/**
+ * Cancels a pending or confirmed booking and frees its cells in the same batch.
+ * The reason, if any, is appended to the notes.
+ * @example await cancelBooking(ctx, { booking_number: 'BK-2030-000001', reason: 'Fixed it myself' });
+ */
+export async function cancelBooking(
+  ctx: DomainContext,
+  input: { booking_number: string; reason?: string | undefined },
+): Promise<BookingView> {
+  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  const booking = await loadBookingForActor(ctx, input.booking_number);
+  assertChangeable(ctx, booking, 'cancelled');
+  const note = `Cancelled by ${actor.subject}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
+  const [updated] = await ctx.d1.batch([
+    ctx.d1
+      .prepare(
+        `UPDATE bookings SET status = 'cancelled', notes = coalesce(notes || char(10), '') || ?2, updated_at = ?3
+         WHERE id = ?1 AND status IN ${ACTIVE}`,
+      )
+      .bind(booking.id, note, ctx.now()),
+    ctx.d1
+      .prepare("DELETE FROM booking_slots WHERE booking_id = ?1 AND (SELECT status FROM bookings WHERE id = ?1) = 'cancelled'")
+      .bind(booking.id),
+  ]);
+  if (!updated?.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not cancelled`);
+  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+}
+
+/** A staff-only status move, guarded in SQL so a concurrent change is a conflict, not an overwrite. */
+async function transition(ctx: DomainContext, number: string, from: string[], to: 'confirmed' | 'completed'): Promise<BookingView> {
+  // Checked before the lookup, so a customer learns nothing about the number.
+  requireRole(ctx.actor, 'staff', 'admin');
+  const booking = await loadBookingForActor(ctx, number);
+  if (!from.includes(booking.status)) throw conflict(`Booking ${booking.number} is ${booking.status} and cannot become ${to}`);
+  const result = await ctx.d1
+    .prepare(`UPDATE bookings SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status IN (${from.map((s) => `'${s}'`).join(', ')})`)
+    .bind(booking.id, to, ctx.now())
+    .run();
+  if (!result.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not ${to}`);
+  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+}
+
+/**
+ * pending → confirmed (staff/admin).
+ * @example await confirmBooking(staffCtx, { booking_number: 'BK-2030-000001' });
+ */
+export const confirmBooking = (ctx: DomainContext, input: { booking_number: string }): Promise<BookingView> =>
+  transition(ctx, input.booking_number, ['pending'], 'confirmed');
+
+/**
+ * pending | confirmed → completed (staff/admin). The cells stay: the time was used.
+ * @example await completeBooking(staffCtx, { booking_number: 'BK-2030-000001' });
+ */
+export const completeBooking = (ctx: DomainContext, input: { booking_number: string }): Promise<BookingView> =>
+  transition(ctx, input.booking_number, ['pending', 'confirmed'], 'completed');

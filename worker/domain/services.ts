@@ -1,0 +1,90 @@
+/**
+ * The service catalog: what the business offers, for how long and at what price.
+ * Readable by anyone (visitors ask "what do you do?" before signing in).
+ */
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { services } from '../db/schema';
+import type { DomainContext } from './context';
+import { DomainError, invalidInput } from './errors';
+
+export type ServiceRow = typeof services.$inferSelect;
+
+/** A service as shown to callers (snake_case, like every tool result). */
+export interface ServiceView {
+  id: number;
+  slug: string;
+  name: string;
+  category: string;
+  description: string;
+  duration_minutes: number;
+  price_cents: number;
+}
+
+export const toServiceView = (s: ServiceRow): ServiceView => ({
+  id: s.id,
+  slug: s.slug,
+  name: s.name,
+  category: s.category,
+  description: s.description,
+  duration_minutes: s.durationMinutes,
+  price_cents: s.priceCents,
+});
+
+/** `%` and `_` in a caller's text are literal characters, not LIKE wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Active services, optionally narrowed by category (case-insensitive, exact)
+ * and by a free-text query matched against slug, name and description.
+ * `categories` always lists every category, so a caller whose filter matched
+ * nothing learns what it could have asked for.
+ * @example const { services } = await listServices(ctx, { category: 'plumbing', query: 'drain' });
+ */
+export async function listServices(
+  ctx: DomainContext,
+  input: { category?: string; query?: string } = {},
+): Promise<{ services: ServiceView[]; categories: string[] }> {
+  const category = input.category?.trim();
+  const query = input.query?.trim();
+  const rows = await ctx.db
+    .select()
+    .from(services)
+    .where(
+      and(
+        eq(services.active, true),
+        category ? sql`lower(${services.category}) = lower(${category})` : undefined,
+        query
+          ? or(
+              sql`${services.slug} LIKE ${likePattern(query)} ESCAPE '\\'`,
+              sql`${services.name} LIKE ${likePattern(query)} ESCAPE '\\'`,
+              sql`${services.description} LIKE ${likePattern(query)} ESCAPE '\\'`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(services.category), asc(services.name));
+  const categories = await ctx.db
+    .selectDistinct({ category: services.category })
+    .from(services)
+    .where(eq(services.active, true))
+    .orderBy(asc(services.category));
+  return { services: rows.map(toServiceView), categories: categories.map((c) => c.category) };
+}
+
+/**
+ * One active service by slug (`drain-cleaning`) or numeric id (`5` or `'5'`).
+ * Throws `not_found` for unknown or retired services.
+ * @example const service = await getServiceBySlugOrId(ctx, 'drain-cleaning');
+ */
+export async function getServiceBySlugOrId(ctx: DomainContext, ref: string | number): Promise<ServiceRow> {
+  const text = String(ref).trim();
+  if (!text) throw invalidInput('A service (slug or id) is required');
+  const byId = /^\d+$/.test(text);
+  const [row] = await ctx.db
+    .select()
+    .from(services)
+    .where(byId ? eq(services.id, Number(text)) : eq(services.slug, text.toLowerCase()))
+    .limit(1);
+  if (!row || !row.active) throw new DomainError('not_found', `Service '${text}' not found; list_services shows the catalog`);
+  return row;
+}

@@ -1,0 +1,233 @@
+/**
+ * Support tickets. Anyone signed in may open one; a customer sees only the
+ * tickets they opened (others are `not_found`, never `forbidden`, so numbers
+ * cannot be probed) and never the internal notes. Triage (status, assignee,
+ * priority) and notes are staff work.
+ */
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { isStaff, requireRole, requireUser, type UserPrincipal } from '../auth/principal';
+import { customers, PRIORITIES, ticketNotes, tickets, TICKET_STATUSES } from '../db/schema';
+import { toZoned } from '../lib/zoned-time';
+import type { DomainContext } from './context';
+import { allocate, formatNumber } from './counters';
+import { invalidInput, notFound } from './errors';
+
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketPriority = (typeof PRIORITIES)[number];
+
+export interface TicketNoteView {
+  id: number;
+  author: string;
+  body: string;
+  created_at: number;
+}
+
+export interface TicketView {
+  number: string;
+  subject: string;
+  description: string;
+  priority: TicketPriority;
+  status: TicketStatus;
+  customer_id: number | null;
+  opened_by: string;
+  assignee: string | null;
+  interaction_id: number | null;
+  created_at: number;
+  updated_at: number;
+  /** Internal notes: present for staff only. */
+  notes?: TicketNoteView[];
+}
+
+type TicketRow = typeof tickets.$inferSelect;
+
+const toView = (t: TicketRow): TicketView => ({
+  number: t.number,
+  subject: t.subject,
+  description: t.description,
+  priority: t.priority,
+  status: t.status,
+  customer_id: t.customerId,
+  opened_by: t.openedBy,
+  assignee: t.assignee,
+  interaction_id: t.interactionId,
+  created_at: t.createdAt,
+  updated_at: t.updatedAt,
+});
+
+function required(value: string, field: string): string {
+  const v = value.trim();
+  if (!v) throw invalidInput(`${field} must not be empty`, { [field]: value });
+  return v;
+}
+
+/** Ticket numbers are matched case-insensitively ("tk-2026-00001" works). */
+const normalizeNumber = (n: string) => n.trim().toUpperCase();
+
+/**
+ * The customers row of a signed-in customer, created on first need. The
+ * insert ignores the unique-subject conflict so two concurrent first tickets
+ * still end up with one row.
+ */
+async function customerIdForSubject(ctx: DomainContext, user: UserPrincipal): Promise<number> {
+  const now = ctx.now();
+  await ctx.db
+    .insert(customers)
+    .values({ subject: user.subject, name: user.name ?? 'Customer', email: user.email ?? null, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .run();
+  const row = await ctx.db.select({ id: customers.id }).from(customers).where(eq(customers.subject, user.subject)).get();
+  if (!row) throw new Error(`customer row for ${user.subject} missing after upsert`);
+  return row.id;
+}
+
+async function customerIdForEmail(ctx: DomainContext, email: string): Promise<number | null> {
+  const row = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`)
+    .orderBy(asc(customers.id))
+    .get();
+  return row?.id ?? null;
+}
+
+/** The ticket if the caller may see it: staff any, a customer only their own. */
+async function visibleTicket(ctx: DomainContext, user: UserPrincipal, number: string): Promise<TicketRow> {
+  const byNumber = eq(tickets.number, normalizeNumber(number));
+  const row = await ctx.db
+    .select()
+    .from(tickets)
+    .where(isStaff(ctx.actor) ? byNumber : and(byNumber, eq(tickets.openedBy, user.subject)))
+    .get();
+  if (!row) throw notFound(`Ticket ${number}`);
+  return row;
+}
+
+/**
+ * Opens a ticket numbered `TK-YYYY-NNNNN`. A customer's ticket is linked to
+ * their own customer record; staff may link one by `customer_email`.
+ * @example await openTicket(ctx, { subject: 'Water heater still leaking', description: 'Since the visit on Monday…' });
+ */
+export async function openTicket(
+  ctx: DomainContext,
+  input: { subject: string; description: string; priority?: TicketPriority; customer_email?: string },
+): Promise<TicketView> {
+  const user = requireUser(ctx.actor);
+  const subject = required(input.subject, 'subject');
+  const description = required(input.description, 'description');
+  // A customer cannot attach a ticket to someone else by naming their email.
+  const customerId =
+    user.role === 'customer'
+      ? await customerIdForSubject(ctx, user)
+      : input.customer_email
+        ? await customerIdForEmail(ctx, input.customer_email)
+        : null;
+  const now = ctx.now();
+  const year = toZoned(now, ctx.timeZone).year;
+  const number = formatNumber('TK', year, await allocate(ctx.d1, `ticket:${year}`), 5);
+  const row = await ctx.db
+    .insert(tickets)
+    .values({
+      number,
+      subject,
+      description,
+      priority: input.priority ?? 'normal',
+      customerId,
+      openedBy: user.subject,
+      interactionId: ctx.interactionId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  return toView(row);
+}
+
+/**
+ * Lists tickets, newest first: a customer's own, or (staff) everyone's.
+ * @example await listTickets(ctx, { status: 'open', limit: 10 });
+ */
+export async function listTickets(
+  ctx: DomainContext,
+  input: { status?: TicketStatus; assignee?: string; limit?: number } = {},
+): Promise<TicketView[]> {
+  const user = requireUser(ctx.actor);
+  const where: SQL[] = [];
+  if (!isStaff(ctx.actor)) where.push(eq(tickets.openedBy, user.subject));
+  if (input.status) where.push(eq(tickets.status, input.status));
+  if (input.assignee) where.push(eq(tickets.assignee, input.assignee.trim()));
+  const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
+  const rows = await ctx.db
+    .select()
+    .from(tickets)
+    .where(and(...where))
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(limit);
+  return rows.map(toView);
+}
+
+/**
+ * One ticket by number; staff also get its internal notes.
+ * @example await getTicket(ctx, { ticket_number: 'TK-2026-00042' });
+ */
+export async function getTicket(ctx: DomainContext, input: { ticket_number: string }): Promise<TicketView> {
+  const user = requireUser(ctx.actor);
+  const row = await visibleTicket(ctx, user, input.ticket_number);
+  const view = toView(row);
+  if (isStaff(ctx.actor)) {
+    const notes = await ctx.db
+      .select()
+      .from(ticketNotes)
+      .where(eq(ticketNotes.ticketId, row.id))
+      .orderBy(asc(ticketNotes.createdAt), asc(ticketNotes.id));
+    view.notes = notes.map((n) => ({ id: n.id, author: n.author, body: n.body, created_at: n.createdAt }));
+  }
+  return view;
+}
+
+/**
+ * Triage: changes status, assignee (empty string unassigns) or priority. Staff/admin only.
+ * @example await updateTicket(ctx, { ticket_number: 'TK-2026-00042', status: 'pending', assignee: 'alice' });
+ */
+export async function updateTicket(
+  ctx: DomainContext,
+  input: { ticket_number: string; status?: TicketStatus; assignee?: string; priority?: TicketPriority },
+): Promise<TicketView> {
+  requireRole(ctx.actor, 'staff', 'admin');
+  if (input.status === undefined && input.assignee === undefined && input.priority === undefined) {
+    throw invalidInput('Nothing to update: pass at least one of status, assignee, priority');
+  }
+  const set: Partial<typeof tickets.$inferInsert> = { updatedAt: ctx.now() };
+  if (input.status !== undefined) set.status = input.status;
+  if (input.priority !== undefined) set.priority = input.priority;
+  if (input.assignee !== undefined) set.assignee = input.assignee.trim() || null;
+  const row = await ctx.db
+    .update(tickets)
+    .set(set)
+    .where(eq(tickets.number, normalizeNumber(input.ticket_number)))
+    .returning()
+    .get();
+  if (!row) throw notFound(`Ticket ${input.ticket_number}`);
+  return toView(row);
+}
+
+/**
+ * Adds an internal (staff-only) note to a ticket, authored by the caller.
+ * @example await addTicketNote(ctx, { ticket_number: 'TK-2026-00042', body: 'Called back, part on order.' });
+ */
+export async function addTicketNote(
+  ctx: DomainContext,
+  input: { ticket_number: string; body: string },
+): Promise<TicketNoteView & { ticket_number: string }> {
+  const user = requireRole(ctx.actor, 'staff', 'admin');
+  const body = required(input.body, 'body');
+  const ticket = await visibleTicket(ctx, user, input.ticket_number);
+  const now = ctx.now();
+  // The note and the ticket's "last activity" stamp land together in one batch (one transaction).
+  const [note] = await ctx.db.batch([
+    ctx.db.insert(ticketNotes).values({ ticketId: ticket.id, author: user.subject, body, createdAt: now }).returning(),
+    ctx.db.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id)),
+  ]);
+  const n = note[0];
+  if (!n) throw new Error('ticket note insert returned no row');
+  return { id: n.id, ticket_number: ticket.number, author: n.author, body: n.body, created_at: n.createdAt };
+}

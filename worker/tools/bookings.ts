@@ -1,0 +1,218 @@
+/**
+ * Tools of the front desk's core job: what we offer, when we can come, and the
+ * bookings themselves. Handlers only translate inputs; role, ownership and
+ * slot rules live in the domain functions.
+ */
+import { z } from 'zod';
+import { BOOKING_STATUSES } from '../db/schema';
+import { findAvailability } from '../domain/availability';
+import {
+  cancelBooking,
+  completeBooking,
+  confirmBooking,
+  createBooking,
+  getBooking,
+  listBookings,
+  rescheduleBooking,
+} from '../domain/bookings';
+import { listServices } from '../domain/services';
+import { defineTool, type AnyTool } from './registry';
+
+const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
+const STAFF = ['staff', 'admin'] as const;
+const READ = { readOnly: true, destructive: false, idempotent: true } as const;
+
+const localDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const service = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .describe("The service's slug from list_services (e.g. 'drain-cleaning'), or its numeric id as text.");
+const start = z
+  .string()
+  .trim()
+  .min(16)
+  .max(40)
+  .describe(
+    "Start time in the business's local time zone as YYYY-MM-DDTHH:MM (e.g. '2030-03-04T10:00'), on the hour or half hour; " +
+      "the 'start' value of a check_availability slot also works.",
+  );
+const employeeId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .describe('Numeric id of a specific technician (employee_id from check_availability). Omit to let us assign one.');
+const bookingNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .describe("The booking number, e.g. 'BK-2030-000001'.");
+
+const listServicesTool = defineTool({
+  name: 'list_services',
+  description:
+    'List the services the business offers, with duration, price (in cents) and category (HVAC, Plumbing, Electrical). ' +
+    'Use it to answer "what do you do / how much is X" and to get the slug that check_availability and create_booking need. ' +
+    'Also returns every category name.',
+  category: 'catalog',
+  access: 'anyone',
+  input: z.object({
+    category: z.string().trim().max(40).optional().describe("Only this category, case-insensitive, e.g. 'plumbing'."),
+    query: z.string().trim().max(100).optional().describe("Words to look for in the service name or description, e.g. 'drain'."),
+  }),
+  annotations: READ,
+  example: { category: 'Plumbing' },
+  handler: (ctx, input) => listServices(ctx, input),
+});
+
+const checkAvailabilityTool = defineTool({
+  name: 'check_availability',
+  description:
+    'Find open start times for a service on local dates date_from..date_to (at most 14 days; one day when date_to is omitted). ' +
+    'Returns days with slots; each slot has a local time, a start to pass to create_booking, and the technician offered. ' +
+    'Call it before create_booking and offer the customer two or three times; if truncated, ask for a narrower range.',
+  category: 'scheduling',
+  access: 'anyone',
+  input: z.object({
+    service,
+    date_from: localDate.describe('First local date to search, YYYY-MM-DD (today or later).'),
+    date_to: localDate.optional().describe('Last local date to search, YYYY-MM-DD, at most 13 days after date_from. Defaults to date_from.'),
+    employee_id: employeeId.optional().describe('Only times when this technician is free. Omit for anyone qualified.'),
+    limit: z.coerce.number().int().min(1).max(200).optional().describe('Most slots to return (default 60).'),
+  }),
+  annotations: READ,
+  example: { service: 'drain-cleaning', date_from: '2030-03-04', date_to: '2030-03-05' },
+  handler: (ctx, input) => findAvailability(ctx, input),
+});
+
+const createBookingTool = defineTool({
+  name: 'create_booking',
+  description:
+    'Book a service visit at a start time from check_availability. Confirm service, time, name, phone and address with the customer first. ' +
+    'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end and price. ' +
+    'If the time was just taken you get a conflict error: check availability again and offer other times.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({
+    service,
+    start,
+    customer_name: z.string().trim().min(1).max(120).describe("The customer's full name."),
+    phone: z.string().trim().min(7).max(32).describe('A phone number the technician can call, e.g. 312-555-0100.'),
+    email: z.email().max(254).optional().describe("The customer's email for the confirmation (optional)."),
+    address: z.string().trim().min(5).max(300).describe('Street address of the visit, with city and ZIP if given.'),
+    employee_id: employeeId.optional(),
+    notes: z.string().trim().max(1000).optional().describe('What the technician should know: the problem, access, pets, parking.'),
+  }),
+  annotations: { readOnly: false, destructive: false, idempotent: false },
+  example: {
+    service: 'drain-cleaning',
+    start: '2030-03-04T10:00',
+    customer_name: 'Ann Customer',
+    phone: '312-555-0100',
+    email: 'ann@example.com',
+    address: '1200 W Main St, Chicago, IL 60601',
+    notes: 'Kitchen sink drains slowly.',
+  },
+  handler: (ctx, input) => createBooking(ctx, input),
+});
+
+const getBookingTool = defineTool({
+  name: 'get_booking',
+  description: 'Look up one booking by its number: status, service, technician, time, address and price. Customers can see only their own.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({ booking_number: bookingNumber }),
+  annotations: READ,
+  example: { booking_number: 'BK-2030-000001' },
+  handler: (ctx, input) => getBooking(ctx, input.booking_number),
+});
+
+const listBookingsTool = defineTool({
+  name: 'list_bookings',
+  description:
+    "List bookings ordered by start time. A customer sees only their own; staff see everyone's and can filter by technician or customer email. " +
+    'Use has_more with offset to page.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({
+    status: z.enum(BOOKING_STATUSES).optional().describe('Only bookings in this status: pending, confirmed, completed or cancelled.'),
+    date_from: localDate.optional().describe('Only bookings starting on or after this local date, YYYY-MM-DD.'),
+    date_to: localDate.optional().describe('Only bookings starting on or before this local date, YYYY-MM-DD.'),
+    employee_id: z.coerce.number().int().positive().optional().describe('Only bookings of this technician (numeric id).'),
+    customer_email: z.string().trim().max(254).optional().describe("Staff: only bookings of the customer with this email."),
+    limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size, 1 to 200 (default 50).'),
+    offset: z.coerce.number().int().min(0).optional().describe('How many bookings to skip, for paging (default 0).'),
+  }),
+  annotations: READ,
+  example: { status: 'pending', date_from: '2030-03-04', date_to: '2030-03-10' },
+  handler: (ctx, input) => listBookings(ctx, input),
+});
+
+const cancelBookingTool = defineTool({
+  name: 'cancel_booking',
+  description:
+    'Cancel a pending or confirmed booking and free its time. Ask the customer to confirm before calling. ' +
+    'Customers can cancel only their own bookings that have not started.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({
+    booking_number: bookingNumber,
+    reason: z.string().trim().max(500).optional().describe('Why it is cancelled, in a few words; kept in the booking notes.'),
+  }),
+  annotations: { readOnly: false, destructive: true, idempotent: true },
+  example: { booking_number: 'BK-2030-000001', reason: 'Problem fixed' },
+  handler: (ctx, input) => cancelBooking(ctx, input),
+});
+
+const rescheduleBookingTool = defineTool({
+  name: 'reschedule_booking',
+  description:
+    'Move a pending or confirmed booking to a new start time (check_availability first). The same technician is kept when free, ' +
+    'otherwise another qualified one is assigned unless employee_id is given. If the new time is taken, the booking stays unchanged.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({
+    booking_number: bookingNumber,
+    start,
+    employee_id: employeeId.optional(),
+  }),
+  annotations: { readOnly: false, destructive: true, idempotent: true },
+  example: { booking_number: 'BK-2030-000001', start: '2030-03-04T13:00' },
+  handler: (ctx, input) => rescheduleBooking(ctx, input),
+});
+
+const confirmBookingTool = defineTool({
+  name: 'confirm_booking',
+  description: 'Staff: confirm a pending booking (pending → confirmed) after checking the job details.',
+  category: 'bookings',
+  access: STAFF,
+  input: z.object({ booking_number: bookingNumber }),
+  annotations: { readOnly: false, destructive: false, idempotent: true },
+  example: { booking_number: 'BK-2030-000001' },
+  handler: (ctx, input) => confirmBooking(ctx, input),
+});
+
+const completeBookingTool = defineTool({
+  name: 'complete_booking',
+  description: 'Staff: mark a pending or confirmed booking as completed once the job is done.',
+  category: 'bookings',
+  access: STAFF,
+  input: z.object({ booking_number: bookingNumber }),
+  annotations: { readOnly: false, destructive: false, idempotent: true },
+  example: { booking_number: 'BK-2030-000001' },
+  handler: (ctx, input) => completeBooking(ctx, input),
+});
+
+export const bookingTools: AnyTool[] = [
+  listServicesTool,
+  checkAvailabilityTool,
+  createBookingTool,
+  getBookingTool,
+  listBookingsTool,
+  cancelBookingTool,
+  rescheduleBookingTool,
+  confirmBookingTool,
+  completeBookingTool,
+];
