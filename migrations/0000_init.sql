@@ -94,7 +94,7 @@ CREATE TABLE `interactions` (
 	`status` text DEFAULT 'open' NOT NULL,
 	`prompt_tokens` integer DEFAULT 0 NOT NULL,
 	`completion_tokens` integer DEFAULT 0 NOT NULL,
-	`cost_cents` integer DEFAULT 0 NOT NULL,
+	`cost_cents` real DEFAULT 0 NOT NULL,
 	`duration_ms` integer DEFAULT 0 NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,

@@ -42,6 +42,7 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   get_ticket: SIGNED_IN,
   update_ticket: STAFF,
   add_ticket_note: STAFF,
+  request_human: SIGNED_IN,
 };
 
 const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };

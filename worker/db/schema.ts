@@ -8,7 +8,7 @@
  * `YYYY-MM-DD` text in the business time zone; money is integer cents.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at')
@@ -187,7 +187,8 @@ export const interactions = sqliteTable(
     status: text('status', { enum: INTERACTION_STATUSES }).notNull().default('open'),
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
-    costCents: integer('cost_cents').notNull().default(0),
+    /** Model cost in US cents (fractional: a turn often costs a fraction of a cent). */
+    costCents: real('cost_cents').notNull().default(0),
     durationMs: integer('duration_ms').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

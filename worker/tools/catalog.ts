@@ -3,12 +3,13 @@
  * Each area declares its tools beside its domain; this file only joins them.
  */
 import { bookingTools } from './bookings';
+import { supportTools } from './support';
 import { knowledgeTools } from './knowledge';
 import { taskTools } from './tasks';
 import { ticketTools } from './tickets';
 import type { AnyTool } from './registry';
 
-export const TOOLS: readonly AnyTool[] = [...bookingTools, ...knowledgeTools, ...taskTools, ...ticketTools];
+export const TOOLS: readonly AnyTool[] = [...bookingTools, ...knowledgeTools, ...taskTools, ...ticketTools, ...supportTools];
 
 const byName = new Map(TOOLS.map((t) => [t.name, t]));
 

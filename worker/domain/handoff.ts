@@ -1,0 +1,32 @@
+/**
+ * Handing a conversation to a person: a high-priority ticket linked to the
+ * interaction, and the interaction marked `escalated` so the staff queue shows it.
+ */
+import { eq } from 'drizzle-orm';
+import { requireUser } from '../auth/principal';
+import { interactions } from '../db/schema';
+import type { DomainContext } from './context';
+import { openTicket } from './tickets';
+
+export interface HandoffResult {
+  ticket_number: string;
+  status: 'escalated';
+  message: string;
+}
+
+/**
+ * Asks for a human to take over the current conversation.
+ * @example await requestHuman(ctx, { reason: 'Customer wants to discuss a refund' });
+ */
+export async function requestHuman(ctx: DomainContext, input: { reason: string }): Promise<HandoffResult> {
+  const user = requireUser(ctx.actor);
+  const ticket = await openTicket(ctx, {
+    subject: `Handoff requested${user.name ? ` by ${user.name}` : ''}`.slice(0, 200),
+    description: input.reason,
+    priority: 'high',
+  });
+  if (ctx.interactionId !== undefined) {
+    await ctx.db.update(interactions).set({ status: 'escalated', updatedAt: ctx.now() }).where(eq(interactions.id, ctx.interactionId));
+  }
+  return { ticket_number: ticket.number, status: 'escalated', message: 'A member of the team has been asked to join.' };
+}

@@ -1,0 +1,84 @@
+/**
+ * The chat wire protocol: every event a session sends (over WebSocket, SSE or
+ * NDJSON) and every frame a client may send, as discriminated unions on `type`.
+ * Shared by the Worker, the session Durable Object and the widget, so both
+ * ends are checked by the same compiler. Send sites use `satisfies`.
+ */
+
+/** A message of the transcript as clients see it (tool plumbing left out). */
+export interface TranscriptMessage {
+  seq: number;
+  role: 'user' | 'assistant' | 'staff';
+  content: string;
+  created_at: string;
+  /** Knowledge-base articles the reply was based on. */
+  sources?: Source[];
+  /** Set on replies of the built-in offline model. */
+  offline?: boolean;
+}
+
+export interface Source {
+  id: number;
+  title: string;
+}
+
+export interface FunctionCallSummary {
+  call_id: string;
+  name: string;
+  ok: boolean;
+  /** Error code when `ok` is false. */
+  error?: string;
+}
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+/** What a session emits; `id` is a per-session sequence clients resume from. */
+export type SessionEvent =
+  | { type: 'session'; session_id: string; interaction_number: string; status: string }
+  | { type: 'message'; message: TranscriptMessage }
+  | { type: 'turn_started'; turn_id: string }
+  | { type: 'text_delta'; turn_id: string; delta: string }
+  | { type: 'tool_started'; turn_id: string; call_id: string; name: string; label: string }
+  | { type: 'tool_finished'; turn_id: string; call_id: string; name: string; ok: boolean; error?: string; data?: unknown }
+  | {
+      type: 'turn_done';
+      turn_id: string;
+      message: TranscriptMessage;
+      function_calls: FunctionCallSummary[];
+      usage: Usage;
+      offline: boolean;
+    }
+  | { type: 'error'; code: string; message: string };
+
+export type ServerEvent = SessionEvent & { id: number };
+
+/** Frames a client may send on the session WebSocket. */
+export type ClientFrame =
+  | { type: 'message'; text: string; client_id?: string }
+  | { type: 'resume'; last_event_id: number };
+
+/** The subprotocol a client offers (first) and the server selects. */
+export const CHAT_SUBPROTOCOL = 'switchboard.chat.v1';
+/** Prefix of the second subprotocol entry, which carries the bearer token. */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'bearer.';
+
+/** Human label of a tool call, shown while it runs ("Checking availability…"). */
+export function toolLabel(name: string): string {
+  const labels: Record<string, string> = {
+    list_services: 'Looking up services',
+    check_availability: 'Checking availability',
+    create_booking: 'Booking your appointment',
+    get_booking: 'Looking up your booking',
+    list_bookings: 'Looking up bookings',
+    cancel_booking: 'Cancelling the booking',
+    reschedule_booking: 'Rescheduling the booking',
+    search_knowledge_base: 'Searching the knowledge base',
+    get_kb_article: 'Reading an article',
+    open_ticket: 'Opening a ticket',
+    request_human: 'Connecting you with a person',
+  };
+  return `${labels[name] ?? `Running ${name.replaceAll('_', ' ')}`}…`;
+}
