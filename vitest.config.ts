@@ -8,8 +8,11 @@ applyOfflineEnv();
 /** The HS256 secret tests sign their tokens with (test-only; never a real secret). */
 export const TEST_JWT_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
 
+// wrangler checks `secrets.required` against the process env; the binding below is what the Worker sees.
+process.env.JWT_SECRET ??= TEST_JWT_SECRET;
+
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(__dirname, 'migrations'));
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
   return {
     plugins: [
       cloudflareTest({

@@ -1,8 +1,10 @@
 /**
- * The Worker entry: the HTTP app, and (as they arrive) every Durable Object
- * class re-exported for wrangler.
+ * The Worker entry: the HTTP app, and every Durable Object class re-exported
+ * for wrangler.
  */
 import { buildApp } from './http/app';
+
+export { ChatSession } from '../durable-objects/chat-session';
 
 const app = buildApp();
 

@@ -36,7 +36,7 @@ export interface TurnInput {
 }
 
 export interface TurnOutcome {
-  /** The final assistant text (already added through onMessage). */
+  /** The final assistant text (not passed to onMessage; the caller stores it). */
   text: string;
   functionCalls: FunctionCallSummary[];
   usage: Usage;
@@ -92,8 +92,8 @@ export async function runTurn(input: TurnInput): Promise<TurnOutcome> {
   const usage: Usage = { prompt_tokens: 0, completion_tokens: 0 };
   const functionCalls: FunctionCallSummary[] = [];
   const sources = new Map<number, Source>();
+  // The final reply is not passed to onMessage: the caller stores it with the outcome's sources and usage.
   const finish = (text: string, failure?: ModelError): TurnOutcome => {
-    input.hooks.onMessage({ role: 'assistant', content: text });
     return { text, functionCalls, usage, sources: [...sources.values()], ...(failure ? { failure } : {}) };
   };
 

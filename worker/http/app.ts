@@ -4,6 +4,8 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { TOOLS } from '../tools/catalog';
+import { chatRoutes } from './chat';
+import { compatRoutes } from './compat';
 import { errorResponse, handleError, handleNotFound } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
@@ -19,12 +21,11 @@ function allowedOrigin(origin: string, allowList: string): string | null {
   return list.includes(origin) ? origin : null;
 }
 
-/** The REST API under /api/v1, built on the tool registry. */
+/** The versioned API: the registry's REST routes and the chat routes. */
 function apiV1(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
-  api.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'payload_too_large', `Body exceeds ${MAX_BODY_BYTES} bytes`) }));
-  api.use(authenticate());
   mountRestRoutes(api, TOOLS);
+  api.route('/chat', chatRoutes());
   return api;
 }
 
@@ -38,7 +39,7 @@ export function buildApp(): Hono<AppEnv> {
   app.use(jsonLog());
   app.use(secureHeaders());
   app.use(
-    '/api/*',
+    '*',
     cors({
       origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
       allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
@@ -49,7 +50,13 @@ export function buildApp(): Hono<AppEnv> {
   app.onError(handleError);
   app.notFound(handleNotFound);
 
+  for (const path of ['/api/*', '/chat/*']) {
+    app.use(path, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'payload_too_large', `Body exceeds ${MAX_BODY_BYTES} bytes`) }));
+    app.use(path, authenticate());
+  }
+
   app.get('/health', (c) => c.json({ status: 'ok', service: 'switchboard', time: new Date().toISOString() }));
   app.route('/api/v1', apiV1());
+  app.route('/', compatRoutes());
   return app;
 }

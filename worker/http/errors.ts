@@ -22,7 +22,11 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
  * answered with an opaque 500, so no client ever sees internals.
  */
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof DomainError) return errorResponse(c, err.code, err.message, err.details);
+  if (err instanceof DomainError) {
+    const retryAfter = (err.details as { retry_after?: unknown } | undefined)?.retry_after;
+    if (err.code === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    return errorResponse(c, err.code, err.message, err.details);
+  }
   if (err instanceof HTTPException) {
     const code = CODE_BY_STATUS[err.status] ?? (err.status < 500 ? 'invalid_input' : 'internal');
     return errorResponse(c, code, err.message || 'Request failed', undefined, err.status);

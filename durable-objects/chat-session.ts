@@ -1,0 +1,407 @@
+/**
+ * ChatSession: one Durable Object per conversation. It numbers the interaction
+ * once, serializes turns through an explicit queue (input gates do not hold
+ * across the model's outbound fetch), stores every message before anything is
+ * acknowledged, mirrors them to D1 through an outbox retried by alarm, holds
+ * the conversation's WebSockets (hibernatable, auto ping/pong) and streams each
+ * turn's events to them and to the HTTP caller that started the turn.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { createChatModel } from '../worker/agent/factory';
+import { runTurn, type ToolResultStore } from '../worker/agent/loop';
+import type { ChatModel, ModelMessage } from '../worker/agent/model';
+import { costCents, priceTable } from '../worker/agent/pricing';
+import { systemPrompt } from '../worker/agent/prompt';
+import type { Principal } from '../worker/auth/principal';
+import { createContext } from '../worker/domain/context';
+import { allocate, formatNumber } from '../worker/domain/counters';
+import { log } from '../worker/lib/log';
+import { toZoned } from '../worker/lib/zoned-time';
+import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
+import { TOOLS } from '../worker/tools/catalog';
+import { selectTools } from '../worker/tools/registry';
+import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
+import { SessionStore, type SessionMeta } from './session-store';
+import { SessionSockets } from './sockets';
+
+export interface OpenSessionInput {
+  session_id: string;
+  owner_subject: string;
+  customer_name?: string | undefined;
+  customer_email?: string | undefined;
+  referrer_url?: string | undefined;
+}
+
+export interface SessionInfo {
+  session_id: string;
+  interaction_number: string;
+  owner_subject: string;
+  status: SessionMeta['status'];
+  greeting: string;
+  created_at: string;
+}
+
+export type SendResult =
+  | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
+  | { ok: false; error: { code: 'not_found' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
+
+/** Messages one session may send per minute; more is a 429 with Retry-After. */
+export const SESSION_MESSAGES_PER_MINUTE = 20;
+const OUTBOX_MAX_BACKOFF_MS = 60_000;
+
+export class ChatSession extends DurableObject<Env> {
+  private readonly store: SessionStore;
+  private readonly sockets: SessionSockets;
+  /** The turn queue: each turn starts when the previous one has settled. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private flushing: Promise<boolean> | undefined;
+  private opening: Promise<SessionInfo> | undefined;
+  private sendTimes: number[] = [];
+  /** The D1 handle used by the outbox; tests swap it for one that fails to prove nothing is lost. */
+  d1: D1Database;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.d1 = env.DB;
+    this.store = new SessionStore(ctx.storage.sql);
+    this.sockets = new SessionSockets(ctx);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+    // A turn that was running when the runtime restarted ends with a user or tool message: finish it.
+    const meta = this.store.meta();
+    const last = this.store.lastMessageRole();
+    if (meta?.last_principal && (last === 'user' || last === 'tool')) {
+      const principal = meta.last_principal as Principal;
+      ctx.waitUntil(this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal)));
+    }
+  }
+
+  private now(): number {
+    return Date.now();
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(job, job);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private info(meta: SessionMeta): SessionInfo {
+    return {
+      session_id: meta.session_id,
+      interaction_number: meta.interaction_number,
+      owner_subject: meta.owner_subject,
+      status: meta.status,
+      greeting: this.greeting(meta),
+      created_at: new Date(meta.created_at).toISOString(),
+    };
+  }
+
+  private greeting(meta: SessionMeta): string {
+    const first = meta.customer_name?.split(/\s+/)[0];
+    return `Hi${first ? ` ${first}` : ''}! Welcome to ${this.env.BUSINESS_NAME}. I can answer questions, check availability, and book, move or cancel appointments. How can I help?`;
+  }
+
+  /** Creates the session (idempotent): allocates its interaction number once and records it. */
+  async open(input: OpenSessionInput): Promise<SessionInfo> {
+    const existing = this.store.meta();
+    if (existing) return this.info(existing);
+    // Two concurrent opens must not allocate two numbers: the D1 call lets other events in.
+    this.opening ??= this.create(input).finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  private async create(input: OpenSessionInput): Promise<SessionInfo> {
+    const now = this.now();
+    const year = toZoned(now, this.env.BUSINESS_TIMEZONE).year;
+    const value = await allocate(this.d1, `interaction:${year}`);
+    const meta: SessionMeta = {
+      session_id: input.session_id,
+      interaction_number: formatNumber('INT', year, value, 5),
+      channel: 'chat',
+      owner_subject: input.owner_subject,
+      ...(input.customer_name ? { customer_name: input.customer_name } : {}),
+      ...(input.customer_email ? { customer_email: input.customer_email } : {}),
+      ...(input.referrer_url ? { referrer_url: input.referrer_url } : {}),
+      status: 'open',
+      created_at: now,
+      last_activity_at: now,
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      cost_cents: 0,
+    };
+    this.store.saveMeta(meta);
+    this.store.enqueueD1(...insertInteraction(meta));
+    this.storeMessage({ role: 'assistant', content: this.greeting(meta) }, null);
+    await this.flushOutbox();
+    await this.scheduleAlarm();
+    return this.info(meta);
+  }
+
+  /** The session's facts, or null when no session of this id was ever opened. */
+  async describe(): Promise<SessionInfo | null> {
+    const meta = this.store.meta();
+    return meta ? this.info(meta) : null;
+  }
+
+  async transcript() {
+    const meta = this.store.meta();
+    return meta ? { ...this.info(meta), messages: this.store.transcript(), last_event_id: this.store.lastEventId() } : null;
+  }
+
+  /**
+   * Accepts a user message: stored (and queued for D1) before this returns,
+   * then answered in turn. The stream carries this turn's events as NDJSON.
+   */
+  async send(principal: Principal, text: string): Promise<SendResult> {
+    const accepted = this.accept(principal, text);
+    if (!accepted.ok) return accepted;
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = writable.getWriter();
+    const turnId = crypto.randomUUID();
+    this.ctx.waitUntil(this.enqueue(() => this.runAgentTurn(turnId, principal, writer)));
+    return { ok: true, turn_id: turnId, stream: readable };
+  }
+
+  private accept(principal: Principal, text: string): { ok: true } | Extract<SendResult, { ok: false }> {
+    const meta = this.store.meta();
+    if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
+    if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };
+    const now = this.now();
+    this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
+    if (this.sendTimes.length >= SESSION_MESSAGES_PER_MINUTE) {
+      const retryAfter = Math.ceil((60_000 - (now - this.sendTimes[0]!)) / 1000);
+      return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little', retry_after: retryAfter } };
+    }
+    this.sendTimes.push(now);
+    const seq = this.storeMessage({ role: 'user', content: text }, null);
+    this.store.saveMeta({ ...this.store.meta()!, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' } : {}) });
+    this.emit({ type: 'message', message: this.store.message(seq) });
+    return { ok: true };
+  }
+
+  /** Stores a conversation message and queues its D1 copy; returns its seq. */
+  private storeMessage(message: ModelMessage, turnId: string | null, extra?: Parameters<SessionStore['appendMessage']>[3], toolName?: string): number {
+    const now = this.now();
+    const seq = this.store.appendMessage(message, turnId, now, extra);
+    const meta = this.store.meta()!;
+    const content =
+      message.role === 'assistant' && message.tool_calls?.length
+        ? JSON.stringify({ text: message.content ?? '', tool_calls: message.tool_calls })
+        : typeof message.content === 'string'
+          ? message.content
+          : JSON.stringify(message.content ?? '');
+    this.store.enqueueD1(
+      ...insertMessage(meta.session_id, {
+        seq,
+        role: message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role,
+        content,
+        toolCallId: message.role === 'tool' ? message.tool_call_id : null,
+        toolName: toolName ?? (message.role === 'assistant' && message.tool_calls ? message.tool_calls.map((c) => (c.type === 'function' ? c.function.name : c.type)).join(',') : null),
+        createdAt: now,
+      }),
+    );
+    return seq;
+  }
+
+  /** Records an event and sends it to every socket and to the turn's HTTP stream, if any. */
+  private emit(event: SessionEvent, writer?: WritableStreamDefaultWriter<Uint8Array>): ServerEvent {
+    const stored = this.store.appendEvent(event);
+    this.sockets.broadcast(stored);
+    if (writer) writer.write(new TextEncoder().encode(`${JSON.stringify(stored)}\n`)).catch(() => undefined);
+    return stored;
+  }
+
+  /** The model for a turn; the offline model unless a provider key is configured. */
+  protected model(): ChatModel {
+    return createChatModel(this.env, () => this.now());
+  }
+
+  private async runAgentTurn(turnId: string, principal: Principal, writer?: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
+    try {
+      let meta = this.store.meta()!;
+      if (meta.interaction_id === undefined) await this.flushOutbox();
+      meta = this.store.meta()!;
+      this.emit({ type: 'turn_started', turn_id: turnId }, writer);
+      const model = this.model();
+      const ctx = createContext(this.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
+      const toolNames = new Map<string, string>();
+      const results: ToolResultStore = {
+        get: (callId) => this.store.toolResult(callId),
+        put: (callId, tool, result) => this.store.saveToolResult(callId, tool, result, this.now()),
+      };
+      const messages: ModelMessage[] = [
+        { role: 'system', content: systemPrompt({ businessName: this.env.BUSINESS_NAME, timeZone: this.env.BUSINESS_TIMEZONE, now: this.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },
+        ...this.store.modelHistory(),
+      ];
+      const outcome = await runTurn({
+        model,
+        messages,
+        tools: selectTools(TOOLS, principal),
+        ctx,
+        store: results,
+        hooks: {
+          onTextDelta: (delta) => this.emit({ type: 'text_delta', turn_id: turnId, delta }, writer),
+          onToolStarted: (call) => {
+            toolNames.set(call.id, call.name);
+            this.emit({ type: 'tool_started', turn_id: turnId, call_id: call.id, name: call.name, label: toolLabel(call.name) }, writer);
+          },
+          onToolFinished: (call, result) => {
+            if (call.name === 'request_human' && result.ok) this.store.saveMeta({ ...this.store.meta()!, status: 'escalated' });
+            const shareData = result.ok && ['create_booking', 'reschedule_booking', 'cancel_booking'].includes(call.name);
+            this.emit(
+              {
+                type: 'tool_finished',
+                turn_id: turnId,
+                call_id: call.id,
+                name: call.name,
+                ok: result.ok,
+                ...(result.ok ? {} : { error: result.error.code }),
+                ...(shareData ? { data: result.data } : {}),
+              },
+              writer,
+            );
+          },
+          onMessage: (message) => {
+            this.storeMessage(message, turnId, undefined, message.role === 'tool' ? toolNames.get(message.tool_call_id) : undefined);
+          },
+        },
+      });
+      const seq = this.storeMessage({ role: 'assistant', content: outcome.text }, turnId, { sources: outcome.sources, offline: model.offline });
+      const now = this.now();
+      const turnCost = costCents(priceTable(this.env.MODEL_PRICES), model.id, outcome.usage.prompt_tokens, outcome.usage.completion_tokens);
+      const updated: SessionMeta = {
+        ...this.store.meta()!,
+        last_activity_at: now,
+        prompt_tokens: meta.prompt_tokens + outcome.usage.prompt_tokens,
+        completion_tokens: meta.completion_tokens + outcome.usage.completion_tokens,
+        cost_cents: meta.cost_cents + turnCost,
+      };
+      this.store.saveMeta(updated);
+      this.store.enqueueD1(...updateInteraction(updated, now));
+      if (outcome.failure) log.warn('model_failed', { session_id: meta.session_id, kind: outcome.failure.kind, message: outcome.failure.message });
+      this.emit(
+        {
+          type: 'turn_done',
+          turn_id: turnId,
+          message: this.store.message(seq),
+          function_calls: outcome.functionCalls,
+          usage: outcome.usage,
+          offline: model.offline,
+        },
+        writer,
+      );
+    } catch (err) {
+      log.error('turn_failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      this.emit({ type: 'error', code: 'internal', message: 'Something went wrong; your message is saved. Please try again.' }, writer);
+    } finally {
+      await writer?.close().catch(() => undefined);
+      await this.flushOutbox();
+      await this.scheduleAlarm();
+    }
+  }
+
+  /** Writes queued rows to D1 in one batch; on failure keeps them and retries by alarm. */
+  async flushOutbox(): Promise<boolean> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<boolean> {
+    const rows = this.store.pendingD1();
+    const meta = this.store.meta();
+    if (!meta) return true;
+    try {
+      if (rows.length) {
+        await this.d1.batch(rows.map((r) => this.d1.prepare(r.sql).bind(...r.params)));
+        this.store.ackD1(rows.at(-1)!.id);
+      }
+      let interactionId = meta.interaction_id;
+      if (interactionId === undefined) {
+        const row = await this.d1.prepare('SELECT id FROM interactions WHERE session_id = ?').bind(meta.session_id).first<{ id: number }>();
+        interactionId = row?.id;
+      }
+      const { outbox_retry_at: _retry, ...rest } = this.store.meta()!;
+      this.store.saveMeta({ ...rest, outbox_attempts: 0, ...(interactionId !== undefined ? { interaction_id: interactionId } : {}) });
+      // More than one batch's worth may be queued.
+      return this.store.outboxSize() === 0 || this.flushOnce();
+    } catch (err) {
+      const current = this.store.meta()!;
+      const attempts = (current.outbox_attempts ?? 0) + 1;
+      const delay = Math.min(OUTBOX_MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+      this.store.saveMeta({ ...current, outbox_attempts: attempts, outbox_retry_at: this.now() + delay });
+      log.warn('outbox_flush_failed', { session_id: meta.session_id, attempts, pending: rows.length, error: String(err) });
+      return false;
+    }
+  }
+
+  private async scheduleAlarm(): Promise<void> {
+    const meta = this.store.meta();
+    if (!meta) return;
+    const candidates: number[] = [];
+    if (this.store.outboxSize() > 0) candidates.push(meta.outbox_retry_at ?? this.now() + 1000);
+    if (meta.status === 'open' || meta.status === 'escalated') candidates.push(meta.last_activity_at + this.idleMs());
+    if (candidates.length) await this.ctx.storage.setAlarm(Math.min(...candidates));
+  }
+
+  private idleMs(): number {
+    return Math.max(1, Number(this.env.SESSION_IDLE_MINUTES) || 30) * 60_000;
+  }
+
+  /** Retries the outbox and closes idle sessions as abandoned. */
+  override async alarm(): Promise<void> {
+    await this.flushOutbox();
+    const meta = this.store.meta();
+    if (meta && meta.status === 'open' && this.now() - meta.last_activity_at >= this.idleMs()) {
+      const now = this.now();
+      const abandoned: SessionMeta = { ...meta, status: 'abandoned' };
+      this.store.saveMeta(abandoned);
+      this.store.enqueueD1(...updateInteraction(abandoned, now));
+      this.emit({ type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: 'abandoned' });
+      await this.flushOutbox();
+    }
+    await this.scheduleAlarm();
+  }
+
+  /** Marks the conversation resolved (the customer or staff ended it). */
+  async end(): Promise<SessionInfo | null> {
+    const meta = this.store.meta();
+    if (!meta) return null;
+    const ended: SessionMeta = { ...meta, status: 'resolved', last_activity_at: this.now() };
+    this.store.saveMeta(ended);
+    this.store.enqueueD1(...updateInteraction(ended, this.now()));
+    this.emit({ type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: 'resolved' });
+    await this.flushOutbox();
+    return this.info(ended);
+  }
+
+  /** WebSocket upgrades, forwarded by the Worker after it verified the caller. */
+  override async fetch(request: Request): Promise<Response> {
+    const meta = this.store.meta();
+    if (!meta) return new Response('No such session', { status: 404 });
+    return this.sockets.accept(request, meta, this.store);
+  }
+
+  override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    const frame = this.sockets.parse(ws, data);
+    if (!frame) return;
+    if (frame.type === 'resume') {
+      this.sockets.replay(ws, this.store, frame.last_event_id);
+      return;
+    }
+    const principal = this.sockets.principalOf(ws);
+    const accepted = this.accept(principal, frame.text);
+    if (!accepted.ok) {
+      this.sockets.send(ws, { type: 'error', code: accepted.error.code, message: accepted.error.message, id: this.store.lastEventId() });
+      return;
+    }
+    await this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.sockets.close(ws, code, reason);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.sockets.close(ws, 1011, 'error');
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * A chat session's own durable state, in its Durable Object's SQLite: the
+ * conversation (messages), the event log clients resume from, tool results by
+ * call id, an outbox of D1 writes not yet done, and a small key/value meta.
+ * Every method is synchronous SQL: writes are durable before the object's
+ * output gate lets any reply out, which is what "stored before acknowledged" needs.
+ */
+import type { ModelMessage } from '../worker/agent/model';
+import type { ServerEvent, SessionEvent, TranscriptMessage } from '../worker/protocol/chat';
+import type { ToolResult } from '../worker/tools/registry';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  tool_calls TEXT,
+  tool_call_id TEXT,
+  turn_id TEXT,
+  extra TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tool_results (call_id TEXT PRIMARY KEY, tool TEXT NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, sql TEXT NOT NULL, params TEXT NOT NULL);
+`;
+
+/** What the session keeps about itself. */
+export interface SessionMeta {
+  session_id: string;
+  interaction_number: string;
+  /** D1 row id of the interaction, once the row is known to exist there. */
+  interaction_id?: number;
+  channel: 'chat' | 'voice';
+  owner_subject: string;
+  customer_name?: string;
+  customer_email?: string;
+  referrer_url?: string;
+  status: 'open' | 'resolved' | 'abandoned' | 'escalated';
+  created_at: number;
+  last_activity_at: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_cents: number;
+  /** Who sent the latest message: a restarted object finishes an unanswered turn as them. */
+  last_principal?: unknown;
+  outbox_attempts?: number;
+  /** When the next outbox retry is due (epoch ms). */
+  outbox_retry_at?: number;
+}
+
+type Row = Record<string, SqlStorageValue>;
+
+interface MessageExtra {
+  sources?: TranscriptMessage['sources'];
+  offline?: boolean;
+}
+
+export class SessionStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  meta(): SessionMeta | undefined {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'session'").toArray()[0];
+    return row ? (JSON.parse(row.value) as SessionMeta) : undefined;
+  }
+
+  saveMeta(meta: SessionMeta): void {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify(meta));
+  }
+
+  /** Appends a message of the model conversation and returns its seq. */
+  appendMessage(message: ModelMessage, turnId: string | null, now: number, extra?: MessageExtra): number {
+    const content = typeof message.content === 'string' ? message.content : message.content ? JSON.stringify(message.content) : '';
+    const toolCalls = message.role === 'assistant' && message.tool_calls?.length ? JSON.stringify(message.tool_calls) : null;
+    const toolCallId = message.role === 'tool' ? message.tool_call_id : null;
+    const row = this.sql
+      .exec<{ seq: number }>(
+        'INSERT INTO messages (role, content, tool_calls, tool_call_id, turn_id, extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+        message.role,
+        content,
+        toolCalls,
+        toolCallId,
+        turnId,
+        extra ? JSON.stringify(extra) : null,
+        now,
+      )
+      .one();
+    return row.seq;
+  }
+
+  /** The conversation in the model's shape (staff replies read as the assistant's). */
+  modelHistory(): ModelMessage[] {
+    return this.sql
+      .exec<Row>('SELECT role, content, tool_calls, tool_call_id FROM messages ORDER BY seq')
+      .toArray()
+      .map((r): ModelMessage => {
+        if (r.role === 'tool') return { role: 'tool', tool_call_id: String(r.tool_call_id), content: String(r.content) };
+        if (r.role === 'assistant' && r.tool_calls) {
+          return { role: 'assistant', content: String(r.content) || null, tool_calls: JSON.parse(String(r.tool_calls)) };
+        }
+        if (r.role === 'user') return { role: 'user', content: String(r.content) };
+        return { role: 'assistant', content: String(r.content) };
+      });
+  }
+
+  /** The transcript as clients see it: user, assistant and staff text, no tool plumbing. */
+  transcript(): TranscriptMessage[] {
+    return this.sql
+      .exec<Row>(
+        "SELECT seq, role, content, extra, created_at FROM messages WHERE role IN ('user', 'assistant', 'staff') AND tool_calls IS NULL ORDER BY seq",
+      )
+      .toArray()
+      .map((r) => toTranscript(r));
+  }
+
+  message(seq: number): TranscriptMessage {
+    return toTranscript(this.sql.exec<Row>('SELECT seq, role, content, extra, created_at FROM messages WHERE seq = ?', seq).one());
+  }
+
+  lastMessageRole(): string | undefined {
+    return this.sql.exec<{ role: string }>('SELECT role FROM messages ORDER BY seq DESC LIMIT 1').toArray()[0]?.role;
+  }
+
+  /** Records an event and returns it with its id (the resume cursor). */
+  appendEvent(event: SessionEvent): ServerEvent {
+    const { id } = this.sql.exec<{ id: number }>('INSERT INTO events (body) VALUES (?) RETURNING id', JSON.stringify(event)).one();
+    return { ...event, id };
+  }
+
+  eventsAfter(lastId: number, limit = 5000): ServerEvent[] {
+    return this.sql
+      .exec<{ id: number; body: string }>('SELECT id, body FROM events WHERE id > ? ORDER BY id LIMIT ?', lastId, limit)
+      .toArray()
+      .map((r) => ({ ...(JSON.parse(r.body) as SessionEvent), id: r.id }));
+  }
+
+  lastEventId(): number {
+    return this.sql.exec<{ id: number | null }>('SELECT max(id) AS id FROM events').one().id ?? 0;
+  }
+
+  toolResult(callId: string): ToolResult | undefined {
+    const row = this.sql.exec<{ result: string }>('SELECT result FROM tool_results WHERE call_id = ?', callId).toArray()[0];
+    return row ? (JSON.parse(row.result) as ToolResult) : undefined;
+  }
+
+  saveToolResult(callId: string, tool: string, result: ToolResult, now: number): void {
+    this.sql.exec('INSERT OR IGNORE INTO tool_results (call_id, tool, result, created_at) VALUES (?, ?, ?, ?)', callId, tool, JSON.stringify(result), now);
+  }
+
+  /** Queues a D1 statement; statements must be idempotent (they may be replayed). */
+  enqueueD1(sql: string, params: SqlStorageValue[]): void {
+    this.sql.exec('INSERT INTO outbox (sql, params) VALUES (?, ?)', sql, JSON.stringify(params));
+  }
+
+  pendingD1(limit = 200): { id: number; sql: string; params: SqlStorageValue[] }[] {
+    return this.sql
+      .exec<{ id: number; sql: string; params: string }>('SELECT id, sql, params FROM outbox ORDER BY id LIMIT ?', limit)
+      .toArray()
+      .map((r) => ({ id: r.id, sql: r.sql, params: JSON.parse(r.params) }));
+  }
+
+  /** Drops delivered outbox rows up to and including `lastId`. */
+  ackD1(lastId: number): void {
+    this.sql.exec('DELETE FROM outbox WHERE id <= ?', lastId);
+  }
+
+  outboxSize(): number {
+    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n;
+  }
+}
+
+function toTranscript(r: Row): TranscriptMessage {
+  const extra = r.extra ? (JSON.parse(String(r.extra)) as MessageExtra) : {};
+  return {
+    seq: Number(r.seq),
+    role: r.role as TranscriptMessage['role'],
+    content: String(r.content),
+    created_at: new Date(Number(r.created_at)).toISOString(),
+    ...(extra.sources?.length ? { sources: extra.sources } : {}),
+    ...(extra.offline ? { offline: true } : {}),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The one core of every chat surface (the v1 API and the compatibility
+ * routes): create a session, check who may use it, send a message and read
+ * the turn's events. Routes stay thin and differ only in their JSON shapes.
+ */
+import type { SendResult, SessionInfo } from '../../durable-objects/chat-session';
+import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
+import { isStaff, type Principal } from '../auth/principal';
+import { signToken } from '../auth/tokens';
+import { DomainError } from '../domain/errors';
+import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
+
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Customer tokens for a chat session last a day; the widget asks for a new session after that. */
+export const SESSION_TOKEN_TTL = '24h';
+
+export interface NewSessionInput {
+  customer_name?: string | undefined;
+  customer_email?: string | undefined;
+  referrer_url?: string | undefined;
+}
+
+export interface NewSession {
+  session_id: string;
+  interaction_number: string;
+  token: string;
+  greeting: string;
+  timestamp: string;
+}
+
+export const sessionStub = (env: Env, sessionId: string) => env.ChatSession.getByName(sessionId);
+
+/**
+ * Opens a session. The caller's own subject owns it when they are signed in;
+ * an anonymous visitor gets a fresh subject. Either way the returned token is a
+ * customer token scoped to this session.
+ */
+export async function createSession(env: Env, principal: Principal, input: NewSessionInput): Promise<NewSession> {
+  const sessionId = crypto.randomUUID();
+  const owner = principal.kind === 'user' && principal.role === 'customer' ? principal.subject : `visitor:${sessionId}`;
+  const info = await sessionStub(env, sessionId).open({ session_id: sessionId, owner_subject: owner, ...input });
+  const name = input.customer_name ?? (principal.kind === 'user' ? principal.name : undefined);
+  const email = input.customer_email ?? (principal.kind === 'user' ? principal.email : undefined);
+  const token = await signToken(
+    env,
+    { sub: owner, role: 'customer', sid: sessionId, ...(name ? { name } : {}), ...(email ? { email } : {}) },
+    SESSION_TOKEN_TTL,
+  );
+  return { session_id: sessionId, interaction_number: info.interaction_number, token, greeting: info.greeting, timestamp: info.created_at };
+}
+
+/** The session, if `principal` may use it: 401 anonymous, 404 unknown, 403 someone else's. */
+export async function authorizedSession(env: Env, principal: Principal, sessionId: string): Promise<SessionInfo> {
+  if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
+  const info = SESSION_ID.test(sessionId) ? await sessionStub(env, sessionId).describe() : null;
+  if (!info) throw new DomainError('not_found', 'No such chat session');
+  const own = principal.sessionId === sessionId || principal.subject === info.owner_subject;
+  if (!own && !isStaff(principal)) throw new DomainError('forbidden', 'This chat session belongs to someone else');
+  return info;
+}
+
+/** Checks a message's text: empty is a 400, too long a 413. */
+export function validateMessage(text: unknown): string {
+  if (typeof text !== 'string' || text.trim() === '') throw new DomainError('invalid_input', 'message must be a non-empty string', { message: 'Required' });
+  if (text.length > MAX_MESSAGE_CHARS) throw new DomainError('payload_too_large', `message is limited to ${MAX_MESSAGE_CHARS} characters`);
+  return text.trim();
+}
+
+/** Sends a message to the session; only the session's customer (or staff) may. */
+export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string): Promise<ReadableStream<Uint8Array>> {
+  const result: SendResult = await sessionStub(env, sessionId).send(principal, text);
+  if (result.ok) return result.stream;
+  const details = result.error.code === 'rate_limited' ? { retry_after: result.error.retry_after ?? 60 } : undefined;
+  throw new DomainError(result.error.code, result.error.message, details);
+}
+
+/** The events of an NDJSON stream, one parsed object per line. */
+export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<ServerEvent> {
+  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += value;
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line) yield JSON.parse(line) as ServerEvent;
+    }
+    if (done) break;
+  }
+}
+
+export interface TurnSummary {
+  response: string;
+  function_calls: FunctionCallSummary[];
+  tokens_used: Usage & { total_tokens: number };
+  sources: Source[];
+  offline: boolean;
+  requires_escalation: boolean;
+  /** Data of booking tools that succeeded (for confirmation cards). */
+  bookings: unknown[];
+}
+
+/** Reads a turn to its end and sums it up for a plain JSON answer. */
+export async function collectTurn(stream: ReadableStream<Uint8Array>): Promise<TurnSummary> {
+  let text = '';
+  const bookings: unknown[] = [];
+  for await (const event of readEvents(stream)) {
+    if (event.type === 'text_delta') text += event.delta;
+    if (event.type === 'tool_finished' && event.data !== undefined) bookings.push(event.data);
+    if (event.type === 'error') throw new DomainError('unavailable', event.message);
+    if (event.type === 'turn_done') {
+      const escalated = event.function_calls.some((c) => c.name === 'request_human' && c.ok);
+      return {
+        response: event.message.content,
+        function_calls: event.function_calls,
+        tokens_used: { ...event.usage, total_tokens: event.usage.prompt_tokens + event.usage.completion_tokens },
+        sources: event.message.sources ?? [],
+        offline: event.offline,
+        requires_escalation: escalated,
+        bookings,
+      };
+    }
+  }
+  throw new DomainError('unavailable', text ? 'The reply was cut off' : 'The session ended the turn without a reply');
+}

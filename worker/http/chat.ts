@@ -1,0 +1,134 @@
+/**
+ * Chat routes under /api/v1/chat: sessions, messages (JSON or SSE), the
+ * transcript, and the session WebSocket. The work is in worker/chat/sessions.ts
+ * and the session's Durable Object; these handlers only speak HTTP.
+ */
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
+import { TokenError, verifyToken } from '../auth/tokens';
+import {
+  authorizedSession,
+  collectTurn,
+  createSession,
+  readEvents,
+  sendMessage,
+  sessionStub,
+  validateMessage,
+} from '../chat/sessions';
+import { DomainError } from '../domain/errors';
+import { fieldErrors } from '../tools/registry';
+import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/chat';
+import { errorResponse } from './errors';
+import type { AppEnv } from './types';
+
+const newSessionBody = z.object({
+  customer_email: z.email().max(254).optional(),
+  customer_name: z.string().trim().min(1).max(120).optional(),
+  referrer_url: z.url().max(2000).optional(),
+});
+
+const messageBody = z.object({ session_id: z.string().max(64), message: z.unknown() });
+
+/** Parses a JSON body with `schema`; a 400 with field errors otherwise. */
+export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
+  let raw: unknown = {};
+  const text = await c.req.text();
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new DomainError('invalid_input', 'Request body is not valid JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new DomainError('invalid_input', 'Invalid request body', fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Per-IP budget (the platform's rate limiting binding): a flood gets 429 with Retry-After. */
+export async function limitByIp(c: Context<AppEnv>): Promise<void> {
+  // Cloudflare's edge sets cf-connecting-ip itself; locally every caller is one client.
+  const ip = c.req.header('cf-connecting-ip') ?? 'local';
+  const { success } = await c.env.CHAT_IP_LIMITER.limit({ key: `chat:${ip}` });
+  if (!success) throw new DomainError('rate_limited', 'Too many requests from this address', { retry_after: 60 });
+}
+
+const wantsStream = (c: Context<AppEnv>) => (c.req.header('accept') ?? '').includes('text/event-stream');
+
+/** Answers a turn as SSE (each event with its id, so EventSource can resume) or as one JSON object. */
+export async function answerTurn(c: Context<AppEnv>, stream: ReadableStream<Uint8Array>, shape: (s: Awaited<ReturnType<typeof collectTurn>>) => object) {
+  if (!wantsStream(c)) return c.json(shape(await collectTurn(stream)));
+  return streamSSE(c, async (sse) => {
+    for await (const event of readEvents(stream)) {
+      await sse.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event) });
+    }
+  });
+}
+
+export function chatRoutes(): Hono<AppEnv> {
+  const chat = new Hono<AppEnv>();
+
+  chat.post('/session/new', async (c) => {
+    await limitByIp(c);
+    const body = await jsonBody(c, newSessionBody);
+    return c.json(await createSession(c.env, c.get('principal'), body), 201);
+  });
+
+  chat.post('/message', async (c) => {
+    const body = await jsonBody(c, messageBody);
+    const principal = c.get('principal');
+    await authorizedSession(c.env, principal, body.session_id);
+    const text = validateMessage(body.message);
+    await limitByIp(c);
+    const stream = await sendMessage(c.env, principal, body.session_id, text);
+    return answerTurn(c, stream, (t) => ({
+      response: t.response,
+      function_calls: t.function_calls,
+      tokens_used: t.tokens_used,
+      sources: t.sources,
+      offline: t.offline,
+      bookings: t.bookings,
+    }));
+  });
+
+  chat.get('/session/:id', async (c) => {
+    await authorizedSession(c.env, c.get('principal'), c.req.param('id'));
+    return c.json(await sessionStub(c.env, c.req.param('id')).transcript());
+  });
+
+  chat.post('/session/:id/end', async (c) => {
+    await authorizedSession(c.env, c.get('principal'), c.req.param('id'));
+    return c.json(await sessionStub(c.env, c.req.param('id')).end());
+  });
+
+  // Browsers cannot set headers on a WebSocket: the token rides in Sec-WebSocket-Protocol
+  // as `bearer.<jwt>`, next to the protocol name; never in the URL.
+  chat.get('/session/:id/ws', async (c) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return errorResponse(c, 'invalid_input', 'Expected a WebSocket upgrade', undefined, 426);
+    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
+    const token = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+    if (!offered.includes(CHAT_SUBPROTOCOL) || !token) {
+      return errorResponse(c, 'unauthorized', `Offer the subprotocols "${CHAT_SUBPROTOCOL}" and "${TOKEN_SUBPROTOCOL_PREFIX}<token>"`);
+    }
+    let principal;
+    try {
+      principal = await verifyToken(c.env, token);
+    } catch (err) {
+      if (err instanceof TokenError) return errorResponse(c, 'unauthorized', `Invalid token: ${err.message}`);
+      throw err;
+    }
+    const id = c.req.param('id');
+    await authorizedSession(c.env, principal, id);
+    const url = new URL(c.req.url);
+    const forward = new URL(`https://session/ws`);
+    const lastEventId = url.searchParams.get('last_event_id');
+    if (lastEventId && /^\d+$/.test(lastEventId)) forward.searchParams.set('last_event_id', lastEventId);
+    return sessionStub(c.env, id).fetch(
+      new Request(forward, { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal) } }),
+    );
+  });
+
+  return chat;
+}

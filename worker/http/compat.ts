@@ -1,0 +1,62 @@
+/**
+ * Compatibility routes for the two API shapes users of such systems already
+ * call. Thin: the same core (worker/chat/sessions.ts) as /api/v1/chat.
+ *   POST /api/:user_id/chat               {conversation_id?, message} → {conversation_id, response, tool_calls}
+ *   POST /chat/sessions                    {customer_*?}               → {session_id, token, …}
+ *   POST /chat/sessions/:id/messages       {message}                   → {message, sources, requires_escalation}
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/principal';
+import { authorizedSession, collectTurn, createSession, sendMessage, sessionStub, validateMessage } from '../chat/sessions';
+import { DomainError } from '../domain/errors';
+import { jsonBody, limitByIp } from './chat';
+import type { AppEnv } from './types';
+
+const userChatBody = z.object({ conversation_id: z.string().max(64).optional(), message: z.unknown() });
+const sessionBody = z.object({
+  customer_email: z.email().max(254).optional(),
+  customer_name: z.string().trim().min(1).max(120).optional(),
+  referrer_url: z.url().max(2000).optional(),
+});
+
+export function compatRoutes(): Hono<AppEnv> {
+  const compat = new Hono<AppEnv>();
+
+  compat.post('/api/:user_id/chat', async (c) => {
+    const user = requireUser(c.get('principal'));
+    if (c.req.param('user_id') !== user.subject) throw new DomainError('forbidden', 'user_id must be the signed-in user');
+    const body = await jsonBody(c, userChatBody);
+    const text = validateMessage(body.message);
+    await limitByIp(c);
+    let conversationId = body.conversation_id;
+    if (conversationId) await authorizedSession(c.env, user, conversationId);
+    else {
+      conversationId = crypto.randomUUID();
+      await sessionStub(c.env, conversationId).open({ session_id: conversationId, owner_subject: user.subject, customer_name: user.name, customer_email: user.email });
+    }
+    const turn = await collectTurn(await sendMessage(c.env, user, conversationId, text));
+    return c.json({
+      conversation_id: conversationId,
+      response: turn.response,
+      tool_calls: turn.function_calls.map((f) => ({ id: f.call_id, name: f.name, ok: f.ok })),
+    });
+  });
+
+  compat.post('/chat/sessions', async (c) => {
+    await limitByIp(c);
+    return c.json(await createSession(c.env, c.get('principal'), await jsonBody(c, sessionBody)), 201);
+  });
+
+  compat.post('/chat/sessions/:id/messages', async (c) => {
+    const principal = c.get('principal');
+    await authorizedSession(c.env, principal, c.req.param('id'));
+    const body = await jsonBody(c, z.object({ message: z.unknown() }));
+    const text = validateMessage(body.message);
+    await limitByIp(c);
+    const turn = await collectTurn(await sendMessage(c.env, principal, c.req.param('id'), text));
+    return c.json({ message: turn.response, sources: turn.sources, requires_escalation: turn.requires_escalation });
+  });
+
+  return compat;
+}
