@@ -50,3 +50,138 @@ describe('a chat session with the offline model', () => {
     expect(d1Messages!.n).toBeGreaterThan(13);
   });
 });
+
+describe('streaming and knowledge answers', () => {
+  it('streams a turn as SSE events (deltas, tool activity, done) and cites knowledge-base sources', async () => {
+    const s = await openSession();
+    const { res, text } = await call('/api/v1/chat/message', {
+      method: 'POST',
+      token: s.token,
+      headers: { Accept: 'text/event-stream' },
+      body: JSON.stringify({ session_id: s.session_id, message: 'What is your cancellation policy?' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const events = text
+      .split('\n\n')
+      .filter((block) => block.includes('data:'))
+      .map((block) => JSON.parse(block.split('\n').find((l) => l.startsWith('data:'))!.slice(5)));
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('turn_started');
+    expect(types).toContain('tool_started');
+    expect(types.filter((t) => t === 'text_delta').length).toBeGreaterThan(3);
+    expect(types.at(-1)).toBe('turn_done');
+    const ids = events.map((e) => e.id);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const done = events.at(-1);
+    expect(done.message.sources.length).toBeGreaterThan(0);
+    expect(done.message.content).toMatch(/cancel/i);
+    expect(done.message.content).toContain(`(Source: ${done.message.sources[0].title})`);
+  });
+});
+
+describe('bad input and limits', () => {
+  it('answers unknown sessions 404, other people’s 403, missing tokens 401', async () => {
+    const a = await openSession();
+    const b = await openSession();
+    const unknown = await call('/api/v1/chat/message', {
+      method: 'POST',
+      token: a.token,
+      body: JSON.stringify({ session_id: crypto.randomUUID(), message: 'hi' }),
+    });
+    expect(unknown.res.status).toBe(404);
+    const theirs = await call('/api/v1/chat/message', { method: 'POST', token: a.token, body: JSON.stringify({ session_id: b.session_id, message: 'hi' }) });
+    expect(theirs.res.status).toBe(403);
+    expect((await call(`/api/v1/chat/session/${b.session_id}`, { token: a.token })).res.status).toBe(403);
+    expect((await call(`/api/v1/chat/session/${b.session_id}`)).res.status).toBe(401);
+  });
+
+  it('refuses empty (400) and oversized (413) messages and keeps nothing of them', async () => {
+    const s = await openSession();
+    const send = (message: unknown) => call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message }) });
+    expect((await send('   ')).res.status).toBe(400);
+    expect((await send(42)).res.status).toBe(400);
+    const big = await send('x'.repeat(4001));
+    expect(big.res.status).toBe(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(transcript.body.messages.filter((m: { role: string }) => m.role === 'user')).toHaveLength(0);
+  });
+
+  it('answers a per-session flood with 429 and Retry-After, keeping the accepted messages', async () => {
+    const s = await openSession();
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message: `hello ${i}` }) }),
+      ),
+    );
+    const statuses = results.map((r) => r.res.status);
+    expect(statuses.filter((st) => st === 200)).toHaveLength(20);
+    const limited = results.filter((r) => r.res.status === 429);
+    expect(limited).toHaveLength(4);
+    expect(Number(limited[0]!.res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(transcript.body.messages.filter((m: { role: string }) => m.role === 'user')).toHaveLength(20);
+  });
+
+  it('answers a per-IP flood of new sessions with 429', async () => {
+    const ip = '203.0.113.77';
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) statuses.push((await call('/api/v1/chat/session/new', { method: 'POST', body: '{}', ip })).res.status);
+    expect(statuses.slice(0, 60).every((st) => st === 201)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('numbers under concurrency', () => {
+  it('gives 200 sessions opened at once 200 distinct, gap-free interaction numbers', async () => {
+    const year = new Date().getUTCFullYear();
+    const before = await env.DB.prepare('SELECT value FROM counters WHERE name = ?').bind(`interaction:${year}`).first<{ value: number }>();
+    const infos = await Promise.all(
+      Array.from({ length: 200 }, () => {
+        const id = crypto.randomUUID();
+        return env.ChatSession.getByName(id).open({ session_id: id, owner_subject: `visitor:${id}` });
+      }),
+    );
+    const values = infos.map((i) => Number(i.interaction_number.split('-')[2])).sort((a, b) => a - b);
+    expect(new Set(values).size).toBe(200);
+    const start = (before?.value ?? 0) + 1;
+    expect(values).toEqual(Array.from({ length: 200 }, (_, i) => start + i));
+  });
+});
+
+describe('compatibility routes', () => {
+  it('serves POST /api/{user_id}/chat for the token’s own subject only', async () => {
+    const { signToken } = await import('../worker/auth/tokens');
+    const token = await signToken(env, { sub: 'compat-user', role: 'customer', name: 'Casey' });
+    const other = await call('/api/someone-else/chat', { method: 'POST', token, body: JSON.stringify({ message: 'hi' }) });
+    expect(other.res.status).toBe(403);
+    const first = await call('/api/compat-user/chat', { method: 'POST', token, body: JSON.stringify({ message: 'What services do you offer?' }) });
+    expect(first.res.status).toBe(200);
+    expect(first.body.conversation_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.body.tool_calls).toContainEqual(expect.objectContaining({ name: 'list_services' }));
+    const second = await call('/api/compat-user/chat', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ conversation_id: first.body.conversation_id, message: 'How much is drain cleaning?' }),
+    });
+    expect(second.body.conversation_id).toBe(first.body.conversation_id);
+    expect(second.body.response).toContain('$149');
+  });
+
+  it('serves POST /chat/sessions and /chat/sessions/{id}/messages with escalation flagged', async () => {
+    const created = await call('/chat/sessions', { method: 'POST', body: '{}' });
+    expect(created.res.status).toBe(201);
+    const { session_id, token } = created.body;
+    const reply = await call(`/chat/sessions/${session_id}/messages`, { method: 'POST', token, body: JSON.stringify({ message: 'I want to talk to a real person' }) });
+    expect(reply.res.status).toBe(200);
+    expect(reply.body.requires_escalation).toBe(true);
+    expect(reply.body.message).toMatch(/team/);
+    const row = await env.DB.prepare('SELECT status FROM interactions WHERE session_id = ?').bind(session_id).first<{ status: string }>();
+    expect(row?.status).toBe('escalated');
+    const ticket = await env.DB.prepare('SELECT t.priority FROM tickets t JOIN interactions i ON i.id = t.interaction_id WHERE i.session_id = ?')
+      .bind(session_id)
+      .first<{ priority: string }>();
+    expect(ticket?.priority).toBe('high');
+  });
+});

@@ -121,6 +121,11 @@ const SYNONYMS: Record<string, string[]> = {
   estimate: ['estimate', 'replacement', 'quote', 'new'],
 };
 
+const SERVICE_WORDS = new Set([...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), 'plumber', 'electrician', 'hvac', 'tune', 'cleaning', 'repair']);
+
+/** True when `text` names something we service (before the catalog is known). */
+export const mentionsServiceWord = (text: string) => words(text).some((w) => SERVICE_WORDS.has(w));
+
 const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with']);
 
 /** The catalog entry `text` most plausibly names, or undefined when nothing matches well. */

@@ -10,6 +10,7 @@ import {
   describeDate,
   describeTime,
   matchService,
+  mentionsServiceWord,
   parseAddress,
   parseBookingNumber,
   parseDate,
@@ -50,13 +51,15 @@ const FLOW_INTENTS = new Set<Intent>(['book', 'cancel', 'reschedule']);
 function intentOf(text: string): Intent | undefined {
   const t = text.toLowerCase();
   if (/\b(human|real person|a person|someone real|representative|operator|manager|talk to (?:an? |the )?(?:agent|someone|staff))\b/.test(t)) return 'human';
-  if (/\bcancel/.test(t)) return 'cancel';
+  if (/\bcancel(?!lation)/.test(t) && !/\b(policy|fee|charge)\b/.test(t)) return 'cancel';
   if (/\b(reschedule|move my|change my)\b/.test(t)) return 'reschedule';
   if (/\b(remind me to|add (?:a )?task|new task|to-?do:)/.test(t)) return 'tasks_add';
   if (/\b(my tasks|list (?:my )?tasks|show (?:my )?tasks|to-?do list)\b/.test(t)) return 'tasks_list';
   if (/\bbk-\d{4}-\d{6}\b/.test(t) || /\b(status of|look ?up|find) (?:my )?(booking|appointment)/.test(t) || /\bmy (bookings|appointments)\b/.test(t)) return 'lookup';
   if (/\b(book|schedule|appointment|come out|send someone|availability|available|openings?)\b/.test(t)) return 'book';
   if (/\b(services|what do you (?:offer|do)|how much|price|prices|cost|rates?)\b/.test(t)) return 'services';
+  // "I need a leak repair", "can someone fix my furnace": a request for a visit.
+  if (/\b(need|want|would like|i'd like|fix|repair|install|replace|broken|not working)\b/.test(t) && mentionsServiceWord(t)) return 'book';
   if (/^\s*(hi|hello|hey|good (?:morning|afternoon|evening))\b[\s!.,]*$/.test(t)) return 'greeting';
   if (/^\s*(thanks|thank you|thx|great|perfect|awesome)\b/.test(t)) return 'thanks';
   return undefined;
