@@ -11,22 +11,40 @@ export const TEST_JWT_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
 // wrangler checks `secrets.required` against the process env; the binding below is what the Worker sees.
 process.env.JWT_SECRET ??= TEST_JWT_SECRET;
 
-export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
-  return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.jsonc' },
-        miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' },
-        },
-      }),
+const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+const baseBindings = { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' };
+
+export default defineConfig({
+  test: {
+    // Starts the fake OpenAI server in Node; tests get its URL via inject('fakeOpenAIUrl').
+    globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/setup.ts'],
+    projects: [
+      {
+        // The product as `npm run dev` runs it: no provider key, so the offline model answers.
+        extends: true,
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
+        test: { name: 'offline', include: ['test/**/*.test.ts'], exclude: ['test/provider/**'] },
+      },
+      {
+        // The same Worker with OPENAI_API_KEY set, pointed at the fake provider: only the model changes.
+        extends: true,
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.jsonc' },
+            miniflare: {
+              bindings: {
+                ...baseBindings,
+                OPENAI_API_KEY: 'sk-test-fake',
+                OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
+                OPENAI_MODEL: 'fake-model',
+                MODEL_PRICES: JSON.stringify({ 'fake-model': { input: 100_000, output: 200_000 } }),
+              },
+            },
+          })),
+        ],
+        test: { name: 'provider', include: ['test/provider/**/*.test.ts'] },
+      },
     ],
-    test: {
-      include: ['test/**/*.test.ts'],
-      setupFiles: ['./test/setup.ts'],
-      // Starts the fake OpenAI server in Node; tests get its URL via inject('fakeOpenAIUrl').
-      globalSetup: ['./test/global-setup.ts'],
-    },
-  };
+  },
 });
