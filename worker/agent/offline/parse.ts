@@ -69,7 +69,7 @@ export function parseTime(text: string): number | undefined {
 }
 
 export function parsePhone(text: string): string | undefined {
-  const match = /(\+?\d[\d\s().-]{8,}\d)/.exec(text);
+  const match = /(\+?\(?\d[\d\s().-]{8,}\d)/.exec(text);
   if (!match) return undefined;
   const digits = match[1]!.replace(/\D/g, '');
   return digits.length >= 10 && digits.length <= 15 ? match[1]!.trim() : undefined;
