@@ -66,13 +66,15 @@ export class ChatSession extends DurableObject<Env> {
     this.store = new SessionStore(ctx.storage.sql);
     this.sockets = new SessionSockets(ctx);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
-    // A turn that was running when the runtime restarted ends with a user or tool message: finish it.
+    // After a restart: finish a turn that was cut off (the conversation ends with a user or tool
+    // message), then answer accepted messages still waiting in the inbox, in order.
     const meta = this.store.meta();
     const last = this.store.lastMessageRole();
     if (meta?.last_principal && (last === 'user' || last === 'tool')) {
       const principal = meta.last_principal as Principal;
       ctx.waitUntil(this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal)));
     }
+    for (const id of this.store.inboxIds()) ctx.waitUntil(this.enqueue(() => this.runQueuedTurn(id)));
   }
 
   private now(): number {
@@ -157,12 +159,15 @@ export class ChatSession extends DurableObject<Env> {
     if (!accepted.ok) return accepted;
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const writer = writable.getWriter();
-    const turnId = crypto.randomUUID();
-    this.ctx.waitUntil(this.enqueue(() => this.runAgentTurn(turnId, principal, writer)));
-    return { ok: true, turn_id: turnId, stream: readable };
+    this.ctx.waitUntil(this.enqueue(() => this.runQueuedTurn(accepted.inboxId, writer)));
+    return { ok: true, turn_id: accepted.turnId, stream: readable };
   }
 
-  private accept(principal: Principal, text: string): { ok: true } | Extract<SendResult, { ok: false }> {
+  /**
+   * Durably accepts a message into the inbox. It joins the conversation when
+   * its turn starts, so two tabs sending at once get whole turns, one after the other.
+   */
+  private accept(principal: Principal, text: string): { ok: true; inboxId: number; turnId: string } | Extract<SendResult, { ok: false }> {
     const meta = this.store.meta();
     if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
     if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };
@@ -173,10 +178,30 @@ export class ChatSession extends DurableObject<Env> {
       return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little', retry_after: retryAfter } };
     }
     this.sendTimes.push(now);
-    const seq = this.storeMessage({ role: 'user', content: text }, null);
-    this.store.saveMeta({ ...this.store.meta()!, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' } : {}) });
-    this.emit({ type: 'message', message: this.store.message(seq) });
-    return { ok: true };
+    const turnId = crypto.randomUUID();
+    const inboxId = this.store.enqueueInbox(text, principal, turnId, now);
+    return { ok: true, inboxId, turnId };
+  }
+
+  /** Moves an inbox message into the conversation and answers it. */
+  private async runQueuedTurn(inboxId: number, writer?: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
+    const item = this.store.inboxItem(inboxId);
+    if (!item) {
+      await writer?.close().catch(() => undefined);
+      return;
+    }
+    const principal = item.principal as Principal;
+    const now = this.now();
+    // One synchronous step: the message leaves the inbox and enters the transcript together.
+    const seq = this.ctx.storage.transactionSync(() => {
+      const stored = this.storeMessage({ role: 'user', content: item.text }, item.turn_id);
+      this.store.removeInbox(inboxId);
+      const meta = this.store.meta()!;
+      this.store.saveMeta({ ...meta, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' as const } : {}) });
+      return stored;
+    });
+    this.emit({ type: 'message', message: this.store.message(seq) }, writer);
+    await this.runAgentTurn(item.turn_id, principal, writer);
   }
 
   /** Stores a conversation message and queues its D1 copy; returns its seq. */
@@ -388,13 +413,12 @@ export class ChatSession extends DurableObject<Env> {
       this.sockets.replay(ws, this.store, frame.last_event_id);
       return;
     }
-    const principal = this.sockets.principalOf(ws);
-    const accepted = this.accept(principal, frame.text);
+    const accepted = this.accept(this.sockets.principalOf(ws), frame.text);
     if (!accepted.ok) {
       this.sockets.send(ws, { type: 'error', code: accepted.error.code, message: accepted.error.message, id: this.store.lastEventId() });
       return;
     }
-    await this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal));
+    await this.enqueue(() => this.runQueuedTurn(accepted.inboxId));
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

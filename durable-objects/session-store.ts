@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS messages (
 );
 CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tool_results (call_id TEXT PRIMARY KEY, tool TEXT NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, principal TEXT NOT NULL, turn_id TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, sql TEXT NOT NULL, params TEXT NOT NULL);
 `;
 
@@ -148,6 +149,26 @@ export class SessionStore {
 
   saveToolResult(callId: string, tool: string, result: ToolResult, now: number): void {
     this.sql.exec('INSERT OR IGNORE INTO tool_results (call_id, tool, result, created_at) VALUES (?, ?, ?, ?)', callId, tool, JSON.stringify(result), now);
+  }
+
+  /** Keeps an accepted user message until its turn starts, so turns never interleave. */
+  enqueueInbox(text: string, principal: unknown, turnId: string, now: number): number {
+    return this.sql
+      .exec<{ id: number }>('INSERT INTO inbox (text, principal, turn_id, created_at) VALUES (?, ?, ?, ?) RETURNING id', text, JSON.stringify(principal), turnId, now)
+      .one().id;
+  }
+
+  inboxItem(id: number): { id: number; text: string; principal: unknown; turn_id: string } | undefined {
+    const row = this.sql.exec<{ id: number; text: string; principal: string; turn_id: string }>('SELECT * FROM inbox WHERE id = ?', id).toArray()[0];
+    return row ? { ...row, principal: JSON.parse(row.principal) } : undefined;
+  }
+
+  inboxIds(): number[] {
+    return this.sql.exec<{ id: number }>('SELECT id FROM inbox ORDER BY id').toArray().map((r) => r.id);
+  }
+
+  removeInbox(id: number): void {
+    this.sql.exec('DELETE FROM inbox WHERE id = ?', id);
   }
 
   /** Queues a D1 statement; statements must be idempotent (they may be replayed). */
