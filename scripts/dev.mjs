@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run dev`: local secrets on first run, D1 migrations, the idempotent seed, then `wrangler dev` on 127.0.0.1:8787, offline.
+// `npm run dev`: local secrets on first run, D1 migrations, the idempotent seed, then `wrangler dev` on 127.0.0.1:8787
+// (or $PORT), offline.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,8 @@ mkdirSync(path.dirname(seedFile), { recursive: true });
 writeFileSync(seedFile, seedStatements().join('\n') + '\n');
 run(['d1', 'execute', 'DB', '--local', '--file', seedFile]);
 
-const dev = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', '8787', ...process.argv.slice(2)], {
+// PORT moves the dev server (e.g. PORT=8788 npm run dev) when 8787 is taken.
+const dev = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', process.env.PORT ?? '8787', ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: projectRoot,
 });

@@ -1,0 +1,111 @@
+/**
+ * Starts the real product for browser tests: `wrangler dev` (which runs the
+ * widget build as its build step) on a free loopback port, against a temporary
+ * `--persist-to` directory that first gets the D1 migrations and the seed, the
+ * same way bench/run.mjs does it. Offline model (no OPENAI_API_KEY), a fixed
+ * test-only JWT secret, nothing outside loopback.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { seedStatements } from '../../worker/db/seed.ts';
+import { applyOfflineEnv, projectRoot } from '../../scripts/offline-env.mjs';
+
+export interface DevServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  persistDir: string;
+  /** What wrangler printed (for diagnosing a failed start). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const wranglerBin = path.join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+/** A port the OS says is free right now on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`);
+}
+
+export async function startDevServer(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<DevServer> {
+  applyOfflineEnv();
+  const persistDir = mkdtempSync(path.join(tmpdir(), 'switchboard-browser-'));
+  const seedFile = path.join(persistDir, 'seed.sql');
+  writeFileSync(seedFile, seedStatements().join('\n'));
+  for (const args of [
+    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+    ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile],
+  ]) {
+    const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  const port = await freePort();
+  const vars = { JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', ...options.vars };
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    [
+      wranglerBin,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistDir,
+      '--show-interactive-dev-session=false',
+      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ],
+    // node_modules/.bin first so wrangler's build command runs on this Node (22), like `npm run`.
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` },
+    },
+  );
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    rmSync(persistDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(`${url}/health`, child, options.timeoutMs ?? 90_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${output.slice(-4000)}`);
+  }
+  return { url, port, persistDir, output: () => output, stop };
+}
