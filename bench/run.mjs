@@ -82,12 +82,14 @@ async function baseline(fakeUrl) {
 async function throughApp(base) {
   const times = [];
   const run = async (i) => {
-    const opened = await (await fetch(`${base}/api/v1/chat/session/new`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    // Each simulated visitor has its own address, as on the real network (the per-IP budget is per visitor).
+    const ip = { 'cf-connecting-ip': `198.51.${100 + ((i >> 8) & 3)}.${i & 255}` };
+    const opened = await (await fetch(`${base}/api/v1/chat/session/new`, { method: 'POST', headers: { 'content-type': 'application/json', ...ip }, body: '{}' })).json();
     for (let t = 0; t < TURNS; t++) {
       const started = performance.now();
       const res = await fetch(`${base}/api/v1/chat/message`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${opened.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${opened.token}`, ...ip },
         body: JSON.stringify({ session_id: opened.session_id, message: `hello ${i}.${t}` }),
       });
       const body = await res.json();

@@ -320,8 +320,8 @@ export class ChatSession extends DurableObject<Env> {
       this.emit({ type: 'error', code: 'internal', message: 'Something went wrong; your message is saved. Please try again.' }, writer);
     } finally {
       await writer?.close().catch(() => undefined);
-      await this.flushOutbox();
-      await this.scheduleAlarm();
+      // The D1 copy is not on the next turn's path: flush in the background (the alarm retries).
+      this.ctx.waitUntil(this.flushOutbox().then(() => this.scheduleAlarm()));
     }
   }
 

@@ -142,11 +142,15 @@ export function selectTools(tools: readonly AnyTool[], principal: Principal, fil
   return filter.max === undefined ? picked : picked.slice(0, filter.max);
 }
 
-/** The JSON Schema of a tool's input, from zod's own converter. */
+const schemaCache = new WeakMap<AnyTool, Record<string, unknown>>();
+
+/** The JSON Schema of a tool's input, from zod's own converter (computed once per tool: it is on every turn's path). */
 export function inputJsonSchema(tool: AnyTool): Record<string, unknown> {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  let schema = schemaCache.get(tool);
+  if (!schema) {
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    schema = rest;
+    schemaCache.set(tool, schema);
+  }
   return schema;
 }
