@@ -6,10 +6,12 @@
 import { addDays, daysBetween, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
 import { dayLoad, isBooked, LEAD_MINUTES, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES } from './calendar';
 import type { DomainContext } from './context';
+import { parseLocalDate } from './dates';
 import { invalidInput } from './errors';
 import { getServiceBySlugOrId } from './services';
 
 export { SLOT_MINUTES, LEAD_MINUTES } from './calendar';
+export { parseLocalDate } from './dates';
 
 /** The longest range one availability query may cover, in days. */
 export const MAX_RANGE_DAYS = 14;
@@ -50,16 +52,6 @@ export interface Availability {
   slot_count: number;
   truncated: boolean;
   note?: string;
-}
-
-/** Validates a `YYYY-MM-DD` calendar date (rejects 2030-02-30). */
-export function parseLocalDate(value: string, field: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.toISOString().slice(0, 10) !== value.trim()) {
-    throw invalidInput(`${field} must be a date like 2030-03-04`, { [field]: 'expected YYYY-MM-DD' });
-  }
-  return value.trim();
 }
 
 /**

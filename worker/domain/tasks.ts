@@ -9,6 +9,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { isStaff, requireUser } from '../auth/principal';
 import { projects, tasks, PRIORITIES, TASK_STATUSES } from '../db/schema';
 import type { DomainContext } from './context';
+import { parseLocalDate } from './dates';
 import { forbidden, invalidInput, notFound } from './errors';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -44,16 +45,6 @@ const toView = (t: TaskRow): TaskView => ({
   created_at: t.createdAt,
   updated_at: t.updatedAt,
 });
-
-/** Validates a `YYYY-MM-DD` calendar date (rejecting e.g. 2026-02-30). */
-export function assertLocalDate(value: string, field = 'due_date'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!d || d.toISOString().slice(0, 10) !== value) {
-    throw invalidInput(`${field} must be a calendar date as YYYY-MM-DD`, { [field]: value });
-  }
-  return value;
-}
 
 function cleanTitle(title: string): string {
   const t = title.trim();
@@ -99,7 +90,7 @@ export async function addTask(
       title: cleanTitle(input.title),
       notes: input.notes?.trim() || null,
       priority: input.priority ?? 'normal',
-      dueDate: input.due_date === undefined ? null : assertLocalDate(input.due_date),
+      dueDate: input.due_date === undefined ? null : parseLocalDate(input.due_date, 'due_date'),
       projectId: input.project_id ?? null,
       createdAt: now,
       updatedAt: now,
@@ -156,7 +147,7 @@ export async function updateTask(
   if (input.title !== undefined) set.title = cleanTitle(input.title);
   // An empty string is how a caller clears notes or the due date.
   if (input.notes !== undefined) set.notes = input.notes.trim() || null;
-  if (input.due_date !== undefined) set.dueDate = input.due_date === '' ? null : assertLocalDate(input.due_date);
+  if (input.due_date !== undefined) set.dueDate = input.due_date === '' ? null : parseLocalDate(input.due_date, 'due_date');
   if (input.priority !== undefined) set.priority = input.priority;
   if (input.status !== undefined && input.status !== current.status) {
     set.status = input.status;
