@@ -18,13 +18,12 @@ export default defineConfig({
   test: {
     // Starts the fake OpenAI server in Node; tests get its URL via inject('fakeOpenAIUrl').
     globalSetup: ['./test/global-setup.ts'],
-    setupFiles: ['./test/setup.ts'],
     projects: [
       {
         // The product as `npm run dev` runs it: no provider key, so the offline model answers.
         extends: true,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
-        test: { name: 'offline', include: ['test/**/*.test.ts'], exclude: ['test/provider/**'] },
+        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**'] },
       },
       {
         // The same Worker with OPENAI_API_KEY set, pointed at the fake provider: only the model changes.
@@ -43,7 +42,11 @@ export default defineConfig({
             },
           })),
         ],
-        test: { name: 'provider', include: ['test/provider/**/*.test.ts'] },
+        test: { name: 'provider', setupFiles: ['./test/setup.ts'], include: ['test/provider/**/*.test.ts'] },
+      },
+      {
+        // The widget in real Chromium against `wrangler dev` (started by the tests), in Node, not workerd.
+        test: { name: 'browser', environment: 'node', include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
     ],
   },

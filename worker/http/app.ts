@@ -3,9 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { mcpRoutes } from '../mcp/routes';
 import { TOOLS } from '../tools/catalog';
 import { chatRoutes } from './chat';
 import { compatRoutes } from './compat';
+import { configRoutes } from './config';
 import { errorResponse, handleError, handleNotFound } from './errors';
 import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
@@ -26,6 +28,7 @@ function apiV1(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   mountRestRoutes(api, TOOLS);
   api.route('/chat', chatRoutes());
+  api.route('/config', configRoutes());
   return api;
 }
 
@@ -42,8 +45,9 @@ export function buildApp(): Hono<AppEnv> {
     '*',
     cors({
       origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      // Mcp-* headers: MCP clients in a browser (e.g. the Inspector's direct mode) send and read them.
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'Mcp-Session-Id', 'Mcp-Protocol-Version', 'Mcp-Method', 'Mcp-Name', 'Last-Event-ID'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Mcp-Session-Id', 'WWW-Authenticate'],
       maxAge: 600,
     }),
   );
@@ -58,5 +62,6 @@ export function buildApp(): Hono<AppEnv> {
   app.get('/health', (c) => c.json({ status: 'ok', service: 'switchboard', time: new Date().toISOString() }));
   app.route('/api/v1', apiV1());
   app.route('/', compatRoutes());
+  app.route('/', mcpRoutes());
   return app;
 }

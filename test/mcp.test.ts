@@ -1,0 +1,283 @@
+// The remote MCP server end to end inside workerd: the official SDK client over Streamable HTTP,
+// routed into the Worker's own fetch, against the real D1. Dates 2030-07-09/10 belong to this file.
+import * as v2 from '@modelcontextprotocol/client';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../worker/auth/principal';
+import { signToken } from '../worker/auth/tokens';
+import { TOOLS } from '../worker/tools/catalog';
+import { inputJsonSchema, selectTools } from '../worker/tools/registry';
+import { admin, customerA, customerB, staff } from './helpers';
+
+const ORIGIN = 'http://switchboard.test';
+const MCP_URL = new URL(`${ORIGIN}/mcp`);
+const workerFetch = (input: string | URL | Request, init?: RequestInit) => exports.default.fetch(new Request(input, init));
+
+async function tokenOf(p: Principal): Promise<string> {
+  if (p.kind !== 'user') throw new Error('anonymous callers have no token');
+  return signToken(env, { sub: p.subject, role: p.role, ...(p.name ? { name: p.name } : {}), ...(p.email ? { email: p.email } : {}) });
+}
+
+/** An SDK client connected as `p`, the way an outside MCP client connects. */
+async function connect(p: Principal): Promise<Client> {
+  // cfworker's validator: ajv's default compiles with `new Function`, which workerd forbids.
+  const client = new Client({ name: 'switchboard-test', version: '1.0.0' }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
+  const transport = new StreamableHTTPClientTransport(MCP_URL, {
+    fetch: workerFetch,
+    requestInit: { headers: { Authorization: `Bearer ${await tokenOf(p)}` } },
+  });
+  await client.connect(transport);
+  return client;
+}
+
+async function withClient<T>(p: Principal, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = await connect(p);
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/** The JSON-RPC error code a call failed with, or 'ok'. */
+async function rpcCode(promise: Promise<unknown>): Promise<number | 'ok'> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (err) {
+    if (err instanceof McpError) return err.code;
+    throw err;
+  }
+}
+
+/** The text blocks of a tool result (callTool's type also admits the pre-2024 `toolResult` shape). */
+const textOf = (result: object) =>
+  ((result as { content?: { type: string; text?: string }[] }).content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('');
+
+/** What a customer may do, written out so a registry change that widens it fails here. */
+const CUSTOMER_TOOLS = [
+  'add_task', 'cancel_booking', 'check_availability', 'complete_task', 'create_booking', 'delete_task', 'get_booking',
+  'get_kb_article', 'get_ticket', 'list_bookings', 'list_kb_articles', 'list_services', 'list_tasks', 'list_tickets',
+  'open_ticket', 'request_human', 'reschedule_booking', 'search_knowledge_base', 'update_task',
+];
+
+const booking = (start: string, who: { customer_name: string; phone: string; address: string }) => ({
+  service: 'drain-cleaning',
+  start,
+  ...who,
+  notes: 'Booked over MCP',
+});
+const ANN = { customer_name: 'Ann Customer', phone: '312-555-0100', address: '1200 W Main St, Chicago, IL 60601' };
+const BEN = { customer_name: 'Ben Customer', phone: '312-555-0111', address: '77 Lake St, Chicago, IL 60601' };
+
+describe('connecting', () => {
+  it('initializes over Streamable HTTP and names itself, with tools, resources and prompts', async () => {
+    await withClient(customerA, async (client) => {
+      expect(client.getServerVersion()?.name).toBe('switchboard');
+      const caps = client.getServerCapabilities();
+      expect(caps?.tools).toBeTruthy();
+      expect(caps?.resources).toBeTruthy();
+      expect(caps?.prompts).toBeTruthy();
+      expect(client.getInstructions()).toContain('cust-a (customer)');
+    });
+  });
+
+  it('also speaks the 2026-07-28 revision, to an SDK v2 client pinned to it', async () => {
+    const client = new v2.Client({ name: 'switchboard-test-v2', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(
+      new v2.StreamableHTTPClientTransport(MCP_URL, { fetch: workerFetch, requestInit: { headers: { Authorization: `Bearer ${await tokenOf(staff)}` } } }),
+    );
+    try {
+      expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(selectTools(TOOLS, staff).map((t) => t.name).sort());
+      const result = await client.callTool({ name: 'list_services', arguments: {} });
+      expect((result.structuredContent as { services: unknown[] }).services.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers an anonymous caller 401 with a challenge that points at the resource metadata', async () => {
+    const init = { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' } };
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} });
+    const res = await workerFetch(MCP_URL, { ...init, body });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('WWW-Authenticate')).toBe(`Bearer resource_metadata="${ORIGIN}/.well-known/oauth-protected-resource"`);
+
+    const bad = await workerFetch(MCP_URL, { ...init, body, headers: { ...init.headers, Authorization: 'Bearer not-a-jwt' } });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('WWW-Authenticate')).toMatch(/^Bearer error="invalid_token", .*resource_metadata="/);
+
+    // The SDK client surfaces the same refusal instead of connecting.
+    const client = new Client({ name: 'anon', version: '1.0.0' });
+    await expect(client.connect(new StreamableHTTPClientTransport(MCP_URL, { fetch: workerFetch }))).rejects.toThrow(/401|nauthorized/);
+
+    const meta = await workerFetch(`${ORIGIN}/.well-known/oauth-protected-resource`);
+    expect(meta.status).toBe(200);
+    expect(await meta.json()).toMatchObject({ resource: `${ORIGIN}/mcp`, authorization_servers: [ORIGIN], bearer_methods_supported: ['header'] });
+    expect((await workerFetch(`${ORIGIN}/.well-known/oauth-protected-resource/mcp`)).status).toBe(200);
+  });
+
+  it('lets browser clients send and read the MCP headers (CORS)', async () => {
+    const preflight = await workerFetch(MCP_URL, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://inspector.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, mcp-protocol-version' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('Access-Control-Allow-Headers')).toMatch(/Mcp-Protocol-Version/);
+    expect(preflight.headers.get('Access-Control-Allow-Headers')).toMatch(/Mcp-Session-Id/);
+    const refused = await workerFetch(MCP_URL, { method: 'POST', headers: { Origin: 'https://inspector.example' }, body: '{}' });
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('https://inspector.example');
+    expect(refused.headers.get('Access-Control-Expose-Headers')).toMatch(/WWW-Authenticate/);
+    expect(refused.headers.get('Access-Control-Expose-Headers')).toMatch(/Mcp-Session-Id/);
+  });
+});
+
+describe('tools', () => {
+  it('lists exactly the tools each role may call, with the registry annotations', async () => {
+    const listed: Record<string, string[]> = {};
+    for (const [role, p] of [['customer', customerA], ['staff', staff], ['admin', admin]] as const) {
+      const { tools } = await withClient(p, (client) => client.listTools());
+      const names = tools.map((t) => t.name).sort();
+      expect(names).toEqual(selectTools(TOOLS, p).map((t) => t.name).sort());
+      for (const tool of tools) {
+        const def = TOOLS.find((t) => t.name === tool.name)!;
+        expect(tool.annotations, tool.name).toMatchObject({
+          readOnlyHint: def.annotations.readOnly,
+          destructiveHint: def.annotations.destructive,
+          idempotentHint: def.annotations.idempotent,
+        });
+        // The zod schema as the registry converts it for every surface, untouched by the SDK.
+        expect(tool.inputSchema).toEqual(inputJsonSchema(def));
+      }
+      listed[role] = names;
+    }
+    expect(listed.customer).toEqual(CUSTOMER_TOOLS);
+    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).sort());
+    expect(listed.staff).toContain('confirm_booking');
+    expect(listed.admin).toEqual(listed.staff);
+  });
+
+  it('calls a read tool and returns its data as structuredContent; arrays come wrapped', async () => {
+    await withClient(customerA, async (client) => {
+      const services = await client.callTool({ name: 'list_services', arguments: { category: 'plumbing' } });
+      expect(services.isError).toBeFalsy();
+      const sc = services.structuredContent as { services: { slug: string }[]; categories: string[] };
+      expect(sc.services.map((s) => s.slug)).toContain('drain-cleaning');
+      expect(JSON.parse(textOf(services))).toEqual(sc);
+
+      const hits = await client.callTool({ name: 'search_knowledge_base', arguments: { query: 'business hours' } });
+      expect((hits.structuredContent as { results: { title: string }[] }).results.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('books as a customer over MCP, and the booking is in D1 under that customer', async () => {
+    const result = await withClient(customerA, (client) =>
+      client.callTool({ name: 'create_booking', arguments: booking('2030-07-09T10:00', ANN) }),
+    );
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const made = result.structuredContent as { number: string; service: { slug: string }; status: string };
+    expect(made.number).toMatch(/^BK-2030-\d{6}$/);
+    expect(made).toMatchObject({ service: { slug: 'drain-cleaning' }, status: 'pending' });
+
+    const row = await env.DB.prepare(
+      `SELECT c.subject, s.slug, b.status FROM bookings b JOIN customers c ON c.id = b.customer_id
+       JOIN services s ON s.id = b.service_id WHERE b.number = ?`,
+    )
+      .bind(made.number)
+      .first();
+    expect(row).toEqual({ subject: 'cust-a', slug: 'drain-cleaning', status: 'pending' });
+  });
+
+  it("refuses another customer's booking as an isError result, and unlisted tools as a protocol error", async () => {
+    const byStaff = await withClient(staff, (client) =>
+      client.callTool({ name: 'create_booking', arguments: booking('2030-07-10T13:00', BEN) }),
+    );
+    expect(byStaff.isError, textOf(byStaff)).toBeFalsy();
+    const number = (byStaff.structuredContent as { number: string }).number;
+
+    await withClient(customerA, async (client) => {
+      const peek = await client.callTool({ name: 'get_booking', arguments: { booking_number: number } });
+      expect(peek.isError).toBe(true);
+      expect(textOf(peek)).toMatch(/^not_found: /);
+      expect(peek.structuredContent).toMatchObject({ error: { code: 'not_found' } });
+      // Staff-only tools are not offered to customers at all, so calling one is an unknown tool: -32602.
+      expect(await rpcCode(client.callTool({ name: 'confirm_booking', arguments: { booking_number: number } }))).toBe(-32602);
+    });
+    // Neither attempt touched it.
+    expect(await env.DB.prepare('SELECT status FROM bookings WHERE number = ?').bind(number).first()).toEqual({ status: 'pending' });
+  });
+
+  it('answers malformed calls with JSON-RPC errors and schema-invalid arguments with invalid_input', async () => {
+    await withClient(customerA, async (client) => {
+      expect(await rpcCode(client.callTool({ name: 'no_such_tool', arguments: {} }))).toBe(-32602);
+      // `arguments` must be an object: rejected by the protocol layer before any tool runs.
+      expect(await rpcCode(client.callTool({ name: 'list_services', arguments: 'drains' as never }))).toBe(-32602);
+      // Well-formed but wrong for the tool's schema: a tool error the model can read and fix (spec 2025-11-25).
+      const invalid = await client.callTool({ name: 'create_booking', arguments: { service: 'drain-cleaning', start: 'soon' } });
+      expect(invalid.isError).toBe(true);
+      expect(textOf(invalid)).toMatch(/^invalid_input: /);
+      expect(textOf(invalid)).toContain('customer_name');
+    });
+  });
+
+  it('writes an audit row with surface mcp for every call, failures included', async () => {
+    const before = await env.DB.prepare(`SELECT coalesce(max(id), 0) AS id FROM audit_log`).first<{ id: number }>();
+    await withClient(customerB, async (client) => {
+      await client.callTool({ name: 'list_services', arguments: {} });
+      await client.callTool({ name: 'get_booking', arguments: { booking_number: 'BK-2030-999999' } });
+      await client.callTool({ name: 'create_booking', arguments: {} });
+    });
+    const { results } = await env.DB.prepare(
+      `SELECT subject, role, surface, tool, outcome, length(args_digest) AS digest FROM audit_log WHERE id > ? AND subject = 'cust-b' ORDER BY id`,
+    )
+      .bind(before!.id)
+      .all();
+    expect(results).toEqual([
+      { subject: 'cust-b', role: 'customer', surface: 'mcp', tool: 'list_services', outcome: 'ok', digest: 24 },
+      { subject: 'cust-b', role: 'customer', surface: 'mcp', tool: 'get_booking', outcome: 'not_found', digest: 24 },
+      { subject: 'cust-b', role: 'customer', surface: 'mcp', tool: 'create_booking', outcome: 'invalid_input', digest: 24 },
+    ]);
+  });
+});
+
+describe('resources and prompts', () => {
+  it('lists knowledge-base articles as kb:// resources and reads one', async () => {
+    await withClient(customerA, async (client) => {
+      const { resourceTemplates } = await client.listResourceTemplates();
+      expect(resourceTemplates.map((t) => t.uriTemplate)).toContain('kb://articles/{id}');
+      const { resources } = await client.listResources();
+      expect(resources.map((r) => r.uri)).toContain('kb://articles/1');
+      expect(resources.every((r) => /^kb:\/\/articles\/\d+$/.test(r.uri) && r.mimeType === 'text/markdown')).toBe(true);
+
+      const { contents } = await client.readResource({ uri: 'kb://articles/1' });
+      expect(contents[0]).toMatchObject({ uri: 'kb://articles/1', mimeType: 'text/markdown' });
+      expect((contents[0] as { text: string }).text).toContain('Monday');
+      // The SDK answers a miss with -32602 and the uri in `data` (2026-07-28 spec; -32002 is only tolerated on receipt).
+      const miss = await client.readResource({ uri: 'kb://articles/99999' }).catch((err: unknown) => err);
+      expect(miss).toBeInstanceOf(McpError);
+      expect(miss).toMatchObject({ code: -32602, data: { uri: 'kb://articles/99999' } });
+    });
+  });
+
+  it('offers a booking-assistant prompt built on the agent rules', async () => {
+    await withClient(customerA, async (client) => {
+      const { prompts } = await client.listPrompts();
+      const prompt = prompts.find((p) => p.name === 'booking-assistant');
+      expect(prompt?.arguments?.map((a) => a.name).sort()).toEqual(['date', 'service']);
+
+      const got = await client.getPrompt({ name: 'booking-assistant', arguments: { service: 'drain cleaning', date: '2030-07-09' } });
+      const text = (got.messages[0]?.content as { text: string }).text;
+      expect(got.messages[0]?.role).toBe('user');
+      expect(text).toContain('drain cleaning');
+      expect(text).toContain('2030-07-09');
+      expect(text).toContain('check_availability');
+      expect(text).toContain('Ann Customer');
+    });
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The widget's entry. One tag embeds it:
+ *   <script src="https://HOST/widget.js" data-title="…" data-accent="#…" data-position="right" async></script>
+ * The API base is the script's own origin unless data-api-base says otherwise.
+ * It defines <switchboard-chat>, mounts one (unless the page placed its own),
+ * and exposes window.Switchboard: open(), close(), toggle(), identify(), on(),
+ * off(), configure(), send().
+ */
+import { SwitchboardChat, type BookingCard } from './element';
+import type { Strings } from './strings';
+
+declare const __WIDGET_VERSION__: string;
+
+export interface SwitchboardApi {
+  version: string;
+  element: SwitchboardChat;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  identify(identity: { email?: string; name?: string }): void;
+  on(event: 'open' | 'close' | 'message' | 'booking' | 'voice', fn: (detail: unknown) => void): () => void;
+  off(event: string, fn: (detail: unknown) => void): void;
+  configure(options: { strings?: Partial<Strings>; lang?: string; heading?: string; accent?: string; position?: string }): void;
+  send(text: string): void;
+}
+
+declare global {
+  interface Window {
+    Switchboard?: SwitchboardApi;
+    /** Optional settings a page may set before the script loads. */
+    SwitchboardSettings?: { strings?: Partial<Strings>; identity?: { email?: string; name?: string } };
+  }
+  interface HTMLElementTagNameMap {
+    'switchboard-chat': SwitchboardChat;
+  }
+}
+
+export type { BookingCard };
+
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const data = script?.dataset ?? {};
+  // The loader (widget.js) passes its own address on; the bundle may also be included directly.
+  const src = data.loaderSrc || script?.src || location.href;
+  SwitchboardChat.defaultApiBase = data.apiBase || new URL(src, location.href).origin;
+
+  if (!customElements.get('switchboard-chat')) customElements.define('switchboard-chat', SwitchboardChat);
+
+  const mount = () => {
+    let el = document.querySelector('switchboard-chat');
+    if (!el) {
+      el = document.createElement('switchboard-chat');
+      const attrs: Record<string, string | undefined> = {
+        heading: data.title,
+        subtitle: data.subtitle,
+        accent: data.accent,
+        position: data.position,
+        lang: data.lang,
+        'api-base': data.apiBase,
+        transport: data.transport,
+      };
+      for (const [k, v] of Object.entries(attrs)) if (v) el.setAttribute(k, v);
+      document.body.append(el);
+    }
+    const settings = window.SwitchboardSettings;
+    if (settings?.strings) el.configure({ strings: settings.strings });
+    if (settings?.identity) el.identify(settings.identity);
+    const chat = el;
+    const api: SwitchboardApi = {
+      version: __WIDGET_VERSION__,
+      element: chat,
+      open: () => chat.open(),
+      close: () => chat.close(),
+      toggle: () => chat.toggle(),
+      identify: (identity) => chat.identify(identity),
+      on: (event, fn) => chat.on(event, fn),
+      off: (event, fn) => chat.off(event, fn),
+      configure: (options) => chat.configure(options),
+      send: (text) => chat.send(text),
+    };
+    window.Switchboard = api;
+    document.dispatchEvent(new CustomEvent('switchboard:ready', { detail: api }));
+    if (data.open === 'true') chat.open();
+  };
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+})();
