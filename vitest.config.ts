@@ -26,7 +26,7 @@ export default defineConfig({
         test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**'] },
       },
       {
-        // The same Worker with OPENAI_API_KEY set, pointed at the fake provider: only the model changes.
+        // A configured deployment: OPENAI_API_KEY set (pointed at the fake provider) and a list of allowed origins.
         extends: true,
         plugins: [
           cloudflareTest(({ inject }) => ({
@@ -38,6 +38,8 @@ export default defineConfig({
                 OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
                 OPENAI_MODEL: 'fake-model',
                 MODEL_PRICES: JSON.stringify({ 'fake-model': { input: 100_000, output: 200_000 } }),
+                // A deployment that lists its sites, rather than the dev default '*'.
+                ALLOWED_ORIGINS: 'https://shop.example,https://www.shop.example',
               },
             },
           })),

@@ -45,6 +45,9 @@ export type SendResult =
   | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
   | { ok: false; error: { code: 'not_found' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
 
+/** A repeated client id: the message was already accepted, and is not accepted again. */
+const DUPLICATE = 'This message (client_id) was already received';
+
 /** Messages one session may send per minute; more is a 429 with Retry-After. */
 export const SESSION_MESSAGES_PER_MINUTE = 20;
 const OUTBOX_MAX_BACKOFF_MS = 60_000;
@@ -154,8 +157,8 @@ export class ChatSession extends DurableObject<Env> {
    * Accepts a user message: stored (and queued for D1) before this returns,
    * then answered in turn. The stream carries this turn's events as NDJSON.
    */
-  async send(principal: Principal, text: string): Promise<SendResult> {
-    const accepted = this.accept(principal, text);
+  async send(principal: Principal, text: string, clientId?: string): Promise<SendResult> {
+    const accepted = this.accept(principal, text, clientId);
     if (!accepted.ok) return accepted;
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const writer = writable.getWriter();
@@ -167,9 +170,11 @@ export class ChatSession extends DurableObject<Env> {
    * Durably accepts a message into the inbox. It joins the conversation when
    * its turn starts, so two tabs sending at once get whole turns, one after the other.
    */
-  private accept(principal: Principal, text: string): { ok: true; inboxId: number; turnId: string } | Extract<SendResult, { ok: false }> {
+  private accept(principal: Principal, text: string, clientId?: string): { ok: true; inboxId: number; turnId: string } | Extract<SendResult, { ok: false }> {
     const meta = this.store.meta();
     if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
+    // A client that re-sends after a dropped connection must not get a second turn.
+    if (clientId && this.store.hasClientId(clientId)) return { ok: false, error: { code: 'conflict', message: DUPLICATE } };
     if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };
     const now = this.now();
     this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
@@ -179,7 +184,7 @@ export class ChatSession extends DurableObject<Env> {
     }
     this.sendTimes.push(now);
     const turnId = crypto.randomUUID();
-    const inboxId = this.store.enqueueInbox(text, principal, turnId, now);
+    const inboxId = this.store.enqueueInbox(text, principal, turnId, now, clientId);
     return { ok: true, inboxId, turnId };
   }
 
@@ -194,7 +199,7 @@ export class ChatSession extends DurableObject<Env> {
     const now = this.now();
     // One synchronous step: the message leaves the inbox and enters the transcript together.
     const seq = this.ctx.storage.transactionSync(() => {
-      const stored = this.storeMessage({ role: 'user', content: item.text }, item.turn_id);
+      const stored = this.storeMessage({ role: 'user', content: item.text }, item.turn_id, item.client_id ? { client_id: item.client_id } : undefined);
       this.store.removeInbox(inboxId);
       const meta = this.store.meta()!;
       this.store.saveMeta({ ...meta, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' as const } : {}) });
@@ -250,6 +255,7 @@ export class ChatSession extends DurableObject<Env> {
       const model = this.model();
       const ctx = createContext(this.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
       const toolNames = new Map<string, string>();
+      const bookings: unknown[] = [];
       const results: ToolResultStore = {
         get: (callId) => this.store.toolResult(callId),
         put: (callId, tool, result) => this.store.saveToolResult(callId, tool, result, this.now()),
@@ -273,6 +279,7 @@ export class ChatSession extends DurableObject<Env> {
           onToolFinished: (call, result) => {
             if (call.name === 'request_human' && result.ok) this.store.saveMeta({ ...this.store.meta()!, status: 'escalated' });
             const shareData = result.ok && ['create_booking', 'reschedule_booking', 'cancel_booking'].includes(call.name);
+            if (shareData) bookings.push(result.data);
             this.emit(
               {
                 type: 'tool_finished',
@@ -291,7 +298,7 @@ export class ChatSession extends DurableObject<Env> {
           },
         },
       });
-      const seq = this.storeMessage({ role: 'assistant', content: outcome.text }, turnId, { sources: outcome.sources, offline: model.offline });
+      const seq = this.storeMessage({ role: 'assistant', content: outcome.text }, turnId, { sources: outcome.sources, offline: model.offline, bookings });
       const now = this.now();
       const turnCost = costCents(priceTable(this.env.MODEL_PRICES), model.id, outcome.usage.prompt_tokens, outcome.usage.completion_tokens);
       const updated: SessionMeta = {
@@ -413,8 +420,10 @@ export class ChatSession extends DurableObject<Env> {
       this.sockets.replay(ws, this.store, frame.last_event_id);
       return;
     }
-    const accepted = this.accept(this.sockets.principalOf(ws), frame.text);
+    const accepted = this.accept(this.sockets.principalOf(ws), frame.text, frame.client_id);
     if (!accepted.ok) {
+      // A duplicate is already in hand: the client sees it in the stream, so nothing to report.
+      if (accepted.error.message === DUPLICATE) return;
       this.sockets.send(ws, { type: 'error', code: accepted.error.code, message: accepted.error.message, id: this.store.lastEventId() });
       return;
     }

@@ -56,11 +56,26 @@ type Row = Record<string, SqlStorageValue>;
 interface MessageExtra {
   sources?: TranscriptMessage['sources'];
   offline?: boolean;
+  client_id?: string;
+  bookings?: unknown[];
 }
 
 export class SessionStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    // Objects created before a column existed get it added (SQLite has no ADD COLUMN IF NOT EXISTS).
+    this.ensureColumn('inbox', 'client_id', 'TEXT');
+  }
+
+  private ensureColumn(table: string, column: string, type: string): void {
+    const has = this.sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
+    if (!has) this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+
+  /** Whether a message with this client id was already accepted (waiting or in the transcript). */
+  hasClientId(clientId: string): boolean {
+    const waiting = this.sql.exec('SELECT 1 FROM inbox WHERE client_id = ? LIMIT 1', clientId).toArray().length > 0;
+    return waiting || this.sql.exec("SELECT 1 FROM messages WHERE role = 'user' AND json_extract(extra, '$.client_id') = ? LIMIT 1", clientId).toArray().length > 0;
   }
 
   meta(): SessionMeta | undefined {
@@ -152,14 +167,23 @@ export class SessionStore {
   }
 
   /** Keeps an accepted user message until its turn starts, so turns never interleave. */
-  enqueueInbox(text: string, principal: unknown, turnId: string, now: number): number {
+  enqueueInbox(text: string, principal: unknown, turnId: string, now: number, clientId?: string): number {
     return this.sql
-      .exec<{ id: number }>('INSERT INTO inbox (text, principal, turn_id, created_at) VALUES (?, ?, ?, ?) RETURNING id', text, JSON.stringify(principal), turnId, now)
+      .exec<{ id: number }>(
+        'INSERT INTO inbox (text, principal, turn_id, created_at, client_id) VALUES (?, ?, ?, ?, ?) RETURNING id',
+        text,
+        JSON.stringify(principal),
+        turnId,
+        now,
+        clientId ?? null,
+      )
       .one().id;
   }
 
-  inboxItem(id: number): { id: number; text: string; principal: unknown; turn_id: string } | undefined {
-    const row = this.sql.exec<{ id: number; text: string; principal: string; turn_id: string }>('SELECT * FROM inbox WHERE id = ?', id).toArray()[0];
+  inboxItem(id: number): { id: number; text: string; principal: unknown; turn_id: string; client_id: string | null } | undefined {
+    const row = this.sql
+      .exec<{ id: number; text: string; principal: string; turn_id: string; client_id: string | null }>('SELECT * FROM inbox WHERE id = ?', id)
+      .toArray()[0];
     return row ? { ...row, principal: JSON.parse(row.principal) } : undefined;
   }
 
@@ -202,5 +226,7 @@ function toTranscript(r: Row): TranscriptMessage {
     created_at: new Date(Number(r.created_at)).toISOString(),
     ...(extra.sources?.length ? { sources: extra.sources } : {}),
     ...(extra.offline ? { offline: true } : {}),
+    ...(extra.client_id ? { client_id: extra.client_id } : {}),
+    ...(extra.bookings?.length ? { bookings: extra.bookings } : {}),
   };
 }

@@ -30,13 +30,15 @@ export class SessionSockets {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response('Expected a WebSocket upgrade', { status: 426 });
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
-    const lastEventId = Number(new URL(request.url).searchParams.get('last_event_id') ?? '0');
+    // With ?last_event_id=N the client resumes after N (0 = everything); without it, from now on.
+    const cursor = new URL(request.url).searchParams.get('last_event_id');
+    const lastEventId = cursor !== null && /^\d+$/.test(cursor) ? Number(cursor) : store.lastEventId();
     const pair = new WebSocketPair();
     const server = pair[1];
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ principal } satisfies Attachment);
     this.send(server, { type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: meta.status, id: store.lastEventId() });
-    this.replay(server, store, Number.isFinite(lastEventId) && lastEventId > 0 ? lastEventId : store.lastEventId());
+    this.replay(server, store, lastEventId);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': CHAT_SUBPROTOCOL } });
   }
 

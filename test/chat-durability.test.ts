@@ -141,6 +141,21 @@ describe('WebSockets', () => {
     expect(tabA.events.filter((x) => x.type === 'error').every((x) => x.type === 'error' && x.code === 'invalid_input')).toBe(true);
   });
 
+  it('replays everything from last_event_id=0, and ignores a frame whose client_id was already sent', async () => {
+    const s = await openSession();
+    const live = await connect(s);
+    live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
+    live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
+    await live.waitFor((e) => e.some((x) => x.type === 'turn_done'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(live.events.filter((e) => e.type === 'turn_done')).toHaveLength(1);
+    const fromStart = await connect(s, 0);
+    await fromStart.waitFor((e) => e.some((x) => x.type === 'turn_done'));
+    const replayed = fromStart.events.filter((e) => e.type !== 'session');
+    expect(replayed[0]!.id).toBe(1);
+    expect(replayed.find((e) => e.type === 'message')).toMatchObject({ message: { role: 'user', content: 'hello', client_id: 'c-1' } });
+  });
+
   it('refuses upgrades without the token subprotocol or with a token for another session', async () => {
     const s = await openSession();
     const other = await openSession();

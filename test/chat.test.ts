@@ -43,6 +43,8 @@ describe('a chat session with the offline model', () => {
     const texts = transcript.body.messages.map((m: { content: string }) => m.content);
     expect(texts.at(-1)).toContain(number);
     expect(texts).toContain('Pat Doe');
+    // The reply that booked carries the booking, so a reloaded transcript can show the card.
+    expect(transcript.body.messages.at(-1).bookings).toEqual([expect.objectContaining({ number, status: 'pending' })]);
     const d1Messages = await env.DB.prepare('SELECT count(*) AS n FROM messages m JOIN interactions i ON i.id = m.interaction_id WHERE i.session_id = ?')
       .bind(s.session_id)
       .first<{ n: number }>();
@@ -200,5 +202,20 @@ describe('the turn queue', () => {
     // Each reply answers its own question: the hours question got the hours article.
     const hoursAt = users.indexOf('What are your hours?');
     expect(transcript.body.messages[2 + hoursAt * 2].content).toMatch(/Monday/);
+  });
+});
+
+describe('client ids', () => {
+  it('refuses a re-sent message with the same client_id (409) and answers it once', async () => {
+    const s = await openSession();
+    const send = () =>
+      call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message: 'What are your hours?', client_id: 'tab1-msg-1' }) });
+    const first = await send();
+    expect(first.res.status).toBe(200);
+    const again = await send();
+    expect(again.res.status).toBe(409);
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    const users = transcript.body.messages.filter((m: { role: string }) => m.role === 'user');
+    expect(users).toEqual([expect.objectContaining({ content: 'What are your hours?', client_id: 'tab1-msg-1' })]);
   });
 });

@@ -3,7 +3,10 @@
  * (id + token in localStorage, so it survives reloads and new tabs), loads the
  * transcript, then follows the session over its WebSocket, resuming from the
  * last event id after any drop (with backoff) so nothing is shown twice.
- * Messages typed while disconnected wait in a queue and go out once. When
+ * Messages typed while disconnected wait in a queue. A sent message stays
+ * "in flight" until the server echoes it back with its client_id; after a
+ * drop, in-flight messages are sent again with the same id, and the server
+ * ignores ids it already has, so each message is answered exactly once. When
  * WebSockets do not work at all, turns are sent as SSE POSTs instead.
  */
 import {
@@ -99,6 +102,8 @@ export class ChatClient {
   private ws: WebSocket | null = null;
   private ready = false;
   private queue: Outgoing[] = [];
+  /** Sent on a socket, not yet echoed by the server: re-sent (same client_id) after a reconnect. */
+  private inflight = new Map<string, Outgoing>();
   private attempts = 0;
   private wsFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -288,6 +293,11 @@ export class ChatClient {
     this.wsFailures = 0;
     this.ready = true;
     this.setStatus('online');
+    // Whatever went out on the old socket without an echo goes again, first; duplicates are dropped by the server.
+    if (this.inflight.size) {
+      this.queue.unshift(...this.inflight.values());
+      this.inflight.clear();
+    }
     this.heartbeat = setInterval(() => {
       if (ws.readyState !== WebSocket.OPEN) return;
       ws.send(PING);
@@ -352,6 +362,7 @@ export class ChatClient {
       s.cursor = event.id;
       this.save();
     }
+    if (event.type === 'message' && event.message.role === 'user' && event.message.client_id) this.inflight.delete(event.message.client_id);
     if (event.type === 'session' && event.status === 'resolved') this.setStatus('ended');
     if (event.type === 'error' && event.code !== 'internal') {
       // An accept failure answers the oldest message still waiting for its echo.
@@ -369,7 +380,7 @@ export class ChatClient {
   }
 
   get queued(): number {
-    return this.queue.length;
+    return this.queue.length + this.inflight.size;
   }
 
   private async flush(): Promise<void> {
@@ -378,6 +389,7 @@ export class ChatClient {
       const ws = this.ws;
       while (this.queue.length && ws && this.ready && ws.readyState === WebSocket.OPEN) {
         const item = this.queue.shift()!;
+        this.inflight.set(item.localId, item);
         ws.send(JSON.stringify({ type: 'message', text: item.text, client_id: item.localId } satisfies ClientFrame));
         this.hooks.sent(item.localId);
       }
@@ -390,8 +402,15 @@ export class ChatClient {
         const item = this.queue[0]!;
         let res: Response;
         try {
-          res = await this.http('POST', '/chat/message', { session_id: this.session.session_id, message: item.text }, 'text/event-stream');
+          res = await this.http('POST', '/chat/message', { session_id: this.session.session_id, message: item.text, client_id: item.localId }, 'text/event-stream');
         } catch (err) {
+          // 409: the server already has this client_id (an earlier try got through); it is answered once.
+          if (err instanceof HttpError && err.status === 409) {
+            this.queue.shift();
+            this.hooks.sent(item.localId);
+            await this.resync();
+            continue;
+          }
           if (err instanceof HttpError) {
             this.queue.shift();
             this.hooks.failed(item.localId, err.code, err.message);

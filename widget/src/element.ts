@@ -10,6 +10,11 @@ import { renderMarkdown } from './markdown';
 import { stringsFor, type Strings } from './strings';
 import { CSS } from './styles';
 
+/** Confirmation cards of a reply: what its booking tools returned, less cancellations. */
+function bookingCards(m: TranscriptMessage): BookingCard[] {
+  return ((m.bookings ?? []) as BookingCard[]).filter((b) => b && typeof b === 'object' && 'number' in b && b.status !== 'cancelled');
+}
+
 /** The part of a booking (create_booking's data) the confirmation card shows. */
 export interface BookingCard {
   number: string;
@@ -108,7 +113,7 @@ export class SwitchboardChat extends HTMLElement {
 
   // Conversation state
   private seqs = new Set<number>();
-  private turns = new Map<string, { li: HTMLDivElement; text: string; activity?: HTMLElement; cards: BookingCard[] }>();
+  private turns = new Map<string, { li: HTMLDivElement; text: string; activity?: HTMLElement }>();
   private pending = new Map<string, { li: HTMLDivElement; text: string; state: 'queued' | 'sent' }>();
 
   constructor() {
@@ -398,7 +403,7 @@ export class SwitchboardChat extends HTMLElement {
     this.scrollToEnd();
   }
 
-  private appendMessage(m: TranscriptMessage, cards: BookingCard[] = this.savedCards(m.seq)): HTMLDivElement | null {
+  private appendMessage(m: TranscriptMessage, cards: BookingCard[] = bookingCards(m)): HTMLDivElement | null {
     if (this.seqs.has(m.seq)) return null;
     this.seqs.add(m.seq);
     const li = this.bubble(m.role, m.content, m.seq);
@@ -434,31 +439,6 @@ export class SwitchboardChat extends HTMLElement {
     return h('div', { class: 'card', role: 'group', 'aria-label': s.bookingConfirmed }, h('h3', {}, s.bookingConfirmed), dl);
   }
 
-  private cardsKey(): string {
-    return `switchboard:v1:cards:${this.client?.session?.session_id ?? ''}`;
-  }
-
-  private savedCards(seq: number): BookingCard[] {
-    try {
-      const all = JSON.parse(this.client?.store.get(this.cardsKey()) ?? '{}') as Record<string, BookingCard[]>;
-      return all[seq] ?? [];
-    } catch {
-      return [];
-    }
-  }
-
-  private saveCards(seq: number, cards: BookingCard[]): void {
-    if (!cards.length || !this.client) return;
-    let all: Record<string, BookingCard[]> = {};
-    try {
-      all = JSON.parse(this.client.store.get(this.cardsKey()) ?? '{}') as Record<string, BookingCard[]>;
-    } catch {
-      // start over
-    }
-    all[seq] = cards;
-    this.client.store.set(this.cardsKey(), JSON.stringify(all));
-  }
-
   private turn(turnId: string) {
     let t = this.turns.get(turnId);
     if (!t) {
@@ -466,7 +446,7 @@ export class SwitchboardChat extends HTMLElement {
       const body = h('div', { class: 'bubble' }, h('span', { class: 'typing', role: 'img', 'aria-label': this.strings.typing }, h('span'), h('span'), h('span')));
       li.append(body);
       this.insert(li);
-      t = { li, text: '', cards: [] };
+      t = { li, text: '' };
       this.turns.set(turnId, t);
     }
     return t;
@@ -477,7 +457,11 @@ export class SwitchboardChat extends HTMLElement {
       case 'message': {
         const m = event.message;
         if (m.role === 'user') {
-          const match = [...this.pending.entries()].find(([, p]) => p.text === m.content.trim());
+          // The server echoes our client_id; matching by text is for messages restored from older sessions.
+          const byId = m.client_id ? this.pending.get(m.client_id) : undefined;
+          const match: [string, NonNullable<typeof byId>] | undefined = byId
+            ? [m.client_id!, byId]
+            : [...this.pending.entries()].find(([, p]) => p.text === m.content.trim());
           if (match) {
             const [localId, p] = match;
             this.pending.delete(localId);
@@ -515,20 +499,17 @@ export class SwitchboardChat extends HTMLElement {
         break;
       }
       case 'tool_finished': {
-        const t = this.turn(event.turn_id);
+        this.turn(event.turn_id);
         if (event.ok && event.name === 'create_booking' && event.data && typeof event.data === 'object' && 'number' in event.data) {
-          const booking = event.data as BookingCard;
-          t.cards.push(booking);
-          this.emit('booking', booking);
+          this.emit('booking', event.data as BookingCard);
         }
         break;
       }
       case 'turn_done': {
         const t = this.turns.get(event.turn_id);
-        const cards = t?.cards ?? [];
         this.turns.delete(event.turn_id);
-        this.saveCards(event.message.seq, cards);
-        const li = this.appendMessage(event.message, cards);
+        // The server keeps the turn's bookings on the reply, so a reload or another device shows the same card.
+        const li = this.appendMessage(event.message);
         if (li) {
           if (t) t.li.replaceWith(li);
           this.announce(event.message.content);

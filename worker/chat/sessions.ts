@@ -67,8 +67,8 @@ export function validateMessage(text: unknown): string {
 }
 
 /** Sends a message to the session; only the session's customer (or staff) may. */
-export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string): Promise<ReadableStream<Uint8Array>> {
-  const result: SendResult = await sessionStub(env, sessionId).send(principal, text);
+export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string): Promise<ReadableStream<Uint8Array>> {
+  const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
   if (result.ok) return result.stream;
   const details = result.error.code === 'rate_limited' ? { retry_after: result.error.retry_after ?? 60 } : undefined;
   throw new DomainError(result.error.code, result.error.message, details);

@@ -9,6 +9,7 @@ import { chatRoutes } from './chat';
 import { compatRoutes } from './compat';
 import { configRoutes } from './config';
 import { errorResponse, handleError, handleNotFound } from './errors';
+import { allowedOrigin } from './origins';
 import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
 import { mountRestRoutes } from './rest';
@@ -17,11 +18,6 @@ import type { AppEnv } from './types';
 /** Largest JSON body the API reads; anything bigger is a 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function allowedOrigin(origin: string, allowList: string): string | null {
-  const list = allowList.split(',').map((o) => o.trim()).filter(Boolean);
-  if (list.includes('*')) return origin || '*';
-  return list.includes(origin) ? origin : null;
-}
 
 /** The versioned API: the registry's REST routes and the chat routes. */
 function apiV1(): Hono<AppEnv> {

@@ -21,6 +21,7 @@ import { DomainError } from '../domain/errors';
 import { fieldErrors } from '../tools/registry';
 import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/chat';
 import { errorResponse } from './errors';
+import { allowedOrigin } from './origins';
 import type { AppEnv } from './types';
 
 const newSessionBody = z.object({
@@ -29,7 +30,12 @@ const newSessionBody = z.object({
   referrer_url: z.url().max(2000).optional(),
 });
 
-const messageBody = z.object({ session_id: z.string().max(64), message: z.unknown() });
+const messageBody = z.object({
+  session_id: z.string().max(64),
+  message: z.unknown(),
+  /** A client-chosen id; sending the same one again is refused (409), so a retry never answers twice. */
+  client_id: z.string().min(1).max(100).optional(),
+});
 
 /** Parses a JSON body with `schema`; a 400 with field errors otherwise. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
@@ -82,7 +88,7 @@ export function chatRoutes(): Hono<AppEnv> {
     await authorizedSession(c.env, principal, body.session_id);
     const text = validateMessage(body.message);
     await limitByIp(c);
-    const stream = await sendMessage(c.env, principal, body.session_id, text);
+    const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id);
     return answerTurn(c, stream, (t) => ({
       response: t.response,
       function_calls: t.function_calls,
@@ -118,6 +124,11 @@ export function chatRoutes(): Hono<AppEnv> {
     } catch (err) {
       if (err instanceof TokenError) return errorResponse(c, 'unauthorized', `Invalid token: ${err.message}`);
       throw err;
+    }
+    // Browsers send Origin on WebSocket upgrades and CORS does not cover them: check it here.
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && !allowedOrigin(origin, c.env.ALLOWED_ORIGINS)) {
+      return errorResponse(c, 'forbidden', `Origin ${origin} may not open chat sockets`);
     }
     const id = c.req.param('id');
     await authorizedSession(c.env, principal, id);

@@ -15,6 +15,10 @@ export interface TranscriptMessage {
   sources?: Source[];
   /** Set on replies of the built-in offline model. */
   offline?: boolean;
+  /** On user messages: the id the client sent it with, so it can match its own echo. */
+  client_id?: string;
+  /** On replies: what booking tools returned in that turn (confirmation cards). */
+  bookings?: unknown[];
 }
 
 export interface Source {
