@@ -12,7 +12,7 @@ import { runTurn, type ToolResultStore } from '../worker/agent/loop';
 import type { ChatModel, ModelMessage } from '../worker/agent/model';
 import { costCents, priceTable } from '../worker/agent/pricing';
 import { systemPrompt } from '../worker/agent/prompt';
-import type { Principal } from '../worker/auth/principal';
+import { isStaff, type Principal } from '../worker/auth/principal';
 import { createContext } from '../worker/domain/context';
 import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
@@ -43,7 +43,13 @@ export interface SessionInfo {
 
 export type SendResult =
   | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
-  | { ok: false; error: { code: 'not_found' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
+  | { ok: false; error: { code: 'not_found' | 'forbidden' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
+
+/** The session's own customer (by session-scoped token or owning subject), or staff. */
+export function mayUseSession(principal: Principal, meta: Pick<SessionMeta, 'session_id' | 'owner_subject'>): boolean {
+  if (principal.kind !== 'user') return false;
+  return principal.sessionId === meta.session_id || principal.subject === meta.owner_subject || isStaff(principal);
+}
 
 /** A repeated client id: the message was already accepted, and is not accepted again. */
 const DUPLICATE = 'This message (client_id) was already received';
@@ -173,6 +179,8 @@ export class ChatSession extends DurableObject<Env> {
   private accept(principal: Principal, text: string, clientId?: string): { ok: true; inboxId: number; turnId: string } | Extract<SendResult, { ok: false }> {
     const meta = this.store.meta();
     if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
+    // The session checks who may talk in it itself, so no caller (route, socket, tool) can skip it.
+    if (!mayUseSession(principal, meta)) return { ok: false, error: { code: 'forbidden', message: 'This chat session belongs to someone else' } };
     // A client that re-sends after a dropped connection must not get a second turn.
     if (clientId && this.store.hasClientId(clientId)) return { ok: false, error: { code: 'conflict', message: DUPLICATE } };
     if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };

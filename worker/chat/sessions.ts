@@ -3,9 +3,9 @@
  * routes): create a session, check who may use it, send a message and read
  * the turn's events. Routes stay thin and differ only in their JSON shapes.
  */
-import type { SendResult, SessionInfo } from '../../durable-objects/chat-session';
+import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
 import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
-import { isStaff, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
 import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
@@ -54,8 +54,7 @@ export async function authorizedSession(env: Env, principal: Principal, sessionI
   if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
   const info = SESSION_ID.test(sessionId) ? await sessionStub(env, sessionId).describe() : null;
   if (!info) throw new DomainError('not_found', 'No such chat session');
-  const own = principal.sessionId === sessionId || principal.subject === info.owner_subject;
-  if (!own && !isStaff(principal)) throw new DomainError('forbidden', 'This chat session belongs to someone else');
+  if (!mayUseSession(principal, info)) throw new DomainError('forbidden', 'This chat session belongs to someone else');
   return info;
 }
 
@@ -66,8 +65,13 @@ export function validateMessage(text: unknown): string {
   return text.trim();
 }
 
-/** Sends a message to the session; only the session's customer (or staff) may. */
+/**
+ * Sends a message to the session. The session itself answers 404 (unknown),
+ * 403 (someone else's) or 429, so a turn costs one call to its object.
+ */
 export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string): Promise<ReadableStream<Uint8Array>> {
+  if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
+  if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
   const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
   if (result.ok) return result.stream;
   const details = result.error.code === 'rate_limited' ? { retry_after: result.error.retry_after ?? 60 } : undefined;

@@ -85,7 +85,7 @@ export function chatRoutes(): Hono<AppEnv> {
   chat.post('/message', async (c) => {
     const body = await jsonBody(c, messageBody);
     const principal = c.get('principal');
-    await authorizedSession(c.env, principal, body.session_id);
+    if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
     const text = validateMessage(body.message);
     await limitByIp(c);
     const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id);
