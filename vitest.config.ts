@@ -12,18 +12,19 @@ export const TEST_JWT_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
 process.env.JWT_SECRET ??= TEST_JWT_SECRET;
 
 const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
-const baseBindings = { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' };
+// DEV_LOGIN is off in wrangler.jsonc (so deploys never ship it) and on for tests, as .dev.vars turns it on for dev.
+const baseBindings = { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
 
 export default defineConfig({
   test: {
-    // Starts the fake OpenAI server in Node; tests get its URL via inject('fakeOpenAIUrl').
+    // Starts the fake OpenAI and realtime servers in Node; configs get their URLs via inject().
     globalSetup: ['./test/global-setup.ts'],
     projects: [
       {
         // The product as `npm run dev` runs it: no provider key, so the offline model answers.
         extends: true,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
-        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**'] },
+        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/voice/relay/**'] },
       },
       {
         // A configured deployment: OPENAI_API_KEY set (pointed at the fake provider) and a list of allowed origins.
@@ -47,7 +48,28 @@ export default defineConfig({
         test: { name: 'provider', setupFiles: ['./test/setup.ts'], include: ['test/provider/**/*.test.ts'] },
       },
       {
-        // The widget in real Chromium against `wrangler dev` (started by the tests), in Node, not workerd.
+        // Voice enabled: the realtime upstream is the fake realtime server (and the text model the fake provider).
+        extends: true,
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: './wrangler.jsonc' },
+            miniflare: {
+              bindings: {
+                ...baseBindings,
+                OPENAI_API_KEY: 'sk-test-fake',
+                OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
+                OPENAI_MODEL: 'fake-model',
+                OPENAI_REALTIME_URL: inject<string>('fakeRealtimeUrl'),
+                OPENAI_REALTIME_MODEL: 'gpt-realtime-mini',
+                VOICE_ENABLED: 'true',
+              },
+            },
+          })),
+        ],
+        test: { name: 'voice', setupFiles: ['./test/setup.ts'], include: ['test/voice/relay/**/*.test.ts'] },
+      },
+      {
+        // Against a real `wrangler dev` (started by the tests), in Node, not workerd: the widget in Chromium, MCP + OAuth over HTTP.
         test: { name: 'browser', environment: 'node', include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
       },
     ],

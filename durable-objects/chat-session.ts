@@ -23,6 +23,7 @@ import { selectTools } from '../worker/tools/registry';
 import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
 import { SessionStore, type SessionMeta } from './session-store';
 import { SessionSockets } from './sockets';
+import { VoiceCalls } from './voice-calls';
 
 export interface OpenSessionInput {
   session_id: string;
@@ -61,6 +62,7 @@ const OUTBOX_MAX_BACKOFF_MS = 60_000;
 export class ChatSession extends DurableObject<Env> {
   private readonly store: SessionStore;
   private readonly sockets: SessionSockets;
+  private readonly voice: VoiceCalls;
   /** The turn queue: each turn starts when the previous one has settled. */
   private tail: Promise<unknown> = Promise.resolve();
   private flushing: Promise<boolean> | undefined;
@@ -74,6 +76,16 @@ export class ChatSession extends DurableObject<Env> {
     this.d1 = env.DB;
     this.store = new SessionStore(ctx.storage.sql);
     this.sockets = new SessionSockets(ctx);
+    // Voice calls (voice-call.ts) write through the same message path and turn queue as chat turns.
+    this.voice = new VoiceCalls(ctx, {
+      env,
+      store: this.store,
+      now: () => this.now(),
+      storeMessage: (message, toolName) => this.storeMessage(message, null, undefined, toolName),
+      emit: (event) => void this.emit(event),
+      enqueue: (job) => this.enqueue(job),
+      persist: () => this.flushOutbox().then(() => this.scheduleAlarm()),
+    });
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
     // After a restart: finish a turn that was cut off (the conversation ends with a user or tool
     // message), then answer accepted messages still waiting in the inbox, in order.
@@ -418,10 +430,12 @@ export class ChatSession extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const meta = this.store.meta();
     if (!meta) return new Response('No such session', { status: 404 });
+    if (new URL(request.url).pathname === '/voice') return this.voice.accept(request, meta);
     return this.sockets.accept(request, meta, this.store);
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
+    if (this.voice.owns(ws)) return this.voice.onMessage(ws, data);
     const frame = this.sockets.parse(ws, data);
     if (!frame) return;
     if (frame.type === 'resume') {
@@ -439,10 +453,12 @@ export class ChatSession extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.sockets.close(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
+    if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.sockets.close(ws, 1011, 'error');
   }
 }

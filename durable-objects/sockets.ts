@@ -13,6 +13,8 @@ import type { SessionMeta, SessionStore } from './session-store';
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
 export const MAX_FRAME_BYTES = 8 * 1024;
 export const MAX_MESSAGE_CHARS = 4000;
+/** Tag of voice callers' sockets (see voice-calls.ts); chat events are not broadcast to them. */
+export const VOICE_SOCKET_TAG = 'voice';
 
 const clientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS), client_id: z.string().max(100).optional() }),
@@ -55,7 +57,7 @@ export class SessionSockets {
   }
 
   broadcast(event: ServerEvent): void {
-    for (const ws of this.ctx.getWebSockets()) this.send(ws, event);
+    for (const ws of this.ctx.getWebSockets()) if (!this.ctx.getTags(ws).includes(VOICE_SOCKET_TAG)) this.send(ws, event);
   }
 
   /** Sends every stored event after `lastEventId`, in order (the resume after a reconnect). */
@@ -83,12 +85,16 @@ export class SessionSockets {
   }
 
   close(ws: WebSocket, code: number, reason: string): void {
-    // Reserved codes (1005 no status, 1006 abnormal, 1015 TLS) cannot be sent back.
-    const safe = code >= 1000 && code < 5000 && ![1004, 1005, 1006, 1015].includes(code) ? code : 1000;
-    try {
-      ws.close(safe, reason.slice(0, 120));
-    } catch {
-      // Already closed.
-    }
+    safeClose(ws, code, reason);
+  }
+}
+
+/** Closes a socket with `code`, or 1000 when `code` may not be sent (1005, 1006, 1015 are reserved); never throws. */
+export function safeClose(ws: WebSocket, code: number, reason: string): void {
+  const safe = code >= 1000 && code < 5000 && ![1004, 1005, 1006, 1015].includes(code) ? code : 1000;
+  try {
+    ws.close(safe, reason.slice(0, 120));
+  } catch {
+    // Already closed.
   }
 }

@@ -1,11 +1,10 @@
 /**
- * The Worker entry: the HTTP app, and every Durable Object class re-exported
- * for wrangler.
+ * The Worker entry: the HTTP app behind the OAuth authorization server, and
+ * every Durable Object class re-exported for wrangler.
  */
 import { buildApp } from './http/app';
+import { withOAuth } from './oauth';
 
 export { ChatSession } from '../durable-objects/chat-session';
 
-const app = buildApp();
-
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default withOAuth(buildApp()) satisfies ExportedHandler<Env>;

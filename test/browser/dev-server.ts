@@ -66,7 +66,7 @@ export async function startDevServer(options: { vars?: Record<string, string>; t
     if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   }
   const port = await freePort();
-  const vars = { JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', ...options.vars };
+  const vars = { JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', DEV_LOGIN: 'true', ...options.vars };
   let output = '';
   const child = spawn(
     process.execPath,

@@ -14,6 +14,7 @@ import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
 import { mountRestRoutes } from './rest';
 import type { AppEnv } from './types';
+import { voiceRoutes } from './voice';
 
 /** Largest JSON body the API reads; anything bigger is a 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,6 +25,7 @@ function apiV1(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   mountRestRoutes(api, TOOLS);
   api.route('/chat', chatRoutes());
+  api.route('/chat/voice', voiceRoutes());
   api.route('/config', configRoutes());
   return api;
 }

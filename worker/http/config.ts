@@ -1,15 +1,17 @@
 /**
  * GET /api/v1/config: what the embeddable widget needs to know about this
  * deployment before a session exists. Public (no token), cacheable briefly.
- * `voice` stays false until the voice issue lands; the widget keeps its voice
- * button hidden until the server says otherwise.
+ * `voice` is true only when voice calls can really be made (VOICE_ENABLED is
+ * "true" and a realtime key is set); the widget shows its voice button only then.
  */
 import { Hono } from 'hono';
+import { voiceSettings } from '../../durable-objects/voice-upstream';
 import type { AppEnv } from './types';
 
 export interface WidgetConfig {
   business_name: string;
   timezone: string;
+  /** Whether `WebSocket /api/v1/chat/voice/call` accepts calls here. */
   voice: boolean;
   /** True when no provider key is set and the built-in offline model answers. */
   offline_model: boolean;
@@ -22,7 +24,7 @@ export function configRoutes(): Hono<AppEnv> {
     return c.json({
       business_name: c.env.BUSINESS_NAME,
       timezone: c.env.BUSINESS_TIMEZONE,
-      voice: false,
+      voice: voiceSettings(c.env).ok,
       offline_model: !c.env.OPENAI_API_KEY,
     } satisfies WidgetConfig);
   });

@@ -1,17 +1,16 @@
 /**
  * Who is calling /mcp, and how a client that is not signed in learns where to
- * sign in. Kept apart from the transport so an OAuth 2.1 provider
- * (@cloudflare/workers-oauth-provider) can later replace the bearer check in
- * one place: `principalForMcp` is the only function that turns a request into
- * a principal for the MCP surface.
+ * sign in. Kept apart from the transport: `principalForMcp` is the only
+ * function that turns a request into a principal for the MCP surface, for
+ * both kinds of bearer token it accepts (our HS256/JWKS JWTs and the opaque
+ * tokens of the OAuth authorization server in worker/oauth/).
  */
 import type { UserPrincipal } from '../auth/principal';
-import { TokenError, verifyToken, type TokenConfig } from '../auth/tokens';
+import { TokenError, verifyToken } from '../auth/tokens';
+import { isProviderToken, principalFromOAuthToken } from '../oauth/provider';
+import { mcpResource, RESOURCE_METADATA_PATH } from './paths';
 
-/** Where RFC 9728 metadata is served; also the `resource_metadata` of every 401 challenge. */
-export const RESOURCE_METADATA_PATH = '/.well-known/oauth-protected-resource';
-/** The MCP endpoint, which is the protected resource the metadata describes. */
-export const MCP_PATH = '/mcp';
+export { MCP_PATH, RESOURCE_METADATA_PATH } from './paths';
 
 /** The outcome of authenticating one MCP request. */
 export type McpAuthResult =
@@ -24,20 +23,31 @@ export type McpAuthResult =
     };
 
 /**
- * Authenticates an MCP request from its `Authorization: Bearer <jwt>` header,
- * with the same tokens and checks as the REST API. Unlike REST, a caller
- * without a token is refused rather than treated as anonymous: MCP clients
- * only start their sign-in flow on a 401, and every business tool but the
- * catalog needs an identity anyway.
+ * Authenticates an MCP request from its `Authorization: Bearer <token>`
+ * header. Two kinds of token reach the same principal:
+ * - a JWT (`a.b.c`): the REST API's own tokens (`npm run token`, or an
+ *   outside issuer's via JWT_JWKS_URL), with the same checks as REST;
+ * - an OAuth access token (`user:grant:secret`) that this origin's
+ *   authorization server issued to a connector for this origin's /mcp: the
+ *   grant's props carry the subject and role chosen at sign-in.
+ * Unlike REST, a caller without a token is refused rather than treated as
+ * anonymous: MCP clients only start their sign-in flow on a 401, and every
+ * business tool but the catalog needs an identity anyway.
  * @example const auth = await principalForMcp(request, env); if (!auth.ok) return challenge(request, auth);
  */
-export async function principalForMcp(request: Request, env: TokenConfig): Promise<McpAuthResult> {
+export async function principalForMcp(request: Request, env: Env): Promise<McpAuthResult> {
   const header = request.headers.get('authorization');
   if (!header) return { ok: false, message: 'Sign-in required: send Authorization: Bearer <token>' };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return { ok: false, error: 'invalid_request', message: 'Authorization header must be "Bearer <token>"' };
+  const token = match[1];
+  if (isProviderToken(token)) {
+    // Its KV record decides: unknown, revoked, expired, or issued for another origin's /mcp all read as null.
+    const principal = await principalFromOAuthToken(new URL(request.url).origin, token, env);
+    return principal ? { ok: true, principal } : { ok: false, error: 'invalid_token', message: 'Invalid token: unknown or expired access token' };
+  }
   try {
-    const principal = await verifyToken(env, match[1]);
+    const principal = await verifyToken(env, token);
     // verifyToken only returns signed-in principals; the check keeps the type honest.
     if (principal.kind !== 'user') return { ok: false, error: 'invalid_token', message: 'Token has no user' };
     return { ok: true, principal };
@@ -57,12 +67,12 @@ export function bearerChallenge(origin: string, failure: Extract<McpAuthResult, 
 
 /**
  * The RFC 9728 protected-resource metadata of /mcp. The authorization server
- * is this origin: the OAuth provider, when it lands, serves its own metadata
- * at `/.well-known/oauth-authorization-server` here.
+ * is this origin: worker/oauth/ serves its RFC 8414 metadata at
+ * `/.well-known/oauth-authorization-server` here.
  */
 export function protectedResourceMetadata(origin: string, resourceName: string) {
   return {
-    resource: `${origin}${MCP_PATH}`,
+    resource: mcpResource(origin),
     authorization_servers: [origin],
     bearer_methods_supported: ['header'],
     resource_name: resourceName,

@@ -1,0 +1,54 @@
+// Voice on a deployment without it (the offline project: no key, VOICE_ENABLED "false"), and the
+// pure pieces of the relay: frame validation and the heard-text cut used on barge-in.
+import { describe, expect, it } from 'vitest';
+import { parseVoiceFrame } from '../../durable-objects/voice-frames';
+import { heardText } from '../../durable-objects/voice-transcript';
+import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
+import { VOICE_SUBPROTOCOL } from '../../worker/protocol/voice';
+import { BASE, call, openSession } from '../chat-helpers';
+import { exports } from 'cloudflare:workers';
+
+describe('voice when it is not configured', () => {
+  it('config says voice:false and the call route answers 503 with the reason', async () => {
+    const config = await call('/api/v1/config');
+    expect(config.body.voice).toBe(false);
+    const s = await openSession();
+    const res = await exports.default.fetch(
+      new Request(`${BASE}/api/v1/chat/voice/call?session_id=${s.session_id}`, {
+        headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `${VOICE_SUBPROTOCOL}, ${TOKEN_SUBPROTOCOL_PREFIX}${s.token}` },
+      }),
+    );
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.message).toMatch(/VOICE_ENABLED/);
+  });
+
+  it('needs both the switch and a key', () => {
+    expect(voiceSettings({ VOICE_ENABLED: 'true' })).toMatchObject({ ok: false, reason: expect.stringMatching(/OPENAI_API_KEY/) });
+    expect(voiceSettings({ OPENAI_API_KEY: 'sk-x', VOICE_ENABLED: 'false' }).ok).toBe(false);
+    expect(voiceSettings({ OPENAI_API_KEY: 'sk-x', VOICE_ENABLED: 'true' })).toMatchObject({
+      ok: true,
+      settings: { url: 'wss://api.openai.com/v1/realtime', model: 'gpt-realtime', maxSessionMs: 28 * 60_000 },
+    });
+  });
+});
+
+describe('voice frames and transcripts', () => {
+  it('accepts only JSON frames of known types with base64 PCM16 audio', () => {
+    expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAAA' + 'AA==' }))).toMatchObject({ ok: true });
+    expect(parseVoiceFrame(JSON.stringify({ type: 'session.end' }))).toMatchObject({ ok: true });
+    expect(parseVoiceFrame(JSON.stringify({ type: 'audio.played', item_id: 'i', audio_end_ms: -1 }))).toMatchObject({ ok: false, code: 'invalid_frame' });
+    expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAA' }))).toMatchObject({ ok: false, code: 'invalid_frame' });
+    expect(parseVoiceFrame(new ArrayBuffer(4))).toMatchObject({ ok: false, code: 'invalid_frame' });
+  });
+
+  it('cuts a reply to the share of its audio that was heard, on a word boundary', () => {
+    const text = 'one two three four five six seven eight';
+    expect(heardText(text, 2000, 2000)).toBe(text);
+    expect(heardText(text, 0, 2000)).toBe('');
+    expect(heardText(text, 1000, 2000)).toBe('one two three four…');
+    expect(heardText(text, 700, 2000)).toBe('one two three…');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * `WebSocket /api/v1/chat/voice/call?session_id=…`: a voice call on an
+ * existing chat session, so text and voice share one interaction and one
+ * transcript. Create the session first (POST /api/v1/chat/session/new) and
+ * call with its token: browsers cannot set headers on a WebSocket, so the token
+ * rides in `Sec-WebSocket-Protocol` as `bearer.<jwt>` next to
+ * `switchboard.voice.v1`, never in the URL. The call itself runs in the
+ * session's Durable Object (durable-objects/voice-call.ts).
+ */
+import { Hono } from 'hono';
+import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
+import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { TokenError, verifyToken } from '../auth/tokens';
+import { authorizedSession, sessionStub } from '../chat/sessions';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/chat';
+import { VOICE_SUBPROTOCOL } from '../protocol/voice';
+import { errorResponse } from './errors';
+import { allowedOrigin } from './origins';
+import type { AppEnv } from './types';
+
+/** The voice routes, mounted at /api/v1/chat/voice. */
+export function voiceRoutes(): Hono<AppEnv> {
+  const voice = new Hono<AppEnv>();
+
+  voice.get('/call', async (c) => {
+    // Said first and plainly: a deployment without voice must not look like one with a broken voice.
+    const settings = voiceSettings(c.env);
+    if (!settings.ok) return errorResponse(c, 'unavailable', settings.reason);
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return errorResponse(c, 'invalid_input', 'Expected a WebSocket upgrade', undefined, 426);
+    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
+    const token = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+    if (!offered.includes(VOICE_SUBPROTOCOL) || !token) {
+      return errorResponse(c, 'unauthorized', `Offer the subprotocols "${VOICE_SUBPROTOCOL}" and "${TOKEN_SUBPROTOCOL_PREFIX}<token>"`);
+    }
+    let principal;
+    try {
+      principal = await verifyToken(c.env, token);
+    } catch (err) {
+      if (err instanceof TokenError) return errorResponse(c, 'unauthorized', `Invalid token: ${err.message}`);
+      throw err;
+    }
+    // CORS does not cover WebSocket upgrades; browsers send Origin, so it is checked here.
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && !allowedOrigin(origin, c.env.ALLOWED_ORIGINS)) {
+      return errorResponse(c, 'forbidden', `Origin ${origin} may not open voice calls`);
+    }
+    const sessionId = c.req.query('session_id');
+    if (!sessionId) {
+      return errorResponse(c, 'invalid_input', 'session_id is required: create a session with POST /api/v1/chat/session/new and call with its token', {
+        session_id: 'Required',
+      });
+    }
+    await authorizedSession(c.env, principal, sessionId);
+    return sessionStub(c.env, sessionId).fetch(
+      new Request('https://session/voice', { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal) } }),
+    );
+  });
+
+  return voice;
+}
