@@ -7,7 +7,6 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
-import { TokenError, verifyToken } from '../auth/tokens';
 import {
   authorizedSession,
   collectTurn,
@@ -18,10 +17,9 @@ import {
   validateMessage,
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
+import { CHAT_SUBPROTOCOL } from '../protocol/chat';
 import { fieldErrors } from '../tools/registry';
-import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/chat';
-import { errorResponse } from './errors';
-import { allowedOrigin } from './origins';
+import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';
 
 const newSessionBody = z.object({
@@ -109,27 +107,10 @@ export function chatRoutes(): Hono<AppEnv> {
     return c.json(await sessionStub(c.env, c.req.param('id')).end());
   });
 
-  // Browsers cannot set headers on a WebSocket: the token rides in Sec-WebSocket-Protocol
-  // as `bearer.<jwt>`, next to the protocol name; never in the URL.
+  // The token rides in Sec-WebSocket-Protocol (see socket-auth.ts), never in the URL.
   chat.get('/session/:id/ws', async (c) => {
-    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return errorResponse(c, 'invalid_input', 'Expected a WebSocket upgrade', undefined, 426);
-    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
-    const token = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
-    if (!offered.includes(CHAT_SUBPROTOCOL) || !token) {
-      return errorResponse(c, 'unauthorized', `Offer the subprotocols "${CHAT_SUBPROTOCOL}" and "${TOKEN_SUBPROTOCOL_PREFIX}<token>"`);
-    }
-    let principal;
-    try {
-      principal = await verifyToken(c.env, token);
-    } catch (err) {
-      if (err instanceof TokenError) return errorResponse(c, 'unauthorized', `Invalid token: ${err.message}`);
-      throw err;
-    }
-    // Browsers send Origin on WebSocket upgrades and CORS does not cover them: check it here.
-    const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin && !allowedOrigin(origin, c.env.ALLOWED_ORIGINS)) {
-      return errorResponse(c, 'forbidden', `Origin ${origin} may not open chat sockets`);
-    }
+    const principal = await authenticateUpgrade(c, CHAT_SUBPROTOCOL);
+    if (principal instanceof Response) return principal;
     const id = c.req.param('id');
     await authorizedSession(c.env, principal, id);
     const url = new URL(c.req.url);

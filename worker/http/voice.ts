@@ -10,12 +10,10 @@
 import { Hono } from 'hono';
 import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
 import { voiceSettings } from '../../durable-objects/voice-upstream';
-import { TokenError, verifyToken } from '../auth/tokens';
 import { authorizedSession, sessionStub } from '../chat/sessions';
-import { TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../protocol/voice';
 import { errorResponse } from './errors';
-import { allowedOrigin } from './origins';
+import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';
 
 /** The voice routes, mounted at /api/v1/chat/voice. */
@@ -26,24 +24,8 @@ export function voiceRoutes(): Hono<AppEnv> {
     // Said first and plainly: a deployment without voice must not look like one with a broken voice.
     const settings = voiceSettings(c.env);
     if (!settings.ok) return errorResponse(c, 'unavailable', settings.reason);
-    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return errorResponse(c, 'invalid_input', 'Expected a WebSocket upgrade', undefined, 426);
-    const offered = (c.req.header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim());
-    const token = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
-    if (!offered.includes(VOICE_SUBPROTOCOL) || !token) {
-      return errorResponse(c, 'unauthorized', `Offer the subprotocols "${VOICE_SUBPROTOCOL}" and "${TOKEN_SUBPROTOCOL_PREFIX}<token>"`);
-    }
-    let principal;
-    try {
-      principal = await verifyToken(c.env, token);
-    } catch (err) {
-      if (err instanceof TokenError) return errorResponse(c, 'unauthorized', `Invalid token: ${err.message}`);
-      throw err;
-    }
-    // CORS does not cover WebSocket upgrades; browsers send Origin, so it is checked here.
-    const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin && !allowedOrigin(origin, c.env.ALLOWED_ORIGINS)) {
-      return errorResponse(c, 'forbidden', `Origin ${origin} may not open voice calls`);
-    }
+    const principal = await authenticateUpgrade(c, VOICE_SUBPROTOCOL);
+    if (principal instanceof Response) return principal;
     const sessionId = c.req.query('session_id');
     if (!sessionId) {
       return errorResponse(c, 'invalid_input', 'session_id is required: create a session with POST /api/v1/chat/session/new and call with its token', {
