@@ -2,25 +2,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { signToken, type TokenClaims } from '../worker/auth/tokens';
-
-const BASE = 'http://switchboard.test';
+import { BASE, call as api } from './http-helpers';
 
 const tokenFor = (claims: TokenClaims, ttl: string | number = '1h') => signToken(env, claims, ttl);
-
-async function api(path: string, init: RequestInit & { token?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
-  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { ...init, headers }));
-  const text = await res.text();
-  let body: any;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { res, body };
-}
 
 describe('platform', () => {
   it('answers /health and gives every response a request id', async () => {

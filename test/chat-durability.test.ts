@@ -4,7 +4,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../durable-objects/chat-session';
 import { CHAT_SUBPROTOCOL, type ServerEvent } from '../worker/protocol/chat';
-import { BASE, call, openSession, say, type OpenedSession } from './chat-helpers';
+import { BASE, call, openSession, say, type OpenedSession } from './http-helpers';
 
 const stubOf = (s: OpenedSession) => env.ChatSession.getByName(s.session_id);
 const d1Count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n;

@@ -1,7 +1,7 @@
 // Chat sessions end to end inside workerd: the Worker, the session Durable Object, the offline model, real D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, openSession, say } from './chat-helpers';
+import { call, openSession, say } from './http-helpers';
 
 describe('a chat session with the offline model', () => {
   it('opens with a number, a scoped token and a greeting', async () => {

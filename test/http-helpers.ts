@@ -1,4 +1,4 @@
-// Helpers for chat tests: HTTP calls into the Worker inside workerd, and a session opened the way the widget opens one.
+// Helpers for tests that call the Worker over HTTP inside workerd: requests with a fresh client address, and chat sessions opened the way the widget opens them.
 import { exports } from 'cloudflare:workers';
 
 export const BASE = 'http://switchboard.test';

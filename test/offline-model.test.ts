@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchService, parseAddress, parseDate, parsePhone, parseTime } from '../worker/agent/offline/parse';
 import { seedServices } from '../worker/db/seed-data';
-import { openSession, say } from './chat-helpers';
+import { openSession, say } from './http-helpers';
 
 const TODAY = '2030-03-06'; // a Wednesday
 

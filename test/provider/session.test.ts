@@ -3,7 +3,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { CHAT_SUBPROTOCOL } from '../../worker/protocol/chat';
 import { describe, expect, it } from 'vitest';
-import { BASE, call, openSession, say } from '../chat-helpers';
+import { BASE, call, openSession, say } from '../http-helpers';
 
 describe('chat with a configured provider', () => {
   it('answers through the provider, not the offline model, and records usage and cost', async () => {

@@ -6,7 +6,7 @@ import { heardText } from '../../durable-objects/voice-transcript';
 import { voiceSettings } from '../../durable-objects/voice-upstream';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../worker/protocol/voice';
-import { BASE, call, openSession } from '../chat-helpers';
+import { BASE, call, openSession } from '../http-helpers';
 import { exports } from 'cloudflare:workers';
 
 describe('voice when it is not configured', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { heardText } from '../../../durable-objects/voice-transcript';
 import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../../worker/protocol/voice';
-import { call, openSession } from '../../chat-helpers';
+import { call, openSession } from '../../http-helpers';
 import { dial, dialRaw, eventually, fakeEvents, pcm, scriptedSession } from './helpers';
 
 const booking = (start: string, callId?: string) => ({

@@ -4,7 +4,7 @@ import { env, exports } from 'cloudflare:workers';
 import type { FakeVoiceScenario, LoggedEvent } from '../../fake-realtime/server';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL, type VoiceClientFrame, type VoiceServerEvent } from '../../../worker/protocol/voice';
-import { BASE, openSession, type OpenedSession } from '../../chat-helpers';
+import { BASE, openSession, type OpenedSession } from '../../http-helpers';
 
 /** The fake's control URL, next to the realtime URL the project configured. */
 const control = (path: string) => {

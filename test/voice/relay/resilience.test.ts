@@ -2,7 +2,7 @@
 // cannot be reopened (a clear error, a proper close), and clients send garbage (errors, call goes on).
 import { describe, expect, it } from 'vitest';
 import { MAX_VOICE_FRAME_BYTES } from '../../../worker/protocol/voice';
-import { call } from '../../chat-helpers';
+import { call } from '../../http-helpers';
 import { dial, fakeEvents, pcm, scriptedSession } from './helpers';
 
 type TextItem = { type: string; item: { type: string; role?: string; content?: { text?: string }[] } };
