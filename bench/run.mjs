@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: figures next to baselines measured in the same run (see bench/chat.mjs, bench/mcp.mjs).
-//   BENCH_ONLY=chat|mcp to run one; chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200);
-//   mcp: BENCH_MCP_CALLS (300) at BENCH_MCP_CONCURRENCY (8).
+//   BENCH_ONLY=chat|mcp|voice to run one; chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200);
+//   mcp: BENCH_MCP_CALLS (300) at BENCH_MCP_CONCURRENCY (8); voice (bench/voice.mjs): BENCH_VOICE_CALLS (1,50)
+//   concurrent calls, BENCH_VOICE_SECONDS (5) of audio each way per call.
 import { benchChat } from './chat.mjs';
 import { benchMcp } from './mcp.mjs';
+import { benchVoice } from './voice.mjs';
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'chat') {
@@ -16,4 +18,11 @@ if (!only || only === 'chat') {
 }
 if (!only || only === 'mcp') {
   await benchMcp({ calls: Number(process.env.BENCH_MCP_CALLS ?? 300), concurrency: Number(process.env.BENCH_MCP_CONCURRENCY ?? 8), port: 8796 });
+}
+if (!only || only === 'voice') {
+  await benchVoice({
+    levels: (process.env.BENCH_VOICE_CALLS ?? '1,50').split(',').map(Number),
+    seconds: Number(process.env.BENCH_VOICE_SECONDS ?? 5),
+    port: 8795,
+  });
 }

@@ -14,6 +14,11 @@
  * the customer's name, which the system prompt carries) plays those turns.
  * `GET /__scenarios/<id>/events` lists what the fake received, per connection.
  *
+ * In-process users (the voice bench, bench/voice.mjs) can also pass `onEvent`:
+ * it sees every client event on arrival with a handle on its connection (to
+ * send events of their own), and can take over an event from the default
+ * handling, e.g. so appended audio is not an utterance.
+ *
  * Only erasable TypeScript. CLI: `node test/fake-realtime/server.ts --port 8791`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -62,6 +67,27 @@ export interface LoggedEvent {
   event: RealtimeClientEvent | { type: 'input_audio_buffer.append'; audio_chars: number };
 }
 
+/** One upstream connection, as `onEvent` sees it. */
+export interface FakeRealtimeConnection {
+  /** 1, 2, … in the order connections were accepted by this server. */
+  readonly id: number;
+  readonly open: boolean;
+  /** Sends an event to the client as is (nothing is added or checked). */
+  send(event: RealtimeServerEvent): void;
+}
+
+export interface FakeRealtimeOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /**
+   * Called with every client event as it arrives, after it is logged for its
+   * scenario and before the fake answers it. Return `true` to take the event
+   * over: the fake then does nothing more with it (an `input_audio_buffer.append`
+   * is not an utterance, a `session.update` gets no `session.updated`).
+   */
+  onEvent?: (event: RealtimeClientEvent, connection: FakeRealtimeConnection) => boolean | void;
+}
+
 export interface FakeRealtime {
   /** The WebSocket URL to configure, e.g. `ws://127.0.0.1:PORT/v1/realtime`. */
   url: string;
@@ -98,9 +124,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts the fake on 127.0.0.1. */
-export function startFakeRealtime(options: { port?: number } = {}): Promise<FakeRealtime> {
+export function startFakeRealtime(options: FakeRealtimeOptions = {}): Promise<FakeRealtime> {
   const scenarios = new Map<string, ScenarioState>();
   const sockets = new Set<FakeSocket>();
+  let accepted = 0;
 
   function session(ws: FakeSocket): void {
     let scenario: ScenarioState | undefined;
@@ -108,6 +135,13 @@ export function startFakeRealtime(options: { port?: number } = {}): Promise<Fake
     let pendingReply: FakeVoiceTurn | undefined;
     const send = (event: RealtimeServerEvent) => ws.send(JSON.stringify(event));
     const ev = () => nextId('event_');
+    const handle: FakeRealtimeConnection = {
+      id: ++accepted,
+      get open() {
+        return ws.open;
+      },
+      send,
+    };
 
     const speak = (turn: FakeVoiceTurn) => {
       const responseId = nextId('resp_');
@@ -179,6 +213,7 @@ export function startFakeRealtime(options: { port?: number } = {}): Promise<Fake
         if (scenario) connection = ++scenario.connections;
       }
       scenario?.events.push({ connection, event: event.type === 'input_audio_buffer.append' ? { type: event.type, audio_chars: event.audio.length } : event });
+      if (options.onEvent?.(event, handle) === true) return;
       switch (event.type) {
         case 'session.update':
           if (scenario?.refuseAfterDrop && scenario.dropped) return ws.close(1011, 'scenario refuses reconnects');
