@@ -11,7 +11,12 @@ import { projectRoot } from '../../scripts/offline-env.mjs';
 export const ARTIFACTS = path.join(projectRoot, 'test', '.artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Extra Chromium flags, e.g. the fake media devices of the voice test. */
+  args?: string[];
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Playwright gives every launch a fresh, empty user data dir of its own (it refuses --user-data-dir in args).
   return chromium.launch({
@@ -26,6 +31,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
 }

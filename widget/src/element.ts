@@ -9,6 +9,7 @@ import { ChatClient, type ConnectionStatus, type Identity } from './client';
 import { renderMarkdown } from './markdown';
 import { stringsFor, type Strings } from './strings';
 import { CSS } from './styles';
+import { VoiceCall } from './voice';
 
 /** Confirmation cards of a reply: what its booking tools returned, less cancellations. */
 function bookingCards(m: TranscriptMessage): BookingCard[] {
@@ -34,7 +35,7 @@ type Listener = (detail: unknown) => void;
 
 let sheet: CSSStyleSheet | null = null;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') el.className = v;
@@ -44,7 +45,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   return el;
 }
 
-function icon(path: string): SVGSVGElement {
+export function icon(path: string): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -85,6 +86,8 @@ function formatLocal(iso: string | undefined, lang: string): string {
 export class SwitchboardChat extends HTMLElement {
   static observedAttributes = ['heading', 'subtitle', 'accent', 'position', 'lang'];
   static defaultApiBase = '';
+  /** The voice capture worklet's URL (next to the bundle; set by index.ts). */
+  static workletUrl = '';
 
   strings: Strings = stringsFor('en');
   private overrides: Partial<Strings> = {};
@@ -95,6 +98,7 @@ export class SwitchboardChat extends HTMLElement {
   private isOpen = false;
   private config: WidgetConfig | null = null;
   private identity: Identity = {};
+  private voice: VoiceCall | null = null;
 
   // UI nodes
   private root!: HTMLDivElement;
@@ -127,6 +131,7 @@ export class SwitchboardChat extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    this.voice?.hangUp();
     this.client?.stop();
     this.client = null;
   }
@@ -178,7 +183,7 @@ export class SwitchboardChat extends HTMLElement {
 
     this.launcher.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
     this.closeBtn.addEventListener('click', () => this.close());
-    this.voiceBtn.addEventListener('click', () => this.emit('voice', {}));
+    this.voiceBtn.addEventListener('click', () => this.startCall());
     this.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -293,8 +298,8 @@ export class SwitchboardChat extends HTMLElement {
       const res = await fetch(`${this.apiBase}/api/v1/config`, { headers: { accept: 'application/json' } });
       if (!res.ok) return;
       this.config = (await res.json()) as WidgetConfig;
-      // Voice is a later issue: the button stays hidden until the server says it is on.
-      this.voiceBtn.hidden = this.config.voice !== true;
+      // The call button is shown only when the server says voice calls work here.
+      this.voiceBtn.hidden = this.config.voice !== true || !!this.voice?.active;
       this.labels();
     } catch {
       // No config: defaults.
@@ -478,7 +483,12 @@ export class SwitchboardChat extends HTMLElement {
             break;
           }
         }
-        if (this.appendMessage(m)) this.emit('message', { role: m.role, content: m.content, seq: m.seq });
+        const li = this.appendMessage(m);
+        if (li) {
+          // During a call, voice turns arrive here as they are stored: they take their captions' places.
+          if (this.voice?.active) this.voice.place(li, m.role, m.content);
+          this.emit('message', { role: m.role, content: m.content, seq: m.seq });
+        }
         break;
       }
       case 'turn_started':
@@ -536,8 +546,60 @@ export class SwitchboardChat extends HTMLElement {
 
   private announce(text: string): void {
     // Replies are announced once, whole, when the turn is done (not token by token).
+    this.live(`${this.strings.assistant}: ${text}`);
+  }
+
+  private live(text: string): void {
     this.announcer.textContent = '';
-    setTimeout(() => (this.announcer.textContent = `${this.strings.assistant}: ${text}`), 50);
+    setTimeout(() => (this.announcer.textContent = text), 50);
+  }
+
+  /** Starts a voice call (the header's call button; voice.ts does the rest). */
+  private startCall(): void {
+    if (this.voice?.active) return;
+    this.voice?.bar.remove();
+    const call = new VoiceCall({
+      strings: this.strings,
+      apiBase: this.apiBase,
+      workletUrl: SwitchboardChat.workletUrl,
+      session: async () => {
+        const client = this.ensureClient();
+        if (!client.session) await client.start();
+        return client.session;
+      },
+      message: (m) => {
+        const li = this.appendMessage(m);
+        this.scrollToEnd();
+        return li;
+      },
+      insert: (el) => {
+        this.insert(el);
+        this.scrollToEnd();
+      },
+      announce: (text) => this.live(text),
+      card: (b) => this.card(b),
+      emit: (name, detail) => this.emit(name, detail),
+      reload: () => this.reloadTranscript(),
+      ended: (hadFocus) => {
+        this.voiceBtn.hidden = this.config?.voice !== true;
+        if (hadFocus) (this.voiceBtn.hidden ? this.input : this.voiceBtn).focus();
+        this.emit('voice', { state: call.state, reason: call.bar.dataset.reason });
+      },
+    });
+    this.voice = call;
+    this.statusEl.before(call.bar);
+    this.voiceBtn.hidden = true;
+    call.start();
+    if (call.active) call.bar.querySelector<HTMLButtonElement>('.hangup')?.focus();
+    this.emit('voice', { state: 'started' });
+  }
+
+  /** The transcript as the server has it (after a call: one transcript for voice and text). */
+  private async reloadTranscript(): Promise<void> {
+    const s = this.client?.session;
+    if (!s) return;
+    const res = await fetch(`${this.apiBase}/api/v1/chat/session/${s.session_id}`, { headers: { authorization: `Bearer ${s.token}`, accept: 'application/json' } });
+    if (res.ok) this.renderHistory(((await res.json()) as { messages: TranscriptMessage[] }).messages);
   }
 
   private renderStatus(status: ConnectionStatus): void {

@@ -10,6 +10,8 @@ import { SwitchboardChat, type BookingCard } from './element';
 import type { Strings } from './strings';
 
 declare const __WIDGET_VERSION__: string;
+/** The capture worklet's hashed file name (widget/build.mjs). */
+declare const __VOICE_WORKLET__: string;
 
 export interface SwitchboardApi {
   version: string;
@@ -43,6 +45,8 @@ export type { BookingCard };
   // The loader (widget.js) passes its own address on; the bundle may also be included directly.
   const src = data.loaderSrc || script?.src || location.href;
   SwitchboardChat.defaultApiBase = data.apiBase || new URL(src, location.href).origin;
+  // The worklet is served next to the bundle (same origin as the script, so the page's script-src admits it).
+  SwitchboardChat.workletUrl = new URL(__VOICE_WORKLET__, new URL(src, location.href)).href;
 
   if (!customElements.get('switchboard-chat')) customElements.define('switchboard-chat', SwitchboardChat);
 

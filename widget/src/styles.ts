@@ -148,6 +148,27 @@ textarea:focus-visible { outline: 2px solid var(--accent); outline-offset: 0; bo
 }
 .send svg { width: 20px; height: 20px; fill: currentColor; }
 .send:disabled { opacity: 0.6; cursor: default; }
+.call {
+  display: flex; align-items: center; gap: 8px; padding: 8px 12px 8px 14px; font-size: 13px;
+  background: #ecfdf5; color: #064e3b; border-bottom: 1px solid #a7f3d0;
+}
+.call-status { flex: 1; min-width: 0; }
+.call-dot { width: 10px; height: 10px; flex: none; border-radius: 50%; background: #16a34a; }
+.call[data-state="starting"] .call-dot, .call[data-state="connecting"] .call-dot, .call[data-state="reconnecting"] .call-dot { background: #d97706; animation: blink 1.2s infinite ease-in-out; }
+.call[data-playing="true"] .call-dot { box-shadow: 0 0 0 4px rgba(22, 163, 74, 0.3); }
+.call[data-state="ended"] { background: var(--soft); color: var(--fg); border-color: var(--line); }
+.call[data-state="ended"] .call-dot { background: #6b7280; }
+.call[data-state="failed"] { background: #fef2f2; color: #7f1d1d; border-color: #fecaca; }
+.call[data-state="failed"] .call-dot { background: #dc2626; }
+.call-btn {
+  width: 36px; height: 36px; flex: none; margin: 0; padding: 0; border: 1px solid #6b7280; border-radius: 50%;
+  background: #fff; color: #1f2937; display: flex; align-items: center; justify-content: center;
+}
+.call-btn svg { width: 18px; height: 18px; fill: currentColor; }
+.call-btn.mute[aria-pressed="true"] { background: #1f2937; border-color: #1f2937; color: #fff; }
+.call-btn.hangup { background: #b91c1c; border-color: #b91c1c; color: #fff; }
+.msg.caption .bubble { border: 1px dashed var(--line); }
+.msg.interrupted .bubble { color: var(--muted); }
 .footer { padding: 0 10px 8px; font-size: 11px; color: var(--muted); text-align: center; background: var(--bg); }
 
 @media (max-width: 480px), (max-height: 520px) {
@@ -158,6 +179,6 @@ textarea:focus-visible { outline: 2px solid var(--accent); outline-offset: 0; bo
   textarea { font-size: 16px; } /* under 16px, iOS zooms the page on focus */
 }
 @media (prefers-reduced-motion: reduce) {
-  .launcher, .typing span { transition: none; animation: none; }
+  .launcher, .typing span, .call-dot { transition: none; animation: none !important; }
 }
 `;
