@@ -81,7 +81,7 @@ export class ChatSession extends DurableObject<Env> {
       env,
       store: this.store,
       now: () => this.now(),
-      storeMessage: (message, toolName) => this.storeMessage(message, null, undefined, toolName),
+      storeMessage: (message, toolName, extra) => this.storeMessage(message, null, extra, toolName),
       emit: (event) => void this.emit(event),
       enqueue: (job) => this.enqueue(job),
       persist: () => this.flushOutbox().then(() => this.scheduleAlarm()),

@@ -17,7 +17,7 @@ export interface VoiceHost {
   readonly store: SessionStore;
   now(): number;
   /** Stores a conversation message through the session's one path (transcript + outbox to D1). */
-  storeMessage(message: ModelMessage, toolName?: string): number;
+  storeMessage(message: ModelMessage, toolName?: string, extra?: { bookings?: unknown[] }): number;
   /** An event for the session's chat sockets (so a text view shows the voice turns live). */
   emit(event: SessionEvent): void;
   /** Runs `job` on the session's turn queue. */
@@ -27,9 +27,14 @@ export interface VoiceHost {
 }
 
 /** Records one call into its session; owns the call's pending transcript. */
+/** Tools whose results are bookings: the reply after them carries them, as chat replies do (confirmation cards). */
+const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
+
 export class CallRecorder {
   readonly transcript = new CallTranscript();
   private flushQueued = false;
+  /** Bookings returned by tools since the last stored assistant reply. */
+  private bookings: unknown[] = [];
 
   constructor(
     private readonly host: VoiceHost,
@@ -73,10 +78,17 @@ export class CallRecorder {
     if (!writes.length) return;
     for (const w of writes) {
       if (w.kind === 'tool') {
-        for (const m of w.messages) this.host.storeMessage(m, w.toolName);
+        for (const m of w.messages) {
+          this.host.storeMessage(m, w.toolName);
+          if (m.role === 'tool' && BOOKING_TOOLS.has(w.toolName)) {
+            const result = JSON.parse(String(m.content)) as { ok: boolean; data?: unknown };
+            if (result.ok) this.bookings.push(result.data);
+          }
+        }
         continue;
       }
-      const seq = this.host.storeMessage({ role: w.kind, content: w.text });
+      const extra = w.kind === 'assistant' && this.bookings.length ? { bookings: this.bookings.splice(0) } : undefined;
+      const seq = this.host.storeMessage({ role: w.kind, content: w.text }, undefined, extra);
       this.host.emit({ type: 'message', message: this.host.store.message(seq) });
       if (w.kind === 'user') this.userStored(w.itemId, w.text, seq);
     }

@@ -77,6 +77,8 @@ describe('voice calls', () => {
     expect(rows[3]!.tool_name).toBe('create_booking');
     const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
     expect(transcript.body.messages.map((m: { content: string }) => m.content).slice(1)).toEqual(['Book a drain cleaning Monday March 3rd 2031 at ten', reply]);
+    // The spoken reply carries the booking, so the widget shows its card after a reload too.
+    expect(transcript.body.messages.at(-1).bookings).toEqual([expect.objectContaining({ number })]);
     const audit = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE surface = 'voice' AND tool = 'create_booking' AND subject = ?")
       .bind(`visitor:${s.session_id}`)
       .first<{ n: number }>();
