@@ -1,5 +1,6 @@
 // The remote MCP server end to end inside workerd: the official SDK client over Streamable HTTP,
 // routed into the Worker's own fetch, against the real D1. Dates 2030-07-09/10 belong to this file.
+import { Validator } from '@cfworker/json-schema';
 import * as v2 from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -9,7 +10,8 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
-import { TOOLS } from '../worker/tools/catalog';
+import { outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
+import { findTool, TOOLS } from '../worker/tools/catalog';
 import { inputJsonSchema, selectTools } from '../worker/tools/registry';
 import { admin, customerA, customerB, staff } from './helpers';
 
@@ -58,6 +60,17 @@ async function rpcCode(promise: Promise<unknown>): Promise<number | 'ok'> {
 const textOf = (result: object) =>
   ((result as { content?: { type: string; text?: string }[] }).content ?? []).map((c) => (c.type === 'text' ? c.text : '')).join('');
 
+/** Validators for each listed tool's `outputSchema`, built with @cfworker/json-schema as an outside client would. */
+async function listedOutputValidators(client: Client): Promise<Map<string, Validator>> {
+  const { tools } = await client.listTools();
+  return new Map(tools.map((t) => [t.name, new Validator(t.outputSchema as never, '2020-12')]));
+}
+
+function expectValid(listed: Map<string, Validator>, tool: string, structured: unknown): void {
+  const verdict = listed.get(tool)!.validate(structured);
+  expect(verdict.errors, `${tool}: ${JSON.stringify(verdict.errors)}`).toEqual([]);
+}
+
 /** What a customer may do, written out so a registry change that widens it fails here. */
 const CUSTOMER_TOOLS = [
   'add_task', 'cancel_booking', 'check_availability', 'complete_task', 'create_booking', 'delete_task', 'get_booking',
@@ -95,6 +108,9 @@ describe('connecting', () => {
       expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual(selectTools(TOOLS, staff).map((t) => t.name).sort());
+      // Object roots on this revision too (no SEP-2106 `{ result }` projection), so both eras see one shape.
+      for (const tool of tools) expect(tool.outputSchema, tool.name).toEqual(outputJsonSchema(findTool(tool.name)!));
+      // This client checks structuredContent against the listed outputSchema itself; a mismatch would throw here.
       const result = await client.callTool({ name: 'list_services', arguments: {} });
       expect((result.structuredContent as { services: unknown[] }).services.length).toBeGreaterThan(0);
     } finally {
@@ -154,6 +170,9 @@ describe('tools', () => {
         });
         // The zod schema as the registry converts it for every surface, untouched by the SDK.
         expect(tool.inputSchema).toEqual(inputJsonSchema(def));
+        // The declared output, wrapped as structuredContent is: an object at the root, for every tool.
+        expect(tool.outputSchema, tool.name).toEqual(outputJsonSchema(def));
+        expect(tool.outputSchema?.type, tool.name).toBe('object');
       }
       listed[role] = names;
     }
@@ -163,24 +182,33 @@ describe('tools', () => {
     expect(listed.admin).toEqual(listed.staff);
   });
 
-  it('calls a read tool and returns its data as structuredContent; arrays come wrapped', async () => {
+  it('calls a read tool and returns its data as structuredContent that validates against the listed outputSchema; arrays come wrapped', async () => {
     await withClient(customerA, async (client) => {
+      const listed = await listedOutputValidators(client);
       const services = await client.callTool({ name: 'list_services', arguments: { category: 'plumbing' } });
       expect(services.isError).toBeFalsy();
       const sc = services.structuredContent as { services: { slug: string }[]; categories: string[] };
       expect(sc.services.map((s) => s.slug)).toContain('drain-cleaning');
       expect(JSON.parse(textOf(services))).toEqual(sc);
+      expectValid(listed, 'list_services', sc);
 
       const hits = await client.callTool({ name: 'search_knowledge_base', arguments: { query: 'business hours' } });
       expect((hits.structuredContent as { results: { title: string }[] }).results.length).toBeGreaterThan(0);
+      expectValid(listed, 'search_knowledge_base', hits.structuredContent);
+      // The listed schema is not a rubber stamp: the unwrapped array, or a service without its price, is refused.
+      expect(listed.get('search_knowledge_base')!.validate((hits.structuredContent as { results: unknown[] }).results).valid).toBe(false);
+      const { price_cents: _dropped, ...priceless } = sc.services[0] as Record<string, unknown>;
+      expect(listed.get('list_services')!.validate({ ...sc, services: [priceless] }).valid).toBe(false);
     });
   });
 
   it('books as a customer over MCP, and the booking is in D1 under that customer', async () => {
-    const result = await withClient(customerA, (client) =>
-      client.callTool({ name: 'create_booking', arguments: booking('2030-07-09T10:00', ANN) }),
-    );
+    const { result, listed } = await withClient(customerA, async (client) => {
+      const listed = await listedOutputValidators(client);
+      return { listed, result: await client.callTool({ name: 'create_booking', arguments: booking('2030-07-09T10:00', ANN) }) };
+    });
     expect(result.isError, textOf(result)).toBeFalsy();
+    expectValid(listed, 'create_booking', result.structuredContent);
     const made = result.structuredContent as { number: string; service: { slug: string }; status: string };
     expect(made.number).toMatch(/^BK-2030-\d{6}$/);
     expect(made).toMatchObject({ service: { slug: 'drain-cleaning' }, status: 'pending' });
@@ -202,10 +230,13 @@ describe('tools', () => {
     const number = (byStaff.structuredContent as { number: string }).number;
 
     await withClient(customerA, async (client) => {
+      // Listing first makes this SDK client check results against each tool's outputSchema; a tool error must get through as one.
+      await client.listTools();
       const peek = await client.callTool({ name: 'get_booking', arguments: { booking_number: number } });
       expect(peek.isError).toBe(true);
       expect(textOf(peek)).toMatch(/^not_found: /);
-      expect(peek.structuredContent).toMatchObject({ error: { code: 'not_found' } });
+      // Errors carry no structuredContent: this client would check it against get_booking's outputSchema even on isError.
+      expect(peek.structuredContent).toBeUndefined();
       // Staff-only tools are not offered to customers at all, so calling one is an unknown tool: -32602.
       expect(await rpcCode(client.callTool({ name: 'confirm_booking', arguments: { booking_number: number } }))).toBe(-32602);
     });
@@ -219,11 +250,24 @@ describe('tools', () => {
       // `arguments` must be an object: rejected by the protocol layer before any tool runs.
       expect(await rpcCode(client.callTool({ name: 'list_services', arguments: 'drains' as never }))).toBe(-32602);
       // Well-formed but wrong for the tool's schema: a tool error the model can read and fix (spec 2025-11-25).
+      await client.listTools();
       const invalid = await client.callTool({ name: 'create_booking', arguments: { service: 'drain-cleaning', start: 'soon' } });
       expect(invalid.isError).toBe(true);
       expect(textOf(invalid)).toMatch(/^invalid_input: /);
       expect(textOf(invalid)).toContain('customer_name');
     });
+  });
+
+  it("gives the SDK a server-side check of structuredContent that agrees with the listed schema", async () => {
+    const validate = (name: string, value: unknown) => registryOutputSchema(findTool(name)!)!['~standard'].validate(value);
+    const hits = { results: [{ id: 1, slug: 'hours', title: 'Business hours', category: 'General', snippet: '…', score: 1.5 }] };
+    expect(await validate('search_knowledge_base', hits)).not.toHaveProperty('issues');
+    expect((await validate('search_knowledge_base', hits.results)).issues?.length).toBeGreaterThan(0);
+    expect((await validate('delete_task', { deleted: false, task_id: 1 })).issues?.length).toBeGreaterThan(0);
+    // An extra field passes here and in the listed JSON Schema alike (no additionalProperties: false), so server and client never disagree.
+    const extra = { deleted: true, task_id: 1, later: 'field' };
+    expect(await validate('delete_task', extra)).not.toHaveProperty('issues');
+    expect(new Validator(outputJsonSchema(findTool('delete_task')!) as never, '2020-12').validate(extra).valid).toBe(true);
   });
 
   it('writes an audit row with surface mcp for every call, failures included', async () => {

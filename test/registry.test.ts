@@ -1,10 +1,11 @@
 // The tool registry: declarations, schema conversion, and the RBAC matrix executed against real D1.
 import { Validator } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Principal } from '../worker/auth/principal';
 import { toOpenAITools, toRealtimeTools } from '../worker/tools/adapters';
 import { TOOLS, findTool } from '../worker/tools/catalog';
-import { executeTool, inputJsonSchema, selectTools } from '../worker/tools/registry';
+import { executeTool, inputJsonSchema, selectTools, type ToolResult } from '../worker/tools/registry';
 import { admin, anonymous, ctxFor, customerA, customerB, staff } from './helpers';
 
 type Who = 'anonymous' | 'customer' | 'staff' | 'admin';
@@ -77,6 +78,15 @@ describe('declarations', () => {
     }
   });
 
+  it('declares an output schema for every tool: an object or an array, convertible to JSON Schema', () => {
+    for (const tool of TOOLS) {
+      expect(tool.output, tool.name).toBeDefined();
+      // The MCP adapter wraps by this type (arrays as { results }); anything else would be wrapped as { result }.
+      expect(['object', 'array'], tool.name).toContain(tool.output!.def.type);
+      expect(() => new Validator(z.toJSONSchema(tool.output!) as never, '2020-12'), tool.name).not.toThrow();
+    }
+  });
+
   it('produces OpenAI chat and realtime tool shapes from the same list', () => {
     const chat = toOpenAITools(TOOLS);
     const realtime = toRealtimeTools(TOOLS);
@@ -106,6 +116,7 @@ describe('RBAC matrix: every tool × every role, executed', () => {
         if (allowed) {
           // Allowed callers may still meet not_found or conflict for example data, never a permission error.
           if (!result.ok) expect(['unauthorized', 'forbidden', 'internal', 'invalid_input']).not.toContain(result.error.code);
+          else expectDeclaredShape(tool.name, result);
         } else {
           expect(result.ok).toBe(false);
           if (!result.ok) expect(result.error.code).toBe(who === 'anonymous' ? 'unauthorized' : 'forbidden');
@@ -113,6 +124,92 @@ describe('RBAC matrix: every tool × every role, executed', () => {
       });
     }
   }
+});
+
+/**
+ * `result` is a success whose data `name`'s `output` schema accepts as it is: zod drops keys a
+ * schema does not declare, so equality after parsing also proves the data has no undeclared field.
+ * @returns the data, for the next call of a scenario
+ */
+// Scenario data of many shapes, read field by field; `any` spares a cast per step.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function expectDeclaredShape(name: string, result: ToolResult): any {
+  expect(result.ok, `${name}: ${JSON.stringify(result)}`).toBe(true);
+  if (!result.ok) return undefined;
+  const parsed = findTool(name)!.output!.safeParse(result.data);
+  expect(parsed.error?.issues, `${name} returned data its output schema refuses`).toBeUndefined();
+  expect(parsed.data, `${name} returned fields its output schema does not declare`).toEqual(result.data);
+  return result.data;
+}
+
+describe('output schemas match what the tools really return (dates 2030-08-13/14 belong to this test)', () => {
+  it('runs every tool successfully on real D1 and parses its data with the declared output schema', async () => {
+    const checked = new Set<string>();
+    const run = async (actor: Principal, name: string, input: unknown) => {
+      const data = expectDeclaredShape(name, await executeTool(findTool(name)!, ctxFor(actor), input, 'rest'));
+      checked.add(name);
+      return data;
+    };
+
+    // Catalog, availability and the knowledge base, as a visitor.
+    const catalog = await run(anonymous, 'list_services', {});
+    expect(catalog.services.length).toBeGreaterThan(0);
+    const week = await run(anonymous, 'check_availability', { service: 'drain-cleaning', date_from: '2030-08-13', date_to: '2030-08-14' });
+    // Far-apart open times: the first and last of day one, the last of day two.
+    const starts = week.days.map((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start)) as string[][];
+    const [day1 = [], day2 = []] = starts;
+    expect(day1.length).toBeGreaterThan(4);
+    expect(day2.length).toBeGreaterThan(0);
+    const [first, second, third] = [day1[0], day1.at(-1), day2.at(-1)];
+    const hits = await run(anonymous, 'search_knowledge_base', { query: 'business hours' });
+    expect(hits.length).toBeGreaterThan(0);
+    await run(anonymous, 'get_kb_article', { article_id: hits[0].id });
+    expect((await run(anonymous, 'list_kb_articles', {})).length).toBeGreaterThan(0);
+
+    // A booking's whole life: booked and moved by the customer, confirmed and completed by staff; another cancelled.
+    const contact = { customer_name: 'Ann Customer', phone: '312-555-0100', email: 'ann@example.com', address: '1200 W Main St, Chicago, IL 60601' };
+    const booked = await run(customerA, 'create_booking', { service: 'drain-cleaning', start: first, ...contact, notes: 'Drift check' });
+    await run(customerA, 'get_booking', { booking_number: booked.number });
+    const mine = await run(customerA, 'list_bookings', { date_from: '2030-08-13', date_to: '2030-08-14' });
+    expect(mine.bookings.map((b: { number: string }) => b.number)).toContain(booked.number);
+    await run(customerA, 'reschedule_booking', { booking_number: booked.number, start: third });
+    await run(staff, 'confirm_booking', { booking_number: booked.number });
+    await run(staff, 'complete_booking', { booking_number: booked.number });
+    const other = await run(customerA, 'create_booking', { service: 'drain-cleaning', start: second, ...contact });
+    expect((await run(customerA, 'cancel_booking', { booking_number: other.number, reason: 'Drift check' })).status).toBe('cancelled');
+    await run(staff, 'list_bookings', { date_from: '2030-08-13', date_to: '2030-08-14' });
+
+    // Personal tasks, and a team project with a task in it (so its counts are not all zero).
+    const task = await run(customerA, 'add_task', { title: 'Drift check task', notes: 'n', due_date: '2030-08-15' });
+    await run(customerA, 'list_tasks', {});
+    await run(customerA, 'update_task', { task_id: task.id, status: 'in_progress' });
+    expect((await run(customerA, 'complete_task', { task_id: task.id })).completed_at).toEqual(expect.any(Number));
+    await run(customerA, 'delete_task', { task_id: task.id });
+    const project = await run(staff, 'create_project', { name: 'Drift check project', stage: 'active' });
+    await run(staff, 'add_task', { title: 'Drift check team task', project_id: project.id });
+    await run(staff, 'list_tasks', { project_id: project.id });
+    const projects = await run(staff, 'list_projects', {});
+    expect(projects.find((p: { id: number }) => p.id === project.id).task_counts.total).toBe(1);
+    await run(staff, 'update_project', { project_id: project.id, description: 'Checked' });
+
+    // A ticket seen by its customer (no notes) and by staff (with notes).
+    const ticket = await run(customerA, 'open_ticket', { subject: 'Drift check', description: 'Output schema check.' });
+    await run(customerA, 'list_tickets', {});
+    expect((await run(customerA, 'get_ticket', { ticket_number: ticket.number })).notes).toBeUndefined();
+    await run(staff, 'update_ticket', { ticket_number: ticket.number, assignee: 'alice' });
+    await run(staff, 'add_ticket_note', { ticket_number: ticket.number, body: 'Looked at it.' });
+    expect((await run(staff, 'get_ticket', { ticket_number: ticket.number })).notes).toHaveLength(1);
+    await run(staff, 'list_tickets', { assignee: 'alice' });
+    await run(customerA, 'request_human', { reason: 'Drift check handoff.' });
+
+    // Knowledge-base editing, a draft included.
+    const article = await run(staff, 'create_kb_article', { title: 'Drift check article', body: 'Body text.', category: 'General', published: false });
+    await run(staff, 'update_kb_article', { article_id: article.id, tags: ['drift'] });
+    await run(staff, 'get_kb_article', { article_id: article.id });
+    await run(staff, 'delete_kb_article', { article_id: article.id });
+
+    expect([...checked].sort()).toEqual(TOOLS.map((t) => t.name).sort());
+  });
 });
 
 describe("a customer never reaches another customer's records", () => {

@@ -3,6 +3,7 @@
  * cells of existing bookings, in the business's time zone. The answer is shaped
  * for a model: grouped by local day, one entry per start, capped in size.
  */
+import { z } from 'zod';
 import { addDays, daysBetween, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
 import { dayLoad, isBooked, LEAD_MINUTES, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES } from './calendar';
 import type { DomainContext } from './context';
@@ -30,29 +31,28 @@ export interface AvailabilityInput {
   limit?: number | undefined;
 }
 
-export interface Slot {
-  /** Local wall-clock time, `09:30`. */
-  time: string;
-  /** Local ISO 8601 with offset, `2030-03-04T09:30:00-06:00`: pass to create_booking as `start`. */
-  start: string;
-  /** The same instant in UTC. */
-  starts_at: string;
-  employee_id: number;
-  employee_name: string;
-  /** How many qualified employees are free at this start (1 when one was asked for). */
-  employees_free: number;
-}
+export const slotSchema = z.object({
+  time: z.string().describe('Local wall-clock time, e.g. 09:30.'),
+  start: z.string().describe('Local ISO 8601 with offset, e.g. 2030-03-04T09:30:00-06:00: pass it to create_booking as start.'),
+  starts_at: z.string().describe('The same instant in UTC, ISO 8601.'),
+  employee_id: z.int(),
+  employee_name: z.string(),
+  employees_free: z.int().describe('How many qualified employees are free at this start (1 when one was asked for).'),
+});
+export type Slot = z.infer<typeof slotSchema>;
 
-export interface Availability {
-  service: { slug: string; name: string; duration_minutes: number };
-  time_zone: string;
-  date_from: string;
-  date_to: string;
-  days: { date: string; weekday: string; slots: Slot[] }[];
-  slot_count: number;
-  truncated: boolean;
-  note?: string;
-}
+/** Free starts of one service over a range of local days, grouped by day. */
+export const availabilitySchema = z.object({
+  service: z.object({ slug: z.string(), name: z.string(), duration_minutes: z.int() }),
+  time_zone: z.string(),
+  date_from: z.string(),
+  date_to: z.string(),
+  days: z.array(z.object({ date: z.string(), weekday: z.string(), slots: z.array(slotSchema) })),
+  slot_count: z.int(),
+  truncated: z.boolean(),
+  note: z.string().optional(),
+});
+export type Availability = z.infer<typeof availabilitySchema>;
 
 /**
  * A booking start as a UTC instant: local `YYYY-MM-DDTHH:MM[:SS]` in

@@ -4,6 +4,7 @@
  * else is "not found", so a guessed number reveals nothing.
  */
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { requireRole } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
 import { addDays, toLocalIso, zonedToUtc } from '../lib/zoned-time';
@@ -11,23 +12,33 @@ import { parseLocalDate } from './availability';
 import type { DomainContext } from './context';
 import { DomainError, invalidInput } from './errors';
 
-export interface BookingView {
-  number: string;
-  status: BookingStatus;
-  service: { slug: string; name: string; category: string };
-  employee: { id: number; name: string };
-  customer: { name: string; phone: string | null; email: string | null };
-  address: string;
-  /** Local ISO 8601 with offset, in the business time zone. */
-  start: string;
-  end: string;
-  starts_at: string;
-  ends_at: string;
-  price_cents: number;
-  notes: string | null;
-  interaction_id: number | null;
-  created_at: string;
-}
+/** A booking as callers see it, with its service, technician and customer. */
+export const bookingViewSchema = z.object({
+  number: z.string().describe('BK-YYYY-NNNNNN'),
+  status: z.enum(BOOKING_STATUSES),
+  service: z.object({ slug: z.string(), name: z.string(), category: z.string() }),
+  employee: z.object({ id: z.int(), name: z.string() }),
+  customer: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  address: z.string(),
+  start: z.string().describe('Local ISO 8601 with offset, in the business time zone.'),
+  end: z.string().describe('Local ISO 8601 with offset, in the business time zone.'),
+  starts_at: z.string().describe('UTC, ISO 8601.'),
+  ends_at: z.string().describe('UTC, ISO 8601.'),
+  price_cents: z.int(),
+  notes: z.string().nullable(),
+  interaction_id: z.int().nullable(),
+  created_at: z.string().describe('UTC, ISO 8601.'),
+});
+export type BookingView = z.infer<typeof bookingViewSchema>;
+
+/** One page of bookings; `has_more` says whether another page follows at `offset + limit`. */
+export const bookingListSchema = z.object({
+  bookings: z.array(bookingViewSchema),
+  limit: z.int(),
+  offset: z.int(),
+  has_more: z.boolean(),
+});
+export type BookingList = z.infer<typeof bookingListSchema>;
 
 const columns = {
   id: bookings.id,
@@ -129,7 +140,7 @@ export interface ListBookingsInput {
 export async function listBookings(
   ctx: DomainContext,
   input: ListBookingsInput = {},
-): Promise<{ bookings: BookingView[]; limit: number; offset: number; has_more: boolean }> {
+): Promise<BookingList> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const tz = ctx.timeZone;
   if (input.status !== undefined && !BOOKING_STATUSES.includes(input.status)) {

@@ -1,5 +1,9 @@
-/** Validation of calendar dates that callers (and models) type. */
+/** Validation of calendar dates that callers (and models) type, and how views show instants. */
+import { z } from 'zod';
 import { invalidInput } from './errors';
+
+/** A stored instant as task, project, ticket and article views return it. */
+export const epochMs = z.int().describe('Unix time in milliseconds.');
 
 /** Validates a `YYYY-MM-DD` calendar date (rejects 2030-02-30). */
 export function parseLocalDate(value: string, field: string): string {

@@ -3,16 +3,18 @@
  * interaction, and the interaction marked `escalated` so the staff queue shows it.
  */
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { requireUser } from '../auth/principal';
 import { interactions } from '../db/schema';
 import type { DomainContext } from './context';
 import { openTicket } from './tickets';
 
-export interface HandoffResult {
-  ticket_number: string;
-  status: 'escalated';
-  message: string;
-}
+export const handoffResultSchema = z.object({
+  ticket_number: z.string().describe('The high-priority ticket opened for the handoff; tell it to the user.'),
+  status: z.literal('escalated'),
+  message: z.string(),
+});
+export type HandoffResult = z.infer<typeof handoffResultSchema>;
 
 /**
  * Asks for a human to take over the current conversation.

@@ -5,34 +5,44 @@
  * Anyone may read published articles; staff also see drafts and edit.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { isStaff, requireRole } from '../auth/principal';
 import { kbArticles } from '../db/schema';
 import type { DomainContext } from './context';
+import { epochMs } from './dates';
 import { conflict, invalidInput, notFound } from './errors';
 
-export interface ArticleSummary {
-  id: number;
-  slug: string;
-  title: string;
-  category: string;
-  tags: string[];
-  published: boolean;
-}
-export interface ArticleView extends ArticleSummary {
-  body: string;
-  created_at: number;
-  updated_at: number;
-}
-export interface SearchHit {
-  id: number;
-  slug: string;
-  title: string;
-  category: string;
-  /** Best-matching passage of the body, matched terms wrapped in `**`. */
-  snippet: string;
-  /** Relevance; higher is better (negated bm25). */
-  score: number;
-}
+/** An article without its body, as lists show it. */
+export const articleSummarySchema = z.object({
+  id: z.int(),
+  slug: z.string(),
+  title: z.string(),
+  category: z.string(),
+  tags: z.array(z.string()),
+  published: z.boolean().describe('false for a draft, which only staff see.'),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+export const articleViewSchema = articleSummarySchema.extend({
+  body: z.string(),
+  created_at: epochMs,
+  updated_at: epochMs,
+});
+export type ArticleView = z.infer<typeof articleViewSchema>;
+
+export const searchHitSchema = z.object({
+  id: z.int(),
+  slug: z.string(),
+  title: z.string(),
+  category: z.string(),
+  snippet: z.string().describe('Best-matching passage of the body, matched terms wrapped in **.'),
+  score: z.number().describe('Relevance; higher is better (negated bm25).'),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** What `deleteArticle` returns. */
+export const articleDeletedSchema = z.object({ deleted: z.literal(true), article_id: z.int() });
+export type ArticleDeleted = z.infer<typeof articleDeletedSchema>;
 
 type ArticleRow = typeof kbArticles.$inferSelect;
 
@@ -247,7 +257,7 @@ export async function updateArticle(
  * Deletes an article and (by trigger) its search entry. Staff/admin only.
  * @example await deleteArticle(ctx, { article_id: 3 }); // { deleted: true, article_id: 3 }
  */
-export async function deleteArticle(ctx: DomainContext, input: { article_id: number }): Promise<{ deleted: true; article_id: number }> {
+export async function deleteArticle(ctx: DomainContext, input: { article_id: number }): Promise<ArticleDeleted> {
   requireRole(ctx.actor, 'staff', 'admin');
   const row = await ctx.db.delete(kbArticles).where(eq(kbArticles.id, input.article_id)).returning({ id: kbArticles.id }).get();
   if (!row) throw notFound(`Article ${input.article_id}`);

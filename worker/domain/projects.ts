@@ -4,24 +4,28 @@
  * read with `listTasks(ctx, { project_id })` in ./tasks.ts.
  */
 import { asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { requireRole } from '../auth/principal';
 import { PROJECT_STAGES, projects, tasks } from '../db/schema';
 import type { DomainContext } from './context';
+import { epochMs } from './dates';
 import { invalidInput, notFound } from './errors';
 
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
-export interface ProjectView {
-  id: number;
-  name: string;
-  description: string | null;
-  stage: ProjectStage;
-  owner: string;
-  /** How many of the project's tasks are in each status. */
-  task_counts: { todo: number; in_progress: number; done: number; total: number };
-  created_at: number;
-  updated_at: number;
-}
+export const projectViewSchema = z.object({
+  id: z.int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  stage: z.enum(PROJECT_STAGES),
+  owner: z.string().describe('Subject of the staff member who created it.'),
+  task_counts: z
+    .object({ todo: z.int(), in_progress: z.int(), done: z.int(), total: z.int() })
+    .describe("How many of the project's tasks are in each status."),
+  created_at: epochMs,
+  updated_at: epochMs,
+});
+export type ProjectView = z.infer<typeof projectViewSchema>;
 
 type ProjectRow = typeof projects.$inferSelect;
 type Counts = ProjectView['task_counts'];

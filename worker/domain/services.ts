@@ -3,6 +3,7 @@
  * Readable by anyone (visitors ask "what do you do?" before signing in).
  */
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { services } from '../db/schema';
 import type { DomainContext } from './context';
 import { DomainError, invalidInput } from './errors';
@@ -10,15 +11,23 @@ import { DomainError, invalidInput } from './errors';
 export type ServiceRow = typeof services.$inferSelect;
 
 /** A service as shown to callers (snake_case, like every tool result). */
-export interface ServiceView {
-  id: number;
-  slug: string;
-  name: string;
-  category: string;
-  description: string;
-  duration_minutes: number;
-  price_cents: number;
-}
+export const serviceViewSchema = z.object({
+  id: z.int(),
+  slug: z.string(),
+  name: z.string(),
+  category: z.string(),
+  description: z.string(),
+  duration_minutes: z.int(),
+  price_cents: z.int().describe('Price in cents.'),
+});
+export type ServiceView = z.infer<typeof serviceViewSchema>;
+
+/** What `listServices` returns: the matching services and every category name. */
+export const serviceListSchema = z.object({
+  services: z.array(serviceViewSchema),
+  categories: z.array(z.string()).describe('Every category of the catalog, whatever the filter.'),
+});
+export type ServiceList = z.infer<typeof serviceListSchema>;
 
 export const toServiceView = (s: ServiceRow): ServiceView => ({
   id: s.id,
@@ -43,7 +52,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 export async function listServices(
   ctx: DomainContext,
   input: { category?: string; query?: string } = {},
-): Promise<{ services: ServiceView[]; categories: string[] }> {
+): Promise<ServiceList> {
   const category = input.category?.trim();
   const query = input.query?.trim();
   const rows = await ctx.db

@@ -6,29 +6,35 @@
  * grouping: only staff may attach a task to one or list a project's tasks.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { isStaff, requireUser } from '../auth/principal';
 import { projects, tasks, PRIORITIES, TASK_STATUSES } from '../db/schema';
 import type { DomainContext } from './context';
-import { parseLocalDate } from './dates';
+import { epochMs, parseLocalDate } from './dates';
 import { forbidden, invalidInput, notFound } from './errors';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
 /** A task as surfaces return it (snake_case, like the tool inputs). */
-export interface TaskView {
-  id: number;
-  title: string;
-  notes: string | null;
-  status: TaskStatus;
-  priority: Priority;
-  due_date: string | null;
-  project_id: number | null;
-  owner: string;
-  completed_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+export const taskViewSchema = z.object({
+  id: z.int(),
+  title: z.string(),
+  notes: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  priority: z.enum(PRIORITIES),
+  due_date: z.string().nullable().describe('Local date, YYYY-MM-DD.'),
+  project_id: z.int().nullable(),
+  owner: z.string().describe('Subject of the user the task belongs to.'),
+  completed_at: epochMs.nullable(),
+  created_at: epochMs,
+  updated_at: epochMs,
+});
+export type TaskView = z.infer<typeof taskViewSchema>;
+
+/** What `deleteTask` returns. */
+export const taskDeletedSchema = z.object({ deleted: z.literal(true), task_id: z.int() });
+export type TaskDeleted = z.infer<typeof taskDeletedSchema>;
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -180,7 +186,7 @@ export async function completeTask(ctx: DomainContext, input: { task_id: number 
  * Deletes one of the caller's tasks for good.
  * @example await deleteTask(ctx, { task_id: 7 }); // { deleted: true, task_id: 7 }
  */
-export async function deleteTask(ctx: DomainContext, input: { task_id: number }): Promise<{ deleted: true; task_id: number }> {
+export async function deleteTask(ctx: DomainContext, input: { task_id: number }): Promise<TaskDeleted> {
   const user = requireUser(ctx.actor);
   const row = await ctx.db.delete(tasks).where(ownTask(input.task_id, user.subject)).returning({ id: tasks.id }).get();
   if (!row) throw notFound(`Task ${input.task_id}`);

@@ -5,38 +5,46 @@
  * priority) and notes are staff work.
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { isStaff, requireRole, requireUser, type UserPrincipal } from '../auth/principal';
 import { customers, PRIORITIES, ticketNotes, tickets, TICKET_STATUSES } from '../db/schema';
 import { toZoned } from '../lib/zoned-time';
 import type { DomainContext } from './context';
 import { allocate, formatNumber } from './counters';
+import { epochMs } from './dates';
 import { invalidInput, notFound } from './errors';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketPriority = (typeof PRIORITIES)[number];
 
-export interface TicketNoteView {
-  id: number;
-  author: string;
-  body: string;
-  created_at: number;
-}
+/** An internal note on a ticket (staff only). */
+export const ticketNoteViewSchema = z.object({
+  id: z.int(),
+  author: z.string().describe('Subject of the staff member who wrote it.'),
+  body: z.string(),
+  created_at: epochMs,
+});
+export type TicketNoteView = z.infer<typeof ticketNoteViewSchema>;
 
-export interface TicketView {
-  number: string;
-  subject: string;
-  description: string;
-  priority: TicketPriority;
-  status: TicketStatus;
-  customer_id: number | null;
-  opened_by: string;
-  assignee: string | null;
-  interaction_id: number | null;
-  created_at: number;
-  updated_at: number;
-  /** Internal notes: present for staff only. */
-  notes?: TicketNoteView[];
-}
+export const ticketViewSchema = z.object({
+  number: z.string().describe('TK-YYYY-NNNNN'),
+  subject: z.string(),
+  description: z.string(),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(TICKET_STATUSES),
+  customer_id: z.int().nullable(),
+  opened_by: z.string().describe('Subject of the user who opened it.'),
+  assignee: z.string().nullable(),
+  interaction_id: z.int().nullable(),
+  created_at: epochMs,
+  updated_at: epochMs,
+  notes: z.array(ticketNoteViewSchema).optional().describe('Internal notes: present for staff only.'),
+});
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
+/** What `addTicketNote` returns: the note, with the number of its ticket. */
+export const ticketNoteAddedSchema = ticketNoteViewSchema.extend({ ticket_number: z.string() });
+export type TicketNoteAdded = z.infer<typeof ticketNoteAddedSchema>;
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -217,7 +225,7 @@ export async function updateTicket(
 export async function addTicketNote(
   ctx: DomainContext,
   input: { ticket_number: string; body: string },
-): Promise<TicketNoteView & { ticket_number: string }> {
+): Promise<TicketNoteAdded> {
   const user = requireRole(ctx.actor, 'staff', 'admin');
   const body = required(input.body, 'body');
   const ticket = await visibleTicket(ctx, user, input.ticket_number);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BOOKING_STATUSES } from '../db/schema';
-import { findAvailability } from '../domain/availability';
+import { availabilitySchema, findAvailability } from '../domain/availability';
 import {
   cancelBooking,
   completeBooking,
@@ -15,7 +15,8 @@ import {
   listBookings,
   rescheduleBooking,
 } from '../domain/bookings';
-import { listServices } from '../domain/services';
+import { bookingListSchema, bookingViewSchema } from '../domain/booking-views';
+import { listServices, serviceListSchema } from '../domain/services';
 import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
@@ -62,6 +63,7 @@ const listServicesTool = defineTool({
     category: z.string().trim().max(40).optional().describe("Only this category, case-insensitive, e.g. 'plumbing'."),
     query: z.string().trim().max(100).optional().describe("Words to look for in the service name or description, e.g. 'drain'."),
   }),
+  output: serviceListSchema,
   annotations: READ,
   example: { category: 'Plumbing' },
   handler: (ctx, input) => listServices(ctx, input),
@@ -82,6 +84,7 @@ const checkAvailabilityTool = defineTool({
     employee_id: employeeId.optional().describe('Only times when this technician is free. Omit for anyone qualified.'),
     limit: z.coerce.number().int().min(1).max(200).optional().describe('Most slots to return (default 60).'),
   }),
+  output: availabilitySchema,
   annotations: READ,
   example: { service: 'drain-cleaning', date_from: '2030-03-04', date_to: '2030-03-05' },
   handler: (ctx, input) => findAvailability(ctx, input),
@@ -105,6 +108,7 @@ const createBookingTool = defineTool({
     employee_id: employeeId.optional(),
     notes: z.string().trim().max(1000).optional().describe('What the technician should know: the problem, access, pets, parking.'),
   }),
+  output: bookingViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: {
     service: 'drain-cleaning',
@@ -124,6 +128,7 @@ const getBookingTool = defineTool({
   category: 'bookings',
   access: SIGNED_IN,
   input: z.object({ booking_number: bookingNumber }),
+  output: bookingViewSchema,
   annotations: READ,
   example: { booking_number: 'BK-2030-000001' },
   handler: (ctx, input) => getBooking(ctx, input.booking_number),
@@ -145,6 +150,7 @@ const listBookingsTool = defineTool({
     limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size, 1 to 200 (default 50).'),
     offset: z.coerce.number().int().min(0).optional().describe('How many bookings to skip, for paging (default 0).'),
   }),
+  output: bookingListSchema,
   annotations: READ,
   example: { status: 'pending', date_from: '2030-03-04', date_to: '2030-03-10' },
   handler: (ctx, input) => listBookings(ctx, input),
@@ -161,6 +167,7 @@ const cancelBookingTool = defineTool({
     booking_number: bookingNumber,
     reason: z.string().trim().max(500).optional().describe('Why it is cancelled, in a few words; kept in the booking notes.'),
   }),
+  output: bookingViewSchema,
   annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { booking_number: 'BK-2030-000001', reason: 'Problem fixed' },
   handler: (ctx, input) => cancelBooking(ctx, input),
@@ -178,6 +185,7 @@ const rescheduleBookingTool = defineTool({
     start,
     employee_id: employeeId.optional(),
   }),
+  output: bookingViewSchema,
   annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { booking_number: 'BK-2030-000001', start: '2030-03-04T13:00' },
   handler: (ctx, input) => rescheduleBooking(ctx, input),
@@ -189,6 +197,7 @@ const confirmBookingTool = defineTool({
   category: 'bookings',
   access: STAFF,
   input: z.object({ booking_number: bookingNumber }),
+  output: bookingViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { booking_number: 'BK-2030-000001' },
   handler: (ctx, input) => confirmBooking(ctx, input),
@@ -200,6 +209,7 @@ const completeBookingTool = defineTool({
   category: 'bookings',
   access: STAFF,
   input: z.object({ booking_number: bookingNumber }),
+  output: bookingViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { booking_number: 'BK-2030-000001' },
   handler: (ctx, input) => completeBooking(ctx, input),

@@ -4,10 +4,14 @@
  */
 import { z } from 'zod';
 import {
+  articleDeletedSchema,
+  articleSummarySchema,
+  articleViewSchema,
   createArticle,
   deleteArticle,
   getArticle,
   listArticles,
+  searchHitSchema,
   searchKnowledgeBase,
   updateArticle,
 } from '../domain/knowledge';
@@ -35,6 +39,7 @@ const searchTool = defineTool({
     query: z.string().min(1).max(500).describe('The question or keywords in plain words, e.g. "are you open on saturday".'),
     limit: z.coerce.number().int().min(1).max(20).optional().describe('How many articles to return (default 5, at most 20).'),
   }),
+  output: z.array(searchHitSchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { query: 'when are you open on saturday', limit: 3 },
   handler: (ctx, input) => searchKnowledgeBase(ctx, input),
@@ -46,6 +51,7 @@ const getTool = defineTool({
   category: 'knowledge',
   access: 'anyone',
   input: z.object({ article_id: articleId }),
+  output: articleViewSchema,
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { article_id: 1 },
   handler: (ctx, input) => getArticle(ctx, input),
@@ -59,6 +65,7 @@ const listTool = defineTool({
   input: z.object({
     category: category.optional().describe('Only articles of this category (case-insensitive), e.g. "Policies".'),
   }),
+  output: z.array(articleSummarySchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { category: 'Policies' },
   handler: (ctx, input) => listArticles(ctx, input),
@@ -77,6 +84,7 @@ const createTool = defineTool({
     tags: tags.optional().describe('Extra search keywords, e.g. ["gift", "voucher"].'),
     published: z.boolean().optional().describe('false saves a draft only staff can see (default true).'),
   }),
+  output: articleViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: {
     title: 'Gift certificates',
@@ -101,6 +109,7 @@ const updateTool = defineTool({
     tags: tags.optional().describe('New tag list (replaces the old tags).'),
     published: z.boolean().optional().describe('false hides the article from customers and search; true publishes it.'),
   }),
+  output: articleViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { article_id: 1, tags: ['hours', 'open', 'saturday'] },
   handler: (ctx, input) => updateArticle(ctx, input),
@@ -112,6 +121,7 @@ const deleteTool = defineTool({
   category: 'knowledge',
   access: STAFF,
   input: z.object({ article_id: articleId }),
+  output: articleDeletedSchema,
   annotations: { readOnly: false, destructive: true, idempotent: false },
   example: { article_id: 99 },
   handler: (ctx, input) => deleteArticle(ctx, input),

@@ -16,28 +16,34 @@ export type ToolCategory = (typeof TOOL_CATEGORIES)[number];
 /** Who may call a tool. `anyone` includes anonymous callers. */
 export type ToolAccess = 'anyone' | readonly Exclude<Audience, 'anonymous'>[];
 
-export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Output = unknown> {
+export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
   /** snake_case, unique across the registry. */
   name: string;
   /** Written for a model: what it does, when to use it, what it returns. */
   description: string;
   category: ToolCategory;
   input: Input;
+  /**
+   * The shape of the handler's data, exactly as returned (written from the
+   * domain's view schemas, so the handler's return type is checked against it).
+   * MCP advertises it as the tool's `outputSchema`; see `structuredOutputSchema`.
+   */
+  output?: Output;
   access: ToolAccess;
   /** Honest hints for MCP clients and for the agent's confirmation policy. */
   annotations: { readOnly: boolean; destructive: boolean; idempotent: boolean };
   /** A valid input, used by tests to prove the schema round-trips. */
   example: z.input<Input>;
   /** Calls the domain layer. Identity comes from `ctx.actor`, never from `input`. */
-  handler(ctx: DomainContext, input: z.output<Input>): Promise<Output>;
+  handler(ctx: DomainContext, input: z.output<Input>): Promise<z.output<Output>>;
 }
 
 // The registry holds tools of many input types; `any` here only erases the generic.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = ToolDefinition<any, any>;
 
-/** Declares a tool, keeping its input type tied to its handler. */
-export const defineTool = <Input extends z.ZodType, Output>(tool: ToolDefinition<Input, Output>) => tool;
+/** Declares a tool, keeping its input type tied to its handler, and its handler's result to its output schema. */
+export const defineTool = <Input extends z.ZodType, Output extends z.ZodType>(tool: ToolDefinition<Input, Output>) => tool;
 
 export type ToolError = { code: ErrorCode; message: string; details?: unknown };
 export type ToolResult<T = unknown> = { ok: true; data: T } | { ok: false; error: ToolError };

@@ -1,6 +1,6 @@
 /** Tools about the conversation itself: handing it to a person. */
 import { z } from 'zod';
-import { requestHuman } from '../domain/handoff';
+import { handoffResultSchema, requestHuman } from '../domain/handoff';
 import { defineTool, type AnyTool } from './registry';
 
 const requestHumanTool = defineTool({
@@ -13,6 +13,7 @@ const requestHumanTool = defineTool({
   input: z.object({
     reason: z.string().min(1).max(2000).describe('Why a person is needed, in one or two sentences, in the customer’s words.'),
   }),
+  output: handoffResultSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { reason: 'Customer wants to talk about a billing dispute.' },
   handler: (ctx, input) => requestHuman(ctx, input),

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, PROJECT_STAGES, TASK_STATUSES } from '../db/schema';
-import { createProject, listProjects, updateProject } from '../domain/projects';
-import { addTask, completeTask, deleteTask, listTasks, updateTask } from '../domain/tasks';
+import { createProject, listProjects, projectViewSchema, updateProject } from '../domain/projects';
+import { addTask, completeTask, deleteTask, listTasks, taskDeletedSchema, taskViewSchema, updateTask } from '../domain/tasks';
 import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
@@ -30,6 +30,7 @@ const addTaskTool = defineTool({
     due_date: z.string().max(10).regex(isoDate).optional().describe('Optional due date as YYYY-MM-DD (business-local date).'),
     project_id: projectId.optional().describe('Staff only: id of the team project this task belongs to (see list_projects).'),
   }),
+  output: taskViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { title: 'Replace the furnace filter', priority: 'normal', due_date: '2030-03-15' },
   handler: (ctx, input) => addTask(ctx, input),
@@ -46,6 +47,7 @@ const listTasksTool = defineTool({
     status: z.enum(TASK_STATUSES).optional().describe('Only tasks in this status: todo, in_progress or done.'),
     project_id: projectId.optional().describe("Staff only: list all tasks of this project (the team's view)."),
   }),
+  output: z.array(taskViewSchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { status: 'todo' },
   handler: (ctx, input) => listTasks(ctx, input),
@@ -71,6 +73,7 @@ const updateTaskTool = defineTool({
       .describe('New due date as YYYY-MM-DD; an empty string removes the due date.'),
     status: z.enum(TASK_STATUSES).optional().describe('New status: todo, in_progress or done.'),
   }),
+  output: taskViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { task_id: 1, status: 'in_progress' },
   handler: (ctx, input) => updateTask(ctx, input),
@@ -82,6 +85,7 @@ const completeTaskTool = defineTool({
   category: 'tasks',
   access: SIGNED_IN,
   input: z.object({ task_id: taskId }),
+  output: taskViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { task_id: 1 },
   handler: (ctx, input) => completeTask(ctx, input),
@@ -93,6 +97,7 @@ const deleteTaskTool = defineTool({
   category: 'tasks',
   access: SIGNED_IN,
   input: z.object({ task_id: taskId }),
+  output: taskDeletedSchema,
   annotations: { readOnly: false, destructive: true, idempotent: false },
   example: { task_id: 1 },
   handler: (ctx, input) => deleteTask(ctx, input),
@@ -110,6 +115,7 @@ const listProjectsTool = defineTool({
   input: z.object({
     stage: stage.optional().describe('Only projects in this stage: planning, active, on_hold or done.'),
   }),
+  output: z.array(projectViewSchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { stage: 'active' },
   handler: (ctx, input) => listProjects(ctx, input),
@@ -125,6 +131,7 @@ const createProjectTool = defineTool({
     description: z.string().max(2000).optional().describe('What the project is for.'),
     stage: stage.optional().describe('Initial stage: planning (default), active, on_hold or done.'),
   }),
+  output: projectViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { name: 'Fall furnace campaign', description: 'Call past furnace customers in September.', stage: 'planning' },
   handler: (ctx, input) => createProject(ctx, input),
@@ -141,6 +148,7 @@ const updateProjectTool = defineTool({
     description: z.string().max(2000).optional().describe('New description; an empty string clears it.'),
     stage: stage.optional().describe('New stage: planning, active, on_hold or done.'),
   }),
+  output: projectViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { project_id: 1, stage: 'active' },
   handler: (ctx, input) => updateProject(ctx, input),

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_STATUSES } from '../db/schema';
-import { addTicketNote, getTicket, listTickets, openTicket, updateTicket } from '../domain/tickets';
+import {
+  addTicketNote,
+  getTicket,
+  listTickets,
+  openTicket,
+  ticketNoteAddedSchema,
+  ticketViewSchema,
+  updateTicket,
+} from '../domain/tickets';
 import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
@@ -34,6 +42,7 @@ const openTicketTool = defineTool({
       .optional()
       .describe('Staff only: the email of the customer this ticket is about, to link their record. Ignored for customers.'),
   }),
+  output: ticketViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { subject: 'Water heater still leaking', description: 'Tech visited Monday; the tank is dripping again.', priority: 'high' },
   handler: (ctx, input) => openTicket(ctx, input),
@@ -50,6 +59,7 @@ const listTicketsTool = defineTool({
     assignee: z.string().max(100).optional().describe('Only tickets assigned to this staff member (their user id).'),
     limit: z.coerce.number().int().min(1).max(100).optional().describe('How many to return (default 20, at most 100).'),
   }),
+  output: z.array(ticketViewSchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { status: 'open', limit: 10 },
   handler: (ctx, input) => listTickets(ctx, input),
@@ -61,6 +71,7 @@ const getTicketTool = defineTool({
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({ ticket_number: ticketNumber }),
+  output: ticketViewSchema,
   annotations: { readOnly: true, destructive: false, idempotent: true },
   example: { ticket_number: 'TK-2026-00001' },
   handler: (ctx, input) => getTicket(ctx, input),
@@ -78,6 +89,7 @@ const updateTicketTool = defineTool({
     assignee: z.string().max(100).optional().describe('User id of the staff member to assign; empty string to unassign.'),
     priority: z.enum(PRIORITIES).optional().describe('New priority: low, normal, high or urgent.'),
   }),
+  output: ticketViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: true },
   example: { ticket_number: 'TK-2026-00001', status: 'pending', assignee: 'alice' },
   handler: (ctx, input) => updateTicket(ctx, input),
@@ -92,6 +104,7 @@ const addTicketNoteTool = defineTool({
     ticket_number: ticketNumber,
     body: z.string().min(1).max(5000).describe('The note text.'),
   }),
+  output: ticketNoteAddedSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { ticket_number: 'TK-2026-00001', body: 'Called the customer back; replacement valve ordered.' },
   handler: (ctx, input) => addTicketNote(ctx, input),
