@@ -21,8 +21,9 @@ import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protoc
 import { TOOLS } from '../worker/tools/catalog';
 import { selectTools } from '../worker/tools/registry';
 import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
-import { SessionStore, type SessionMeta } from './session-store';
+import { modeOf, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
 import { SessionSockets } from './sockets';
+import { StaffMode } from './staff-mode';
 import { VoiceCalls } from './voice-calls';
 
 export interface OpenSessionInput {
@@ -63,6 +64,7 @@ export class ChatSession extends DurableObject<Env> {
   private readonly store: SessionStore;
   private readonly sockets: SessionSockets;
   private readonly voice: VoiceCalls;
+  private readonly staff: StaffMode;
   /** The turn queue: each turn starts when the previous one has settled. */
   private tail: Promise<unknown> = Promise.resolve();
   private flushing: Promise<boolean> | undefined;
@@ -86,12 +88,23 @@ export class ChatSession extends DurableObject<Env> {
       enqueue: (job) => this.enqueue(job),
       persist: () => this.flushOutbox().then(() => this.scheduleAlarm()),
     });
+    // Staff takeover (staff-mode.ts): the same message path, event log and turn queue.
+    this.staff = new StaffMode({
+      store: this.store,
+      now: () => this.now(),
+      storeMessage: (message, turnId) => this.storeMessage(message, turnId),
+      emit: (event, writer) => this.emit(event, writer),
+      enqueue: (job) => this.enqueue(job),
+      persist: () => this.persist(),
+      persistSoon: () => this.ctx.waitUntil(this.persist()),
+    });
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
     // After a restart: finish a turn that was cut off (the conversation ends with a user or tool
-    // message), then answer accepted messages still waiting in the inbox, in order.
+    // message), then answer accepted messages still waiting in the inbox, in order. A message held
+    // for staff (it came while a person had the conversation) is theirs to answer, not the AI's.
     const meta = this.store.meta();
-    const last = this.store.lastMessageRole();
-    if (meta?.last_principal && (last === 'user' || last === 'tool')) {
+    const last = this.store.lastMessage();
+    if (meta?.last_principal && (last?.role === 'tool' || (last?.role === 'user' && !last.held))) {
       const principal = meta.last_principal as Principal;
       ctx.waitUntil(this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal)));
     }
@@ -168,7 +181,24 @@ export class ChatSession extends DurableObject<Env> {
 
   async transcript() {
     const meta = this.store.meta();
-    return meta ? { ...this.info(meta), messages: this.store.transcript(), last_event_id: this.store.lastEventId() } : null;
+    if (!meta) return null;
+    const people = { mode: modeOf(meta), agent: meta.mode === 'human' ? (meta.agent ?? null) : null };
+    return { ...this.info(meta), ...people, messages: this.store.transcript(), last_event_id: this.store.lastEventId() };
+  }
+
+  /** A staff member takes the conversation over from the AI (staff-mode.ts). */
+  takeover(principal: Principal) {
+    return this.staff.takeover(principal);
+  }
+
+  /** Gives the conversation back to the AI. */
+  handback(principal: Principal) {
+    return this.staff.handback(principal);
+  }
+
+  /** A staff reply, while a person has the conversation. */
+  staffMessage(principal: Principal, text: string) {
+    return this.staff.message(principal, text);
   }
 
   /**
@@ -217,20 +247,24 @@ export class ChatSession extends DurableObject<Env> {
     }
     const principal = item.principal as Principal;
     const now = this.now();
-    // One synchronous step: the message leaves the inbox and enters the transcript together.
+    // One synchronous step: the message leaves the inbox and enters the transcript together. Whether
+    // it is held for staff is decided here too: a takeover before its turn starts means a person answers.
+    const held = this.staff.isHuman();
     const seq = this.ctx.storage.transactionSync(() => {
-      const stored = this.storeMessage({ role: 'user', content: item.text }, item.turn_id, item.client_id ? { client_id: item.client_id } : undefined);
+      const extra = { ...(item.client_id ? { client_id: item.client_id } : {}), ...(held ? { held } : {}) };
+      const stored = this.storeMessage({ role: 'user', content: item.text }, item.turn_id, Object.keys(extra).length ? extra : undefined);
       this.store.removeInbox(inboxId);
       const meta = this.store.meta()!;
       this.store.saveMeta({ ...meta, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' as const } : {}) });
       return stored;
     });
     this.emit({ type: 'message', message: this.store.message(seq) }, writer);
+    if (held) return this.staff.hold(item.turn_id, writer);
     await this.runAgentTurn(item.turn_id, principal, writer);
   }
 
   /** Stores a conversation message and queues its D1 copy; returns its seq. */
-  private storeMessage(message: ModelMessage, turnId: string | null, extra?: Parameters<SessionStore['appendMessage']>[3], toolName?: string): number {
+  private storeMessage(message: StoredMessage, turnId: string | null, extra?: Parameters<SessionStore['appendMessage']>[3], toolName?: string): number {
     const now = this.now();
     const seq = this.store.appendMessage(message, turnId, now, extra);
     const meta = this.store.meta()!;
@@ -348,8 +382,14 @@ export class ChatSession extends DurableObject<Env> {
     } finally {
       await writer?.close().catch(() => undefined);
       // The D1 copy is not on the next turn's path: flush in the background (the alarm retries).
-      this.ctx.waitUntil(this.flushOutbox().then(() => this.scheduleAlarm()));
+      this.ctx.waitUntil(this.persist());
     }
+  }
+
+  /** Flushes the outbox and re-arms the alarm (idle timeout, outbox retry). */
+  private async persist(): Promise<void> {
+    await this.flushOutbox();
+    await this.scheduleAlarm();
   }
 
   /** Writes queued rows to D1 in one batch; on failure keeps them and retries by alarm. */
@@ -408,7 +448,7 @@ export class ChatSession extends DurableObject<Env> {
       const abandoned: SessionMeta = { ...meta, status: 'abandoned' };
       this.store.saveMeta(abandoned);
       this.store.enqueueD1(...updateInteraction(abandoned, now));
-      this.emit({ type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: 'abandoned' });
+      this.emit(sessionEvent(abandoned));
       await this.flushOutbox();
     }
     await this.scheduleAlarm();
@@ -421,7 +461,7 @@ export class ChatSession extends DurableObject<Env> {
     const ended: SessionMeta = { ...meta, status: 'resolved', last_activity_at: this.now() };
     this.store.saveMeta(ended);
     this.store.enqueueD1(...updateInteraction(ended, this.now()));
-    this.emit({ type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: 'resolved' });
+    this.emit(sessionEvent(ended));
     await this.flushOutbox();
     return this.info(ended);
   }

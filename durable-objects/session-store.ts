@@ -6,7 +6,7 @@
  * output gate lets any reply out, which is what "stored before acknowledged" needs.
  */
 import type { ModelMessage } from '../worker/agent/model';
-import type { ServerEvent, SessionEvent, TranscriptMessage } from '../worker/protocol/chat';
+import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../worker/protocol/chat';
 import type { ToolResult } from '../worker/tools/registry';
 
 const SCHEMA = `
@@ -44,6 +44,10 @@ export interface SessionMeta {
   prompt_tokens: number;
   completion_tokens: number;
   cost_cents: number;
+  /** Who answers the customer: the AI agent (default, also when absent) or a person who took over (see staff-mode.ts). */
+  mode?: 'ai' | 'human';
+  /** Subject of the staff member who took the conversation over, while `mode` is 'human'. */
+  agent?: string;
   /** Who sent the latest message: a restarted object finishes an unanswered turn as them. */
   last_principal?: unknown;
   outbox_attempts?: number;
@@ -53,11 +57,37 @@ export interface SessionMeta {
 
 type Row = Record<string, SqlStorageValue>;
 
+/** The session's mode; objects created before modes existed are 'ai'. */
+export const modeOf = (meta: Pick<SessionMeta, 'mode'>): SessionMode => meta.mode ?? 'ai';
+
+/** The `session` event for `meta`: status, plus who answers (and which staff member, while a person does). */
+export function sessionEvent(meta: SessionMeta): Extract<SessionEvent, { type: 'session' }> {
+  return {
+    type: 'session',
+    session_id: meta.session_id,
+    interaction_number: meta.interaction_number,
+    status: meta.status,
+    mode: modeOf(meta),
+    ...(meta.mode === 'human' && meta.agent ? { agent: meta.agent } : {}),
+  };
+}
+
+/** A message written by a person who took the conversation over; the model reads it as the assistant's. */
+export interface StaffMessage {
+  role: 'staff';
+  content: string;
+}
+
+/** Anything the session stores as a conversation message. */
+export type StoredMessage = ModelMessage | StaffMessage;
+
 interface MessageExtra {
   sources?: TranscriptMessage['sources'];
   offline?: boolean;
   client_id?: string;
   bookings?: unknown[];
+  /** On user messages that arrived while staff had the conversation: no AI turn answers them. */
+  held?: boolean;
 }
 
 export class SessionStore {
@@ -88,7 +118,7 @@ export class SessionStore {
   }
 
   /** Appends a message of the model conversation and returns its seq. */
-  appendMessage(message: ModelMessage, turnId: string | null, now: number, extra?: MessageExtra): number {
+  appendMessage(message: StoredMessage, turnId: string | null, now: number, extra?: MessageExtra): number {
     const content = typeof message.content === 'string' ? message.content : message.content ? JSON.stringify(message.content) : '';
     const toolCalls = message.role === 'assistant' && message.tool_calls?.length ? JSON.stringify(message.tool_calls) : null;
     const toolCallId = message.role === 'tool' ? message.tool_call_id : null;
@@ -136,8 +166,10 @@ export class SessionStore {
     return toTranscript(this.sql.exec<Row>('SELECT seq, role, content, extra, created_at FROM messages WHERE seq = ?', seq).one());
   }
 
-  lastMessageRole(): string | undefined {
-    return this.sql.exec<{ role: string }>('SELECT role FROM messages ORDER BY seq DESC LIMIT 1').toArray()[0]?.role;
+  /** The latest message's role, and whether it was held for staff (a restart must not answer it with the AI). */
+  lastMessage(): { role: string; held: boolean } | undefined {
+    const row = this.sql.exec<{ role: string; extra: string | null }>('SELECT role, extra FROM messages ORDER BY seq DESC LIMIT 1').toArray()[0];
+    return row ? { role: row.role, held: row.extra ? (JSON.parse(row.extra) as MessageExtra).held === true : false } : undefined;
   }
 
   /** Records an event and returns it with its id (the resume cursor). */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Principal } from '../worker/auth/principal';
 import { CHAT_SUBPROTOCOL, type ClientFrame, type ServerEvent } from '../worker/protocol/chat';
-import type { SessionMeta, SessionStore } from './session-store';
+import { sessionEvent, type SessionMeta, type SessionStore } from './session-store';
 
 /** Header the Worker sets (after verifying the token) when it forwards an upgrade. */
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
@@ -39,7 +39,7 @@ export class SessionSockets {
     const server = pair[1];
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ principal } satisfies Attachment);
-    this.send(server, { type: 'session', session_id: meta.session_id, interaction_number: meta.interaction_number, status: meta.status, id: store.lastEventId() });
+    this.send(server, { ...sessionEvent(meta), id: store.lastEventId() });
     this.replay(server, store, lastEventId);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': CHAT_SUBPROTOCOL } });
   }

@@ -179,6 +179,7 @@ describe('tools', () => {
     expect(listed.customer).toEqual(CUSTOMER_TOOLS);
     expect(listed.staff).toEqual(TOOLS.map((t) => t.name).sort());
     expect(listed.staff).toContain('confirm_booking');
+    expect(listed.staff).toContain('list_conversations');
     expect(listed.admin).toEqual(listed.staff);
   });
 

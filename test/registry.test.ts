@@ -7,6 +7,7 @@ import { toOpenAITools, toRealtimeTools } from '../worker/tools/adapters';
 import { TOOLS, findTool } from '../worker/tools/catalog';
 import { executeTool, inputJsonSchema, selectTools, type ToolResult } from '../worker/tools/registry';
 import { admin, anonymous, ctxFor, customerA, customerB, staff } from './helpers';
+import { openSession, say } from './http-helpers';
 
 type Who = 'anonymous' | 'customer' | 'staff' | 'admin';
 const ALL: Who[] = ['anonymous', 'customer', 'staff', 'admin'];
@@ -44,6 +45,7 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   update_ticket: STAFF,
   add_ticket_note: STAFF,
   request_human: SIGNED_IN,
+  list_conversations: STAFF,
 };
 
 const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };
@@ -201,6 +203,12 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     expect((await run(staff, 'get_ticket', { ticket_number: ticket.number })).notes).toHaveLength(1);
     await run(staff, 'list_tickets', { assignee: 'alice' });
     await run(customerA, 'request_human', { reason: 'Drift check handoff.' });
+
+    // The staff queue, with one real conversation in it (so the row shape is checked, not an empty list).
+    const chat = await openSession({ customer_name: 'Drift Check' });
+    await say(chat, 'What are your hours?');
+    const queue = await run(staff, 'list_conversations', { channel: 'chat', limit: 200 });
+    expect(queue.conversations.map((c: { session_id: string }) => c.session_id)).toContain(chat.session_id);
 
     // Knowledge-base editing, a draft included.
     const article = await run(staff, 'create_kb_article', { title: 'Drift check article', body: 'Body text.', category: 'General', published: false });

@@ -487,6 +487,8 @@ export class SwitchboardChat extends HTMLElement {
         if (li) {
           // During a call, voice turns arrive here as they are stored: they take their captions' places.
           if (this.voice?.active) this.voice.place(li, m.role, m.content);
+          // A person's reply arrives as a message, not a turn: announce it as turn_done announces the AI's.
+          if (m.role === 'staff') this.live(`${this.strings.staff}: ${m.content}`);
           this.emit('message', { role: m.role, content: m.content, seq: m.seq });
         }
         break;

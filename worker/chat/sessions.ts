@@ -5,7 +5,8 @@
  */
 import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
 import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
-import type { Principal } from '../auth/principal';
+import type { StaffResult } from '../../durable-objects/staff-mode';
+import { requireRole, type Principal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
 import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
@@ -58,6 +59,18 @@ export async function authorizedSession(env: Env, principal: Principal, sessionI
   return info;
 }
 
+/**
+ * Runs a staff action on a session: 401 anonymous, 403 not staff (checked before the session is
+ * looked up, so a customer learns nothing about other sessions), 404 unknown, 409 refused by the session.
+ */
+export async function staffAction<T>(env: Env, principal: Principal, sessionId: string, action: (stub: ReturnType<typeof sessionStub>, staff: Principal) => Promise<StaffResult<T>>): Promise<T> {
+  const staff = requireRole(principal, 'staff', 'admin');
+  await authorizedSession(env, staff, sessionId);
+  const result = await action(sessionStub(env, sessionId), staff);
+  if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+  return result.data;
+}
+
 /** Checks a message's text: empty is a 400, too long a 413. */
 export function validateMessage(text: unknown): string {
   if (typeof text !== 'string' || text.trim() === '') throw new DomainError('invalid_input', 'message must be a non-empty string', { message: 'Required' });
@@ -104,6 +117,8 @@ export interface TurnSummary {
   requires_escalation: boolean;
   /** Data of booking tools that succeeded (for confirmation cards). */
   bookings: unknown[];
+  /** 'staff' when a person has the conversation: the message was stored, no AI turn ran, and `response` is empty. */
+  handled_by: 'ai' | 'staff';
 }
 
 /** Reads a turn to its end and sums it up for a plain JSON answer. */
@@ -114,6 +129,10 @@ export async function collectTurn(stream: ReadableStream<Uint8Array>): Promise<T
     if (event.type === 'text_delta') text += event.delta;
     if (event.type === 'tool_finished' && event.data !== undefined) bookings.push(event.data);
     if (event.type === 'error') throw new DomainError('unavailable', event.message);
+    if (event.type === 'waiting_for_staff') {
+      const none = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+      return { response: '', function_calls: [], tokens_used: none, sources: [], offline: false, requires_escalation: true, bookings: [], handled_by: 'staff' };
+    }
     if (event.type === 'turn_done') {
       const escalated = event.function_calls.some((c) => c.name === 'request_human' && c.ok);
       return {
@@ -124,6 +143,7 @@ export async function collectTurn(stream: ReadableStream<Uint8Array>): Promise<T
         offline: event.offline,
         requires_escalation: escalated,
         bookings,
+        handled_by: 'ai',
       };
     }
   }

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
+import { requireRole } from '../auth/principal';
 import {
   authorizedSession,
   collectTurn,
@@ -14,6 +15,7 @@ import {
   readEvents,
   sendMessage,
   sessionStub,
+  staffAction,
   validateMessage,
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
@@ -34,6 +36,8 @@ const messageBody = z.object({
   /** A client-chosen id; sending the same one again is refused (409), so a retry never answers twice. */
   client_id: z.string().min(1).max(100).optional(),
 });
+
+const staffMessageBody = z.object({ message: z.unknown() });
 
 /** Parses a JSON body with `schema`; a 400 with field errors otherwise. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
@@ -94,6 +98,7 @@ export function chatRoutes(): Hono<AppEnv> {
       sources: t.sources,
       offline: t.offline,
       bookings: t.bookings,
+      handled_by: t.handled_by,
     }));
   });
 
@@ -106,6 +111,22 @@ export function chatRoutes(): Hono<AppEnv> {
     await authorizedSession(c.env, c.get('principal'), c.req.param('id'));
     return c.json(await sessionStub(c.env, c.req.param('id')).end());
   });
+
+  // Staff takeover (durable-objects/staff-mode.ts): staff and admins only; the session re-checks the role.
+  chat.post('/session/:id/takeover', async (c) =>
+    c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.takeover(staff))),
+  );
+
+  chat.post('/session/:id/staff-message', async (c) => {
+    const principal = c.get('principal');
+    requireRole(principal, 'staff', 'admin');
+    const text = validateMessage((await jsonBody(c, staffMessageBody)).message);
+    return c.json(await staffAction(c.env, principal, c.req.param('id'), (stub, staff) => stub.staffMessage(staff, text)));
+  });
+
+  chat.post('/session/:id/handback', async (c) =>
+    c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.handback(staff))),
+  );
 
   // The token rides in Sec-WebSocket-Protocol (see socket-auth.ts), never in the URL.
   chat.get('/session/:id/ws', async (c) => {

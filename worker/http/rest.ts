@@ -51,6 +51,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/kb/articles/:article_id', tool: 'get_kb_article' },
   { method: 'PATCH', path: '/kb/articles/:article_id', tool: 'update_kb_article' },
   { method: 'DELETE', path: '/kb/articles/:article_id', tool: 'delete_kb_article' },
+  { method: 'GET', path: '/conversations', tool: 'list_conversations' },
 ];
 
 type Input = Record<string, unknown>;

@@ -39,9 +39,21 @@ export interface Usage {
   completion_tokens: number;
 }
 
+/** Who answers the customer: the AI agent, or a person who took the conversation over. */
+export type SessionMode = 'ai' | 'human';
+
 /** What a session emits; `id` is a per-session sequence clients resume from. */
 export type SessionEvent =
-  | { type: 'session'; session_id: string; interaction_number: string; status: string }
+  | {
+      type: 'session';
+      session_id: string;
+      interaction_number: string;
+      status: string;
+      /** Who answers now (on takeover/handback, on connect, and on status changes); absent on events stored before modes existed. */
+      mode?: SessionMode;
+      /** Subject of the staff member in charge, while `mode` is 'human'. */
+      agent?: string;
+    }
   | { type: 'message'; message: TranscriptMessage }
   | { type: 'turn_started'; turn_id: string }
   | { type: 'text_delta'; turn_id: string; delta: string }
@@ -55,6 +67,8 @@ export type SessionEvent =
       usage: Usage;
       offline: boolean;
     }
+  /** A customer's message was stored while staff has the conversation: no AI turn runs; a person will answer. */
+  | { type: 'waiting_for_staff'; turn_id: string }
   | { type: 'error'; code: string; message: string };
 
 export type ServerEvent = SessionEvent & { id: number };

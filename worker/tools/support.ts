@@ -1,5 +1,6 @@
-/** Tools about the conversation itself: handing it to a person. */
+/** Tools about conversations themselves: handing one to a person, and the staff queue of them. */
 import { z } from 'zod';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, conversationListSchema, listConversations, MAX_CONVERSATIONS } from '../domain/conversations';
 import { handoffResultSchema, requestHuman } from '../domain/handoff';
 import { defineTool, type AnyTool } from './registry';
 
@@ -19,4 +20,24 @@ const requestHumanTool = defineTool({
   handler: (ctx, input) => requestHuman(ctx, input),
 });
 
-export const supportTools: AnyTool[] = [requestHumanTool];
+const listConversationsTool = defineTool({
+  name: 'list_conversations',
+  description:
+    'Staff only: list customer conversations (chat and voice sessions) for the support queue, escalated ones first, then the ' +
+    'most recently active. Each has its interaction number, session id, status, customer, token usage and a preview of the ' +
+    'latest message. Filter by status or channel.',
+  category: 'support',
+  access: ['staff', 'admin'],
+  input: z.object({
+    status: z.enum(CONVERSATION_STATUSES).optional().describe('Only conversations in this status: open, escalated, abandoned or resolved.'),
+    channel: z.enum(CONVERSATION_CHANNELS).optional().describe('Only chat or only voice conversations.'),
+    // Coerced: over REST a GET's query values arrive as strings.
+    limit: z.coerce.number().int().min(1).max(MAX_CONVERSATIONS).optional().describe('How many to return (default 50, at most 200).'),
+  }),
+  output: conversationListSchema,
+  annotations: { readOnly: true, destructive: false, idempotent: true },
+  example: { status: 'escalated', limit: 20 },
+  handler: (ctx, input) => listConversations(ctx, input),
+});
+
+export const supportTools: AnyTool[] = [requestHumanTool, listConversationsTool];
