@@ -21,6 +21,7 @@ import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protoc
 import { TOOLS } from '../worker/tools/catalog';
 import { selectTools } from '../worker/tools/registry';
 import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
+import { D1Outbox } from './outbox';
 import { modeOf, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
 import { SessionSockets } from './sockets';
 import { StaffMode } from './staff-mode';
@@ -58,7 +59,6 @@ const DUPLICATE = 'This message (client_id) was already received';
 
 /** Messages one session may send per minute; more is a 429 with Retry-After. */
 export const SESSION_MESSAGES_PER_MINUTE = 20;
-const OUTBOX_MAX_BACKOFF_MS = 60_000;
 
 export class ChatSession extends DurableObject<Env> {
   private readonly store: SessionStore;
@@ -67,7 +67,7 @@ export class ChatSession extends DurableObject<Env> {
   private readonly staff: StaffMode;
   /** The turn queue: each turn starts when the previous one has settled. */
   private tail: Promise<unknown> = Promise.resolve();
-  private flushing: Promise<boolean> | undefined;
+  private readonly outbox: D1Outbox;
   private opening: Promise<SessionInfo> | undefined;
   private sendTimes: number[] = [];
   /** The D1 handle used by the outbox; tests swap it for one that fails to prove nothing is lost. */
@@ -77,6 +77,7 @@ export class ChatSession extends DurableObject<Env> {
     super(ctx, env);
     this.d1 = env.DB;
     this.store = new SessionStore(ctx.storage.sql);
+    this.outbox = new D1Outbox(this.store, () => this.d1, () => this.now());
     this.sockets = new SessionSockets(ctx);
     // Voice calls (voice-call.ts) write through the same message path and turn queue as chat turns.
     this.voice = new VoiceCalls(ctx, {
@@ -393,44 +394,16 @@ export class ChatSession extends DurableObject<Env> {
   }
 
   /** Writes queued rows to D1 in one batch; on failure keeps them and retries by alarm. */
-  async flushOutbox(): Promise<boolean> {
-    this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));
-    return this.flushing;
-  }
-
-  private async flushOnce(): Promise<boolean> {
-    const rows = this.store.pendingD1();
-    const meta = this.store.meta();
-    if (!meta) return true;
-    try {
-      if (rows.length) {
-        await this.d1.batch(rows.map((r) => this.d1.prepare(r.sql).bind(...r.params)));
-        this.store.ackD1(rows.at(-1)!.id);
-      }
-      let interactionId = meta.interaction_id;
-      if (interactionId === undefined) {
-        const row = await this.d1.prepare('SELECT id FROM interactions WHERE session_id = ?').bind(meta.session_id).first<{ id: number }>();
-        interactionId = row?.id;
-      }
-      const { outbox_retry_at: _retry, ...rest } = this.store.meta()!;
-      this.store.saveMeta({ ...rest, outbox_attempts: 0, ...(interactionId !== undefined ? { interaction_id: interactionId } : {}) });
-      // More than one batch's worth may be queued.
-      return this.store.outboxSize() === 0 || this.flushOnce();
-    } catch (err) {
-      const current = this.store.meta()!;
-      const attempts = (current.outbox_attempts ?? 0) + 1;
-      const delay = Math.min(OUTBOX_MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
-      this.store.saveMeta({ ...current, outbox_attempts: attempts, outbox_retry_at: this.now() + delay });
-      log.warn('outbox_flush_failed', { session_id: meta.session_id, attempts, pending: rows.length, error: String(err) });
-      return false;
-    }
+  flushOutbox(): Promise<boolean> {
+    return this.outbox.flush();
   }
 
   private async scheduleAlarm(): Promise<void> {
     const meta = this.store.meta();
     if (!meta) return;
     const candidates: number[] = [];
-    if (this.store.outboxSize() > 0) candidates.push(meta.outbox_retry_at ?? this.now() + 1000);
+    const retryAt = this.outbox.retryAt();
+    if (retryAt !== undefined) candidates.push(retryAt);
     if (meta.status === 'open' || meta.status === 'escalated') candidates.push(meta.last_activity_at + this.idleMs());
     if (candidates.length) await this.ctx.storage.setAlarm(Math.min(...candidates));
   }
