@@ -8,23 +8,18 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
-import { runTurn, type ToolResultStore } from '../worker/agent/loop';
-import type { ChatModel, ModelMessage } from '../worker/agent/model';
-import { costCents, priceTable } from '../worker/agent/pricing';
-import { systemPrompt } from '../worker/agent/prompt';
+import type { ChatModel } from '../worker/agent/model';
 import { isStaff, type Principal } from '../worker/auth/principal';
-import { createContext } from '../worker/domain/context';
 import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
 import { toZoned } from '../worker/lib/zoned-time';
-import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
-import { TOOLS } from '../worker/tools/catalog';
-import { selectTools } from '../worker/tools/registry';
+import type { ServerEvent, SessionEvent } from '../worker/protocol/chat';
 import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
 import { D1Outbox } from './outbox';
 import { modeOf, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
 import { SessionSockets } from './sockets';
 import { StaffMode } from './staff-mode';
+import { runSessionTurn } from './agent-turn';
 import { VoiceCalls } from './voice-calls';
 
 export interface OpenSessionInput {
@@ -303,79 +298,18 @@ export class ChatSession extends DurableObject<Env> {
 
   private async runAgentTurn(turnId: string, principal: Principal, writer?: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
     try {
-      let meta = this.store.meta()!;
-      if (meta.interaction_id === undefined) await this.flushOutbox();
-      meta = this.store.meta()!;
-      this.emit({ type: 'turn_started', turn_id: turnId }, writer);
-      const model = this.model();
-      const ctx = createContext(this.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
-      const toolNames = new Map<string, string>();
-      const bookings: unknown[] = [];
-      const results: ToolResultStore = {
-        get: (callId) => this.store.toolResult(callId),
-        put: (callId, tool, result) => this.store.saveToolResult(callId, tool, result, this.now()),
-      };
-      const messages: ModelMessage[] = [
-        { role: 'system', content: systemPrompt({ businessName: this.env.BUSINESS_NAME, timeZone: this.env.BUSINESS_TIMEZONE, now: this.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },
-        ...this.store.modelHistory(),
-      ];
-      const outcome = await runTurn({
-        model,
-        messages,
-        tools: selectTools(TOOLS, principal),
-        ctx,
-        store: results,
-        hooks: {
-          onTextDelta: (delta) => this.emit({ type: 'text_delta', turn_id: turnId, delta }, writer),
-          onToolStarted: (call) => {
-            toolNames.set(call.id, call.name);
-            this.emit({ type: 'tool_started', turn_id: turnId, call_id: call.id, name: call.name, label: toolLabel(call.name) }, writer);
-          },
-          onToolFinished: (call, result) => {
-            if (call.name === 'request_human' && result.ok) this.store.saveMeta({ ...this.store.meta()!, status: 'escalated' });
-            const shareData = result.ok && ['create_booking', 'reschedule_booking', 'cancel_booking'].includes(call.name);
-            if (shareData) bookings.push(result.data);
-            this.emit(
-              {
-                type: 'tool_finished',
-                turn_id: turnId,
-                call_id: call.id,
-                name: call.name,
-                ok: result.ok,
-                ...(result.ok ? {} : { error: result.error.code }),
-                ...(shareData ? { data: result.data } : {}),
-              },
-              writer,
-            );
-          },
-          onMessage: (message) => {
-            this.storeMessage(message, turnId, undefined, message.role === 'tool' ? toolNames.get(message.tool_call_id) : undefined);
-          },
-        },
-      });
-      const seq = this.storeMessage({ role: 'assistant', content: outcome.text }, turnId, { sources: outcome.sources, offline: model.offline, bookings });
-      const now = this.now();
-      const turnCost = costCents(priceTable(this.env.MODEL_PRICES), model.id, outcome.usage.prompt_tokens, outcome.usage.completion_tokens);
-      const updated: SessionMeta = {
-        ...this.store.meta()!,
-        last_activity_at: now,
-        prompt_tokens: meta.prompt_tokens + outcome.usage.prompt_tokens,
-        completion_tokens: meta.completion_tokens + outcome.usage.completion_tokens,
-        cost_cents: meta.cost_cents + turnCost,
-      };
-      this.store.saveMeta(updated);
-      this.store.enqueueD1(...updateInteraction(updated, now));
-      if (outcome.failure) log.warn('model_failed', { session_id: meta.session_id, kind: outcome.failure.kind, message: outcome.failure.message });
-      this.emit(
+      await runSessionTurn(
         {
-          type: 'turn_done',
-          turn_id: turnId,
-          message: this.store.message(seq),
-          function_calls: outcome.functionCalls,
-          usage: outcome.usage,
-          offline: model.offline,
+          env: this.env,
+          store: this.store,
+          now: () => this.now(),
+          model: () => this.model(),
+          flushOutbox: () => this.flushOutbox(),
+          emit: (event) => this.emit(event, writer),
+          storeMessage: (message, extra, toolName) => this.storeMessage(message, turnId, extra, toolName),
         },
-        writer,
+        turnId,
+        principal,
       );
     } catch (err) {
       log.error('turn_failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });

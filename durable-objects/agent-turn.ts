@@ -1,0 +1,115 @@
+/**
+ * One agent turn of a chat session: the system prompt and the stored
+ * conversation go to the agent loop with the caller's tools; every message the
+ * turn adds is stored as it happens (tool results by call id, so a replayed
+ * call is answered from storage), events stream to the turn's listeners, and
+ * the reply, usage and cost are recorded. The session object supplies storage
+ * and delivery through TurnHost; this file owns only the turn's logic.
+ */
+import { runTurn, type ToolResultStore } from '../worker/agent/loop';
+import type { ChatModel, ModelMessage } from '../worker/agent/model';
+import { costCents, priceTable } from '../worker/agent/pricing';
+import { systemPrompt } from '../worker/agent/prompt';
+import type { Principal } from '../worker/auth/principal';
+import { createContext } from '../worker/domain/context';
+import { log } from '../worker/lib/log';
+import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
+import { TOOLS } from '../worker/tools/catalog';
+import { selectTools } from '../worker/tools/registry';
+import { updateInteraction } from './d1-sync';
+import type { SessionMeta, SessionStore } from './session-store';
+
+/** What a turn needs from its session object (the ChatSession DO). */
+export interface TurnHost {
+  readonly env: Env;
+  readonly store: SessionStore;
+  now(): number;
+  /** The model for this turn (offline unless a provider key is configured). */
+  model(): ChatModel;
+  flushOutbox(): Promise<boolean>;
+  /** Records an event and sends it to every socket and to the turn's HTTP stream. */
+  emit(event: SessionEvent): ServerEvent;
+  /** Stores a message of this turn (transcript + outbox to D1); returns its seq. */
+  storeMessage(message: ModelMessage, extra?: Parameters<SessionStore['appendMessage']>[3], toolName?: string): number;
+}
+
+/** Tools whose results are bookings: the reply carries them (confirmation cards). */
+const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
+
+/** Runs one turn for `principal`. Throws only for unexpected failures (the session reports them). */
+export async function runSessionTurn(host: TurnHost, turnId: string, principal: Principal): Promise<void> {
+  let meta = host.store.meta()!;
+  if (meta.interaction_id === undefined) await host.flushOutbox();
+  meta = host.store.meta()!;
+  host.emit({ type: 'turn_started', turn_id: turnId });
+  const model = host.model();
+  const ctx = createContext(host.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
+  const toolNames = new Map<string, string>();
+  const bookings: unknown[] = [];
+  const results: ToolResultStore = {
+    get: (callId) => host.store.toolResult(callId),
+    put: (callId, tool, result) => host.store.saveToolResult(callId, tool, result, host.now()),
+  };
+  const messages: ModelMessage[] = [
+    { role: 'system', content: systemPrompt({ businessName: host.env.BUSINESS_NAME, timeZone: host.env.BUSINESS_TIMEZONE, now: host.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },
+    ...host.store.modelHistory(),
+  ];
+  const outcome = await runTurn({
+    model,
+    messages,
+    tools: selectTools(TOOLS, principal),
+    ctx,
+    store: results,
+    hooks: {
+      onTextDelta: (delta) => host.emit({ type: 'text_delta', turn_id: turnId, delta }),
+      onToolStarted: (call) => {
+        toolNames.set(call.id, call.name);
+        host.emit({ type: 'tool_started', turn_id: turnId, call_id: call.id, name: call.name, label: toolLabel(call.name) });
+      },
+      onToolFinished: (call, result) => {
+        if (call.name === 'request_human' && result.ok) host.store.saveMeta({ ...host.store.meta()!, status: 'escalated' });
+        const shareData = result.ok && BOOKING_TOOLS.has(call.name);
+        if (shareData) bookings.push(result.data);
+        host.emit(
+          {
+            type: 'tool_finished',
+            turn_id: turnId,
+            call_id: call.id,
+            name: call.name,
+            ok: result.ok,
+            ...(result.ok ? {} : { error: result.error.code }),
+            ...(shareData ? { data: result.data } : {}),
+          },
+        );
+      },
+      onMessage: (message) => {
+        host.storeMessage(message, undefined, message.role === 'tool' ? toolNames.get(message.tool_call_id) : undefined);
+      },
+    },
+  });
+  const seq = host.storeMessage({ role: 'assistant', content: outcome.text }, { sources: outcome.sources, offline: model.offline, bookings });
+  const now = host.now();
+  const turnCost = costCents(priceTable(host.env.MODEL_PRICES), model.id, outcome.usage.prompt_tokens, outcome.usage.completion_tokens);
+  // Totals from the meta as it is now: nothing else may have written them during the turn (queue), but read fresh anyway.
+  const current = host.store.meta()!;
+  const updated: SessionMeta = {
+    ...current,
+    last_activity_at: now,
+    prompt_tokens: current.prompt_tokens + outcome.usage.prompt_tokens,
+    completion_tokens: current.completion_tokens + outcome.usage.completion_tokens,
+    cost_cents: current.cost_cents + turnCost,
+  };
+  host.store.saveMeta(updated);
+  host.store.enqueueD1(...updateInteraction(updated, now));
+  if (outcome.failure) log.warn('model_failed', { session_id: meta.session_id, kind: outcome.failure.kind, message: outcome.failure.message });
+  host.emit(
+    {
+      type: 'turn_done',
+      turn_id: turnId,
+      message: host.store.message(seq),
+      function_calls: outcome.functionCalls,
+      usage: outcome.usage,
+      offline: model.offline,
+    }
+  );
+}
