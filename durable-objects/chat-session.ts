@@ -183,8 +183,11 @@ export class ChatSession extends DurableObject<Env> {
   }
 
   /** A staff member takes the conversation over from the AI (staff-mode.ts). */
-  takeover(principal: Principal) {
-    return this.staff.takeover(principal);
+  async takeover(principal: Principal) {
+    const result = await this.staff.takeover(principal);
+    // A voice model would keep answering the caller: live calls end, and the conversation goes on in text.
+    if (result.ok) await this.voice.endAll('staff_takeover');
+    return result;
   }
 
   /** Gives the conversation back to the AI. */

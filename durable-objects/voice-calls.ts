@@ -6,8 +6,8 @@
  */
 import type { Principal } from '../worker/auth/principal';
 import { log } from '../worker/lib/log';
-import { VOICE_SUBPROTOCOL } from '../worker/protocol/voice';
-import type { SessionMeta } from './session-store';
+import { VOICE_SUBPROTOCOL, type VoiceEndReason } from '../worker/protocol/voice';
+import { modeOf, type SessionMeta } from './session-store';
 import { PRINCIPAL_HEADER, VOICE_SOCKET_TAG } from './sockets';
 import { VoiceCall } from './voice-call';
 import type { VoiceHost } from './voice-record';
@@ -40,6 +40,10 @@ export class VoiceCalls {
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
     if (meta.status === 'resolved') return Response.json({ error: { code: 'conflict', message: 'This conversation has ended; start a new one' } }, { status: 409 });
+    // While a person has the conversation the AI must not answer, and the voice model always would.
+    if (modeOf(meta) === 'human') {
+      return Response.json({ error: { code: 'conflict', message: 'A team member is handling this conversation; please continue in the chat' } }, { status: 409 });
+    }
     for (const call of this.calls.values()) void call.end('replaced', { closeClient: true, code: 4000 });
     const pair = new WebSocketPair();
     const server = pair[1];
@@ -75,6 +79,11 @@ export class VoiceCalls {
       call = this.begin(ws, attachment.principal, attachment.call_id, voice.settings);
     }
     call.onClientFrame(data);
+  }
+
+  /** Ends every live call, telling the callers why (e.g. a staff takeover). */
+  async endAll(reason: VoiceEndReason): Promise<void> {
+    await Promise.all([...this.calls.values()].map((call) => call.end(reason, { closeClient: true, code: 4000 })));
   }
 
   /** The caller hung up (or the socket failed): the upstream is closed at once. */

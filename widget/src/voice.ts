@@ -306,7 +306,9 @@ export class VoiceCall {
         ? s.callEnded
         : reason === 'replaced'
           ? s.callReplaced
-          : reason === 'session_closed'
+          : reason === 'staff_takeover'
+            ? s.callTakenOver
+            : reason === 'session_closed'
             ? s.ended
             : reason === 'upstream_failed'
               ? s.callFailed

@@ -50,7 +50,8 @@ export interface VoiceUsage {
 }
 
 /** Why a call ended. */
-export type VoiceEndReason = 'hangup' | 'client_closed' | 'upstream_failed' | 'replaced' | 'session_closed';
+/** `staff_takeover`: a team member took the conversation over; it goes on in text. */
+export type VoiceEndReason = 'hangup' | 'client_closed' | 'upstream_failed' | 'replaced' | 'session_closed' | 'staff_takeover';
 
 /** Events the server sends. */
 export type VoiceServerEvent =
