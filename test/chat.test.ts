@@ -1,6 +1,7 @@
 // Chat sessions end to end inside workerd: the Worker, the session Durable Object, the offline model, real D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { toZoned } from '../worker/lib/zoned-time';
 import { call, openSession, say } from './http-helpers';
 
 describe('a chat session with the offline model', () => {
@@ -148,7 +149,8 @@ describe('bad input and limits', () => {
 
 describe('numbers under concurrency', () => {
   it('gives 200 sessions opened at once 200 distinct, gap-free interaction numbers', async () => {
-    const year = new Date().getUTCFullYear();
+    // Numbers are per year in the business's zone (the year changes there, not at UTC midnight).
+    const year = toZoned(Date.now(), env.BUSINESS_TIMEZONE).year;
     const before = await env.DB.prepare('SELECT value FROM counters WHERE name = ?').bind(`interaction:${year}`).first<{ value: number }>();
     const infos = await Promise.all(
       Array.from({ length: 200 }, () => {
