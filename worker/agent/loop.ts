@@ -91,10 +91,13 @@ export async function runTurn(input: TurnInput): Promise<TurnOutcome> {
   const openAITools = toOpenAITools(input.tools);
   const usage: Usage = { prompt_tokens: 0, completion_tokens: 0 };
   const functionCalls: FunctionCallSummary[] = [];
-  const sources = new Map<number, Source>();
+  // Articles the model opened are what it used; search hits count only when it opened none.
+  const searched = new Map<number, Source>();
+  const read = new Map<number, Source>();
   // The final reply is not passed to onMessage: the caller stores it with the outcome's sources and usage.
   const finish = (text: string, failure?: ModelError): TurnOutcome => {
-    return { text, functionCalls, usage, sources: [...sources.values()], ...(failure ? { failure } : {}) };
+    const sources = [...(read.size ? read : searched).values()];
+    return { text, functionCalls, usage, sources, ...(failure ? { failure } : {}) };
   };
 
   for (let round = 0; round < (input.maxRounds ?? DEFAULT_MAX_ROUNDS); round++) {
@@ -132,7 +135,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutcome> {
       const result = await runTool(call, input);
       input.hooks.onToolFinished(call, result);
       functionCalls.push({ call_id: call.id, name: call.name, ok: result.ok, ...(result.ok ? {} : { error: result.error.code }) });
-      for (const s of sourcesFrom(call.name, result)) sources.set(s.id, s);
+      for (const s of sourcesFrom(call.name, result)) (call.name === 'get_kb_article' ? read : searched).set(s.id, s);
       const toolMessage: ModelMessage = { role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) };
       messages.push(toolMessage);
       input.hooks.onMessage(toolMessage);
