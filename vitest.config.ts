@@ -15,6 +15,14 @@ const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrat
 // DEV_LOGIN is off in wrangler.jsonc (so deploys never ship it) and on for tests, as .dev.vars turns it on for dev.
 const baseBindings = { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
 
+/** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */
+const providerBindings = (inject: <T>(key: string) => T) => ({
+  ...baseBindings,
+  OPENAI_API_KEY: 'sk-test-fake',
+  OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
+  OPENAI_MODEL: 'fake-model',
+});
+
 export default defineConfig({
   test: {
     // Starts the fake OpenAI and realtime servers in Node; configs get their URLs via inject().
@@ -34,10 +42,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.jsonc' },
             miniflare: {
               bindings: {
-                ...baseBindings,
-                OPENAI_API_KEY: 'sk-test-fake',
-                OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
-                OPENAI_MODEL: 'fake-model',
+                ...providerBindings(inject),
                 MODEL_PRICES: JSON.stringify({ 'fake-model': { input: 100_000, output: 200_000 } }),
                 // A deployment that lists its sites, rather than the dev default '*'.
                 ALLOWED_ORIGINS: 'https://shop.example,https://www.shop.example',
@@ -55,10 +60,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.jsonc' },
             miniflare: {
               bindings: {
-                ...baseBindings,
-                OPENAI_API_KEY: 'sk-test-fake',
-                OPENAI_BASE_URL: inject<string>('fakeOpenAIUrl'),
-                OPENAI_MODEL: 'fake-model',
+                ...providerBindings(inject),
                 OPENAI_REALTIME_URL: inject<string>('fakeRealtimeUrl'),
                 OPENAI_REALTIME_MODEL: 'gpt-realtime-mini',
                 VOICE_ENABLED: 'true',

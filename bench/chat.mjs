@@ -49,9 +49,9 @@ async function throughApp(base, sessions, turns) {
 }
 
 /** N concurrent sessions × M turns; prints p50/p95, overhead ratio, throughput and workerd peak RSS. */
-export async function benchChat({ sessions, turns, latencyMs, port }) {
+export async function benchChat({ sessions, turns, latencyMs }) {
   const fake = await startFakeOpenAI({ port: 0, latencyMs });
-  const server = await startDevServer({ port, vars: { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'bench-model' } });
+  const server = await startDevServer({ vars: { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'bench-model' } });
   try {
     await throughApp(server.base, sessions, turns); // warm-up: isolate, DO classes, provider connections
     const model = await modelAlone(fake.url, sessions, turns);

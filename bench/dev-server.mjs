@@ -1,74 +1,48 @@
-// A throwaway `wrangler dev` for benchmarks: its own persisted D1 (migrated and seeded), its own port, extra vars.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { seedStatements } from '../worker/db/seed.ts';
-import { applyOfflineEnv, projectRoot } from '../scripts/offline-env.mjs';
+// Throwaway `wrangler dev` servers for benchmarks — the same starter the browser tests use
+// (test/browser/dev-server.ts: its own migrated, seeded D1 on a free loopback port) — and the
+// /proc readings the benches report for the workerd processes behind one.
+import { readdirSync, readFileSync } from 'node:fs';
+import { DEV_DIR_ENV, startDevServer as startThrowaway } from '../test/browser/dev-server.ts';
 
-applyOfflineEnv();
-const wrangler = path.join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 
-async function waitForHealth(url, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/** The pids of the workerd processes serving the dev server whose persist dir is `persist`. */
+export function workerdPids(persist) {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      if ((await fetch(url)).ok) return;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd')) continue;
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`${DEV_DIR_ENV}=${persist}`)) pids.push(pid);
     } catch {
-      // not up yet
+      // The process went away while we looked.
     }
-    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`);
+  return pids;
+}
+
+/** Reads `/proc/<pid>/<file>` of a process that may have gone meanwhile. */
+export function procFile(pid, file) {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /**
- * Starts `wrangler dev` on `port` with `vars` (JWT_SECRET is always set).
+ * Starts `wrangler dev` with `vars` (a bench JWT secret unless given) and `options` of the shared starter.
  * @returns base URL, the persist dir, peakKb() of its workerd processes, and stop().
  */
-export async function startDevServer({ port, vars = {} }) {
-  const persist = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-'));
-  const seedFile = path.join(persist, 'seed.sql');
-  writeFileSync(seedFile, seedStatements().join('\n'));
-  for (const args of [
-    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
-    ['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', seedFile],
-  ]) {
-    const r = spawnSync(process.execPath, [wrangler, ...args], { cwd: projectRoot, stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed`);
-  }
-  const allVars = { JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'error', ...vars };
-  const dev = spawn(
-    process.execPath,
-    [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, ...Object.entries(allVars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
-    { cwd: projectRoot, stdio: 'ignore', env: { ...process.env, SWITCHBOARD_BENCH_DIR: persist } },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${base}/health`);
+export async function startDevServer({ vars = {}, ...options } = {}) {
+  const server = await startThrowaway({ ...options, vars: { JWT_SECRET: BENCH_JWT_SECRET, ...vars } });
   return {
-    base,
-    persist,
+    base: server.url,
+    persist: server.persistDir,
     /** Peak resident memory (VmHWM, kB) summed over this server's workerd processes. */
     peakKb() {
-      let total = 0;
-      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-        try {
-          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd')) continue;
-          if (!readFileSync(`/proc/${pid}/environ`, 'utf8').includes(persist)) continue;
-          const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-          if (hwm) total += Number(hwm[1]);
-        } catch {
-          // The process went away while we looked.
-        }
-      }
-      return total;
+      return workerdPids(server.persistDir).reduce((kb, pid) => kb + Number(/VmHWM:\s+(\d+)/.exec(procFile(pid, 'status'))?.[1] ?? 0), 0);
     },
-    async stop() {
-      dev.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      rmSync(persist, { recursive: true, force: true });
-    },
+    stop: () => server.stop(),
   };
 }
 

@@ -1,36 +1,14 @@
 // MCP tools/call latency for a read tool (list_services), next to the same domain function called
 // in-process against the same local D1 (a bench-only Worker, bench/domain-worker.ts) and the same tool over REST.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { signToken } from '../worker/auth/tokens.ts';
-import { projectRoot } from '../scripts/offline-env.mjs';
 import { BENCH_JWT_SECRET, fmt, percentile, startDevServer, timed } from './dev-server.mjs';
 
-/** The bench-only domain Worker on `port`, sharing `persist` (the same local D1 as the server under test). */
-async function startDomainWorker(port, persist) {
-  const wrangler = path.join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-  const child = spawn(process.execPath, [wrangler, 'dev', '-c', 'bench/wrangler.domain.jsonc', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist], {
-    cwd: projectRoot,
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 360; i++) {
-    try {
-      if ((await fetch(`${base}/?calls=1`)).ok) return { base, stop: () => child.kill('SIGTERM') };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the bench domain worker did not start');
-}
-
-export async function benchMcp({ calls, concurrency, port }) {
-  const server = await startDevServer({ port });
-  const domain = await startDomainWorker(port + 100, server.persist);
+export async function benchMcp({ calls, concurrency }) {
+  const server = await startDevServer();
+  // The bench-only domain Worker, on the same persisted D1 as the server under test.
+  const domain = await startDevServer({ configPath: 'bench/wrangler.domain.jsonc', persistDir: server.persist, healthPath: '/?calls=1' });
   const token = await signToken({ JWT_SECRET: BENCH_JWT_SECRET, JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' }, { sub: 'bench-staff', role: 'staff' });
   const clients = await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -66,7 +44,7 @@ export async function benchMcp({ calls, concurrency, port }) {
     console.log(' both run executeTool: token auth, permission check, validation, audit-log write; MCP adds JSON-RPC)');
   } finally {
     await Promise.all(clients.map((c) => c.close()));
-    domain.stop();
+    await domain.stop();
     await server.stop();
   }
 }

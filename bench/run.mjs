@@ -13,16 +13,14 @@ if (!only || only === 'chat') {
     sessions: Number(process.env.BENCH_SESSIONS ?? 20),
     turns: Number(process.env.BENCH_TURNS ?? 5),
     latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 200),
-    port: 8797,
   });
 }
 if (!only || only === 'mcp') {
-  await benchMcp({ calls: Number(process.env.BENCH_MCP_CALLS ?? 300), concurrency: Number(process.env.BENCH_MCP_CONCURRENCY ?? 8), port: 8796 });
+  await benchMcp({ calls: Number(process.env.BENCH_MCP_CALLS ?? 300), concurrency: Number(process.env.BENCH_MCP_CONCURRENCY ?? 8) });
 }
 if (!only || only === 'voice') {
   await benchVoice({
     levels: (process.env.BENCH_VOICE_CALLS ?? '1,50').split(',').map(Number),
     seconds: Number(process.env.BENCH_VOICE_SECONDS ?? 5),
-    port: 8795,
   });
 }

@@ -6,11 +6,11 @@
 // fake (its onEvent hook) times each arrival. Upstream → client: from the first append of a connection the fake
 // sends `response.output_audio.delta` every 40 ms and the client times each arrival (through the DO it arrives as
 // our `response.audio.delta`). Every frame is checked byte for byte: the relay must pass audio through unchanged.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startFakeRealtime } from '../test/fake-realtime/server.ts';
 import { VOICE_SUBPROTOCOL } from '../worker/protocol/voice.ts';
-import { fmt, percentile, startDevServer } from './dev-server.mjs';
+import { fmt, percentile, procFile, startDevServer, workerdPids } from './dev-server.mjs';
 
 const FRAME_MS = 40;
 const FRAME_BYTES = (24_000 * 2 * FRAME_MS) / 1000; // PCM16 mono 24 kHz: 1920 bytes
@@ -45,18 +45,11 @@ function read(base64, now) {
 
 /** CPU seconds (user + system) so far of the dev server's workerd processes (those persisting to `persist`), and their pids. */
 function workerdCpu(persist) {
+  const pids = workerdPids(persist);
   let ticks = 0;
-  const pids = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('workerd')) continue;
-      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').includes(persist)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-      pids.push(pid);
-    } catch {
-      // The process went away while we looked.
-    }
+  for (const pid of pids) {
+    const fields = procFile(pid, 'stat').split(') ')[1]?.split(' ');
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
   }
   return { seconds: ticks / 100, pids: pids.join(',') }; // USER_HZ
 }
@@ -257,7 +250,7 @@ function report(calls, direct, relay, peakKb) {
 }
 
 /** Voice relay latency per audio frame, each way, at each concurrency in `levels`; `seconds` of audio per call. */
-export async function benchVoice({ levels, seconds, port }) {
+export async function benchVoice({ levels, seconds }) {
   const phases = new Map();
   let nextPhase = 1;
   const phase = (calls, frames) => {
@@ -266,7 +259,7 @@ export async function benchVoice({ levels, seconds, port }) {
     return p;
   };
   const fake = await startUpstream(phases);
-  const server = await startDevServer({ port, vars: { OPENAI_API_KEY: 'bench', OPENAI_REALTIME_URL: fake.url, VOICE_ENABLED: 'true' } });
+  const server = await startDevServer({ vars: { OPENAI_API_KEY: 'bench', OPENAI_REALTIME_URL: fake.url, VOICE_ENABLED: 'true' } });
   try {
     const { direct, relay } = paths(server, fake);
     const frames = Math.round((seconds * 1000) / FRAME_MS);

@@ -4,7 +4,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../durable-objects/chat-session';
 import { CHAT_SUBPROTOCOL, type ServerEvent } from '../worker/protocol/chat';
-import { BASE, call, openSession, say, type OpenedSession } from './http-helpers';
+import { BASE, call, connectChat, openSession, say, type OpenedSession } from './http-helpers';
 
 const stubOf = (s: OpenedSession) => env.ChatSession.getByName(s.session_id);
 const d1Count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n;
@@ -92,31 +92,12 @@ describe('the D1 outbox', () => {
   });
 });
 
-async function connect(s: OpenedSession, lastEventId?: number) {
-  const query = lastEventId === undefined ? '' : `?last_event_id=${lastEventId}`;
-  const res = await exports.default.fetch(
-    new Request(`${BASE}/api/v1/chat/session/${s.session_id}/ws${query}`, {
-      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `${CHAT_SUBPROTOCOL}, bearer.${s.token}` },
-    }),
-  );
-  expect(res.status).toBe(101);
-  expect(res.headers.get('Sec-WebSocket-Protocol')).toBe(CHAT_SUBPROTOCOL);
-  const ws = res.webSocket!;
-  const events: ServerEvent[] = [];
-  ws.addEventListener('message', (e) => events.push(JSON.parse(e.data as string)));
-  ws.accept();
-  const waitFor = async (pred: (e: ServerEvent[]) => boolean) => {
-    for (let i = 0; i < 200 && !pred(events); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(pred(events)).toBe(true);
-  };
-  return { ws, events, waitFor };
-}
 
 describe('WebSockets', () => {
   it('streams one turn to two tabs, resumes from the last event id without duplicates, and rejects bad frames', async () => {
     const s = await openSession();
-    const tabA = await connect(s);
-    const tabB = await connect(s);
+    const tabA = await connectChat(s);
+    const tabB = await connectChat(s);
     tabA.ws.send(JSON.stringify({ type: 'message', text: 'What services do you offer?' }));
     await tabA.waitFor((e) => e.some((x) => x.type === 'turn_done'));
     await tabB.waitFor((e) => e.some((x) => x.type === 'turn_done'));
@@ -128,7 +109,7 @@ describe('WebSockets', () => {
     const seen = ids(tabB.events);
     const cut = seen[Math.floor(seen.length / 2)]!;
     tabB.ws.close(1000, 'bye');
-    const resumed = await connect(s, cut);
+    const resumed = await connectChat(s, { lastEventId: cut });
     await resumed.waitFor((e) => e.some((x) => x.type === 'turn_done'));
     const replayed = ids(resumed.events);
     expect(replayed[0]).toBe(cut + 1);
@@ -143,13 +124,13 @@ describe('WebSockets', () => {
 
   it('replays everything from last_event_id=0, and ignores a frame whose client_id was already sent', async () => {
     const s = await openSession();
-    const live = await connect(s);
+    const live = await connectChat(s);
     live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
     live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
     await live.waitFor((e) => e.some((x) => x.type === 'turn_done'));
     await new Promise((r) => setTimeout(r, 50));
     expect(live.events.filter((e) => e.type === 'turn_done')).toHaveLength(1);
-    const fromStart = await connect(s, 0);
+    const fromStart = await connectChat(s, { lastEventId: 0 });
     await fromStart.waitFor((e) => e.some((x) => x.type === 'turn_done'));
     const replayed = fromStart.events.filter((e) => e.type !== 'session');
     expect(replayed[0]!.id).toBe(1);

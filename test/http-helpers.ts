@@ -1,5 +1,7 @@
 // Helpers for tests that call the Worker over HTTP inside workerd: requests with a fresh client address, and chat sessions opened the way the widget opens them.
 import { exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import { CHAT_SUBPROTOCOL, type ServerEvent } from '../worker/protocol/chat';
 
 export const BASE = 'http://switchboard.test';
 
@@ -44,4 +46,28 @@ export async function say(session: OpenedSession, message: string) {
   });
   if (res.status !== 200) throw new Error(`message: ${res.status} ${JSON.stringify(body)}`);
   return body as { response: string; function_calls: { name: string; ok: boolean }[]; tokens_used: Record<string, number>; sources: { id: number; title: string }[]; offline: boolean };
+}
+
+/**
+ * Opens the session's chat WebSocket as the widget (customer token) or the console (staff token) does,
+ * resuming after `lastEventId` when given; collects its events.
+ */
+export async function connectChat(s: OpenedSession, options: { lastEventId?: number; token?: string } = {}) {
+  const query = options.lastEventId === undefined ? '' : `?last_event_id=${options.lastEventId}`;
+  const res = await exports.default.fetch(
+    new Request(`${BASE}/api/v1/chat/session/${s.session_id}/ws${query}`, {
+      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `${CHAT_SUBPROTOCOL}, bearer.${options.token ?? s.token}` },
+    }),
+  );
+  expect(res.status).toBe(101);
+  expect(res.headers.get('Sec-WebSocket-Protocol')).toBe(CHAT_SUBPROTOCOL);
+  const ws = res.webSocket!;
+  const events: ServerEvent[] = [];
+  ws.addEventListener('message', (e) => events.push(JSON.parse(e.data as string)));
+  ws.accept();
+  const waitFor = async (pred: (e: ServerEvent[]) => boolean) => {
+    for (let i = 0; i < 200 && !pred(events); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(pred(events), JSON.stringify(events)).toBe(true);
+  };
+  return { ws, events, waitFor };
 }

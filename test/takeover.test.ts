@@ -1,15 +1,15 @@
 // Staff takeover end to end inside workerd: the conversation queue, taking a chat from the AI, replying
 // as a person, handing it back; over HTTP, SSE and WebSockets, with the offline model and real D1.
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../durable-objects/chat-session';
 import { SessionStore } from '../durable-objects/session-store';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
 import { readEvents } from '../worker/chat/sessions';
-import { CHAT_SUBPROTOCOL, type ServerEvent } from '../worker/protocol/chat';
-import { BASE, call, openSession, say as sayAny, type OpenedSession } from './http-helpers';
+import type { ServerEvent } from '../worker/protocol/chat';
+import { call, connectChat, openSession, say as sayAny, type OpenedSession } from './http-helpers';
 
 /** A customer's message over POST /api/v1/chat/message, with the field this feature adds. */
 const say = async (s: OpenedSession, message: string) => (await sayAny(s, message)) as Awaited<ReturnType<typeof sayAny>> & { handled_by: 'ai' | 'staff' };
@@ -41,24 +41,6 @@ const d1Status = async (s: OpenedSession) =>
 /** The session's own customer, as its token says (what the Worker hands the session object). */
 const customerOf = (s: OpenedSession): Principal => ({ kind: 'user', subject: `visitor:${s.session_id}`, role: 'customer', sessionId: s.session_id });
 
-/** A socket on the session, as the widget (with the customer's token) or the console (staff) opens it. */
-async function connect(s: OpenedSession, token = s.token) {
-  const res = await exports.default.fetch(
-    new Request(`${BASE}/api/v1/chat/session/${s.session_id}/ws`, {
-      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `${CHAT_SUBPROTOCOL}, bearer.${token}` },
-    }),
-  );
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  const events: ServerEvent[] = [];
-  ws.addEventListener('message', (e) => events.push(JSON.parse(e.data as string)));
-  ws.accept();
-  const waitFor = async (pred: (e: ServerEvent[]) => boolean) => {
-    for (let i = 0; i < 200 && !pred(events); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(pred(events), JSON.stringify(events)).toBe(true);
-  };
-  return { ws, events, waitFor };
-}
 
 /** A D1 binding whose batches wait for `gate`: the session's outbox stalls, as on a slow database. */
 function gatedD1(real: D1Database, gate: Promise<void>): D1Database {
@@ -160,7 +142,7 @@ describe('taking a conversation over', () => {
   it('holds a customer’s WebSocket message for staff, and shows the mode on connect', async () => {
     const s = await openSession();
     await post(sessionPath(s, 'takeover'), await staffToken());
-    const tab = await connect(s);
+    const tab = await connectChat(s);
     await tab.waitFor((e) => e.some((x) => x.type === 'session'));
     expect(tab.events[0]).toMatchObject({ type: 'session', mode: 'human', agent: 'alice', status: 'escalated' });
     tab.ws.send(JSON.stringify({ type: 'message', text: 'anyone?', client_id: 'w-1' }));
@@ -174,8 +156,8 @@ describe('taking a conversation over', () => {
     const s = await openSession();
     const staff = await staffToken();
     await post(sessionPath(s, 'takeover'), staff);
-    const customer = await connect(s);
-    const console_ = await connect(s, staff);
+    const customer = await connectChat(s);
+    const console_ = await connectChat(s, { token: staff });
     const sent = await post(sessionPath(s, 'staff-message'), staff, { message: '  Hi, this is Alice from the team.  ' });
     expect(sent.res.status).toBe(200);
     expect(sent.body.message).toMatchObject({ role: 'staff', content: 'Hi, this is Alice from the team.', seq: expect.any(Number) });
@@ -220,7 +202,7 @@ describe('taking a conversation over', () => {
     await post(sessionPath(s, 'takeover'), staff);
     await say(s, 'I want to talk about my bill');
     await post(sessionPath(s, 'staff-message'), staff, { message: 'Your refund of $40 was sent today.' });
-    const tab = await connect(s);
+    const tab = await connectChat(s);
     const back = await post(sessionPath(s, 'handback'), staff);
     expect(back.res.status).toBe(200);
     expect(back.body).toEqual({ session_id: s.session_id, mode: 'ai' });

@@ -1,9 +1,9 @@
 /**
  * Starts the real product for browser tests: `wrangler dev` (which runs the
  * widget build as its build step) on a free loopback port, against a temporary
- * `--persist-to` directory that first gets the D1 migrations and the seed, the
- * same way bench/run.mjs does it. Offline model (no OPENAI_API_KEY), a fixed
- * test-only JWT secret, nothing outside loopback.
+ * `--persist-to` directory that first gets the D1 migrations and the seed.
+ * Offline model unless vars say otherwise, a fixed test-only JWT secret,
+ * nothing outside loopback. The benches (bench/) start their servers with it too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,9 +53,20 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`);
 }
 
-export async function startDevServer(options: { vars?: Record<string, string>; timeoutMs?: number } = {}): Promise<DevServer> {
-  applyOfflineEnv();
-  const persistDir = mkdtempSync(path.join(tmpdir(), 'switchboard-browser-'));
+export interface DevServerOptions {
+  vars?: Record<string, string>;
+  timeoutMs?: number;
+  /** Another wrangler config (e.g. a bench-only Worker); default wrangler.jsonc. */
+  configPath?: string;
+  /** Share an existing server's persisted state instead of a fresh, migrated and seeded one (left in place on stop). */
+  persistDir?: string;
+  /** What to poll until the server answers; default /health. */
+  healthPath?: string;
+}
+
+/** A fresh persist directory with the D1 migrations applied and the seed loaded. */
+function seededPersistDir(): string {
+  const persistDir = mkdtempSync(path.join(tmpdir(), 'switchboard-dev-'));
   const seedFile = path.join(persistDir, 'seed.sql');
   writeFileSync(seedFile, seedStatements().join('\n'));
   for (const args of [
@@ -65,6 +76,16 @@ export async function startDevServer(options: { vars?: Record<string, string>; t
     const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   }
+  return persistDir;
+}
+
+/** The env var naming a server's persist dir in its processes' environment (benches find its workerd by it). */
+export const DEV_DIR_ENV = 'SWITCHBOARD_DEV_DIR';
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  applyOfflineEnv();
+  const ownsState = options.persistDir === undefined;
+  const persistDir = options.persistDir ?? seededPersistDir();
   const port = await freePort();
   const vars = { JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', DEV_LOGIN: 'true', ...options.vars };
   let output = '';
@@ -73,6 +94,7 @@ export async function startDevServer(options: { vars?: Record<string, string>; t
     [
       wranglerBin,
       'dev',
+      ...(options.configPath ? ['-c', options.configPath] : []),
       '--ip',
       '127.0.0.1',
       '--port',
@@ -86,7 +108,11 @@ export async function startDevServer(options: { vars?: Record<string, string>; t
     {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` },
+      env: {
+        ...process.env,
+        [DEV_DIR_ENV]: persistDir,
+        PATH: `${path.join(projectRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      },
     },
   );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -99,10 +125,10 @@ export async function startDevServer(options: { vars?: Record<string, string>; t
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(persistDir, { recursive: true, force: true });
+    if (ownsState) rmSync(persistDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(`${url}/health`, child, options.timeoutMs ?? 90_000);
+    await waitForHealth(`${url}${options.healthPath ?? '/health'}`, child, options.timeoutMs ?? 90_000);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${output.slice(-4000)}`);

@@ -13,10 +13,9 @@
  * CLI: `node test/fake-openai/server.ts --port 8790 --latency 200`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
+import { isMain } from '../is-main.ts';
 
 /** One scripted tool call; `arguments` is sent verbatim, so it may be malformed JSON. */
 export interface FakeToolCall {
@@ -272,17 +271,7 @@ export function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOp
   });
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? process.argv[i + 1] : undefined;

@@ -22,10 +22,9 @@
  * Only erasable TypeScript. CLI: `node test/fake-realtime/server.ts --port 8791`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { acceptWebSocket, type FakeSocket } from './ws.ts';
+import { isMain } from '../is-main.ts';
 
 export interface FakeVoiceCall {
   name: string;
@@ -294,17 +293,7 @@ export function startFakeRealtime(options: FakeRealtimeOptions = {}): Promise<Fa
   });
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const i = process.argv.indexOf('--port');
   const fake = await startFakeRealtime({ port: Number(i >= 0 ? process.argv[i + 1] : (process.env.FAKE_REALTIME_PORT ?? 8791)) });
   console.log(`fake-realtime listening on ${fake.url}`);

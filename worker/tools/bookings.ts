@@ -145,7 +145,7 @@ const listBookingsTool = defineTool({
     status: z.enum(BOOKING_STATUSES).optional().describe('Only bookings in this status: pending, confirmed, completed or cancelled.'),
     date_from: localDate.optional().describe('Only bookings starting on or after this local date, YYYY-MM-DD.'),
     date_to: localDate.optional().describe('Only bookings starting on or before this local date, YYYY-MM-DD.'),
-    employee_id: z.coerce.number().int().positive().optional().describe('Only bookings of this technician (numeric id).'),
+    employee_id: employeeId.optional().describe('Only bookings of this technician (numeric id).'),
     customer_email: z.string().trim().max(254).optional().describe("Staff: only bookings of the customer with this email."),
     limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size, 1 to 200 (default 50).'),
     offset: z.coerce.number().int().min(0).optional().describe('How many bookings to skip, for paging (default 0).'),
