@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { unstable_readConfig } from 'wrangler';
 import { defineConfig } from 'vitest/config';
 import { applyOfflineEnv } from './scripts/offline-env.mjs';
 
@@ -8,12 +10,22 @@ applyOfflineEnv();
 /** The HS256 secret tests sign their tokens with (test-only; never a real secret). */
 export const TEST_JWT_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
 
-// wrangler checks `secrets.required` against the process env; the binding below is what the Worker sees.
-process.env.JWT_SECRET ??= TEST_JWT_SECRET;
-
 const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+
+/**
+ * The pool reads the developer's .dev.vars as `wrangler dev` does (every key: wrangler.jsonc has no `secrets`
+ * block), so tests pin every setting a .dev.vars may hold: each var to its wrangler.jsonc value, and each name
+ * .dev.vars.example mentions (set or commented out, e.g. OPENAI_API_KEY) to empty unless it is a var.
+ */
+function hermeticSettings(): Record<string, string> {
+  const { vars } = unstable_readConfig({ config: path.join(import.meta.dirname, 'wrangler.jsonc') });
+  const example = readFileSync(path.join(import.meta.dirname, '.dev.vars.example'), 'utf8');
+  const mentioned = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
+  return { ...Object.fromEntries(mentioned.map((name) => [name, ''])), ...(vars as Record<string, string>) };
+}
+
 // DEV_LOGIN is off in wrangler.jsonc (so deploys never ship it) and on for tests, as .dev.vars turns it on for dev.
-const baseBindings = { TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
+const baseBindings = { ...hermeticSettings(), TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
 
 /** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */
 const providerBindings = (inject: <T>(key: string) => T) => ({
@@ -32,7 +44,7 @@ export default defineConfig({
         // The product as `npm run dev` runs it: no provider key, so the offline model answers.
         extends: true,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
-        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/voice/relay/**'] },
+        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/e2e/**', 'test/voice/relay/**'] },
       },
       {
         // A configured deployment: OPENAI_API_KEY set (pointed at the fake provider) and a list of allowed origins.
@@ -72,7 +84,12 @@ export default defineConfig({
       },
       {
         // Against a real `wrangler dev` (started by the tests), in Node, not workerd: the widget in Chromium, MCP + OAuth over HTTP.
-        test: { name: 'browser', environment: 'node', include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+        test: { name: 'browser', environment: 'node', globalSetup: ['./test/browser/prerequisites.ts'], include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+      {
+        // A newcomer's path, in Node: a fresh copy of the project, the real `npm run dev` with the .dev.vars it
+        // writes, and every shell example of README.md run against it.
+        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
       },
     ],
   },

@@ -9,6 +9,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
 import type { ChatModel } from '../worker/agent/model';
+import { sessionMessagesPerMinute } from '../worker/chat/limits';
 import { isStaff, type Principal } from '../worker/auth/principal';
 import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
@@ -52,8 +53,6 @@ export function mayUseSession(principal: Principal, meta: Pick<SessionMeta, 'ses
 /** A repeated client id: the message was already accepted, and is not accepted again. */
 const DUPLICATE = 'This message (client_id) was already received';
 
-/** Messages one session may send per minute; more is a 429 with Retry-After. */
-export const SESSION_MESSAGES_PER_MINUTE = 20;
 
 export class ChatSession extends DurableObject<Env> {
   private readonly store: SessionStore;
@@ -227,7 +226,7 @@ export class ChatSession extends DurableObject<Env> {
     if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };
     const now = this.now();
     this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
-    if (this.sendTimes.length >= SESSION_MESSAGES_PER_MINUTE) {
+    if (this.sendTimes.length >= sessionMessagesPerMinute(this.env)) {
       const retryAfter = Math.ceil((60_000 - (now - this.sendTimes[0]!)) / 1000);
       return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little', retry_after: retryAfter } };
     }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { MIN_SECRET_LENGTH } from '../worker/auth/tokens.ts';
 import { projectRoot } from './offline-env.mjs';
 
 export const devVarsPath = path.join(projectRoot, '.dev.vars');
@@ -16,4 +17,13 @@ export async function localConfig() {
     if (process.env[key]) merged[key] = process.env[key];
   }
   return merged;
+}
+
+
+/** What is wrong with the required secrets of `config`, one phrase each (empty when all is well). */
+export function missingSecrets(config) {
+  const secret = config.JWT_SECRET ?? '';
+  if (!secret) return ['JWT_SECRET is not set'];
+  if (secret.length < MIN_SECRET_LENGTH) return [`JWT_SECRET has ${secret.length} characters, at least ${MIN_SECRET_LENGTH} are needed`];
+  return [];
 }

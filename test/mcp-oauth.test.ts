@@ -124,6 +124,17 @@ describe('OAuth for MCP connectors', () => {
     expect(meta.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
   });
 
+  it('offers Client ID Metadata Documents, and a connector whose document cannot be fetched gets a clear 400 page', async () => {
+    const meta = await discover();
+    expect(meta.client_id_metadata_document_supported).toBe(true);
+    // A URL client_id is fetched as the client's metadata; `.invalid` never resolves (RFC 2606).
+    const { challenge } = await pkce();
+    const consent = await openConsent(meta, 'https://connector.invalid/oauth/client.json', challenge);
+    expect(consent.res.status).toBe(400);
+    expect(consent.html).toContain('This app could not be verified');
+    expect(consent.handle).toBe('');
+  });
+
   it('signs in through DCR + PKCE + the dev login, and /mcp serves exactly the chosen role its tools', async () => {
     const meta = await discover();
     for (const [role, name] of [['customer', 'Olive Oauth'], ['staff', 'Sam Staff']] as const) {

@@ -173,8 +173,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { widget: r, console: c } = await buildAll();
   const over = r.gzip > r.budget;
-  console.log(
-    `widget: public/${r.name} + public/${r.workletName} ${kb(r.bytes)}, ${kb(r.gzip)} gzipped (bundle ${kb(r.bundleGzip)}, worklet ${kb(r.workletGzip)}; budget ${kb(r.budget)})${over ? ' OVER BUDGET' : ''}`,
-  );
-  console.log(`console: public/${c.name} ${kb(c.bytes)}, ${kb(c.gzip)} gzipped (staff only; not in the widget budget) + public/console.html`);
+  const line =
+    `widget: public/${r.name} + public/${r.workletName} ${kb(r.bytes)}, ${kb(r.gzip)} gzipped (bundle ${kb(r.bundleGzip)}, worklet ${kb(r.workletGzip)}; budget ${kb(r.budget)})${over ? ' OVER BUDGET' : ''}` +
+    ` · console: public/${c.name} ${kb(c.gzip)} gzipped (staff only, not in the budget)`;
+  // One line: wrangler's build step prefixes every line, and a trailing newline there prints an empty one.
+  process.stdout.write(process.stdout.isTTY ? `${line}\n` : line);
 }

@@ -23,7 +23,8 @@ export interface TokenClaims {
 }
 
 const ROLE_SET = new Set<string>(['customer', 'staff', 'admin']);
-const MIN_SECRET_LENGTH = 32;
+/** Shortest HS256 secret accepted (also checked by `npm run dev` before it starts). */
+export const MIN_SECRET_LENGTH = 32;
 
 export class TokenError extends Error {
   override readonly name = 'TokenError';

@@ -36,7 +36,7 @@ function authorizationFailure(err: unknown): Response {
   if (err instanceof AuthorizationError) {
     // `redirectTo` exists only once the client and its exact redirect URI were validated.
     if (err.redirectTo) return new Response(null, { status: 302, headers: { Location: err.redirectTo, 'Cache-Control': 'no-store' } });
-    return problem(400, 'This sign-in link does not work', `${err.description} Start connecting again from your app.`);
+    return problem(400, 'This sign-in link does not work', `${err.description.replace(/[.!]?$/, '.')} Start connecting again from your app.`);
   }
   if (err instanceof CimdFetchError) return problem(400, 'This app could not be verified', 'Its client metadata document could not be fetched.');
   throw err;

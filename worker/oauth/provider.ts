@@ -44,6 +44,10 @@ function build(origin: string): OAuthAuthorizationServer | null {
       authorizeEndpoint: AUTHORIZE_PATH,
       tokenEndpoint: TOKEN_PATH,
       clientRegistrationEndpoint: REGISTER_PATH,
+      // Client ID Metadata Documents: a connector may name itself by an https URL (its metadata document)
+      // instead of registering first; the provider fetches it (https only, size and time capped; safe with
+      // the global_fetch_strictly_public flag) and the consent page shows the domain that published it.
+      clientIdMetadataDocumentEnabled: true,
       // No scopes: what a caller may do is decided by the role in the grant, exactly as for our JWTs.
       onError: ({ code, status, internal }) => {
         log.warn('oauth_error', { code, status, category: internal.category, reason: internal.reason });
