@@ -1,119 +1,183 @@
 /**
- * The offline model's multi-turn flows (booking; cancelling and rescheduling
- * by booking number) and its knowledge-base answers.
+ * The offline engine's flows: booking a visit, cancelling or moving one, and
+ * looking bookings up. Each reads the dialogue state (policy.ts) and the tool
+ * results of its own span of the conversation, and returns the next step.
  */
 import { addDays } from '../../lib/zoned-time';
-import { ASK, askedBefore, exchangesSince, gatherDetails, hhmm, latestCatalog, type Conversation, type Decision, type Details, type Intent, type PolicyConfig, type ToolExchange } from './conversation';
-import { describeDate, describeTime, todayIn } from './parse';
-import { describeAvailability, describeBooking, describeServices, money, type AvailabilityData, type BookingData } from './replies';
+import { exchangesSince, hhmm, type Conversation, type PolicyConfig, type ToolExchange } from './conversation';
+import type { Lang } from './language';
+import type { CatalogEntry } from './parse';
+import { splitLocalIso } from './parse';
+import type { DialogueState, Step } from './policy';
+import { money, type AvailabilityData, type BookingData } from './replies';
+import { clock, dayName, say } from './say';
+import type { Understanding } from './understand';
 
-export function bookingFlow(conv: Conversation, start: number, config: PolicyConfig, turn: ToolExchange[], systemName?: string): Decision {
-  const catalog = latestCatalog(conv);
-  if (!catalog) return { kind: 'call', name: 'list_services', args: {} };
-  const d = gatherDetails(conv, start, catalog, todayIn(config.now, config.timeZone));
-  d.name ??= systemName;
-  if (!d.service) return { kind: 'reply', text: `${describeServices({ services: catalog }, true)}\n\n${ASK.service}` };
-  if (!d.date) return { kind: 'reply', text: `Happy to book ${/^[aeiou]/i.test(d.service.name) ? 'an' : 'a'} ${d.service.name} (${money(d.service.price_cents)}). ${ASK.date}` };
+export interface FlowContext {
+  conv: Conversation;
+  config: PolicyConfig;
+  catalog: readonly CatalogEntry[];
+  today: string;
+  systemName?: string | undefined;
+  /** Tool results of the current turn. */
+  turn: ToolExchange[];
+}
 
-  // The newest availability answer covering this service and day, from any turn of the flow.
-  const flowExchanges = exchangesSince(conv, start);
+const reply = (text: string, extra: Omit<Step, 'decision'> = {}): Step => ({ decision: { kind: 'reply', text }, ...extra });
+const callTool = (name: string, args: Record<string, unknown>): Step => ({ decision: { kind: 'call', name, args } });
+
+/** "On Monday, March 4 I have 8:00 AM, 8:30 AM, … open." */
+function describeOpen(data: AvailabilityData | undefined, date: string, lang: Lang): string {
+  const t = say(lang);
+  const day = data?.days.find((d) => d.date === date);
+  const times = [...new Set((day?.slots ?? []).map((s) => s.time))];
+  if (!times.length) return t.noneThatDay(dayName(date, lang));
+  const shown = times.slice(0, 8).map((x) => clock(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
+  const more = times.length > shown.length ? (lang === 'es' ? ' y más tarde' : ' and later times') : '';
+  return t.open(dayName(date, lang), `${shown.join(', ')}${more}`);
+}
+
+/** A booking in one line: service, day and time, technician, address. */
+export function describeVisit(b: BookingData, lang: Lang): string {
+  const { date, minute } = splitLocalIso(b.start);
+  return lang === 'es'
+    ? `${b.service.name} el ${dayName(date, lang)} a las ${clock(minute)} con ${b.employee.name} en ${b.address}`
+    : `${b.service.name} on ${dayName(date, lang)} at ${clock(minute)} with ${b.employee.name} at ${b.address}`;
+}
+
+export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
+  const t = say(state.lang);
+  const lang = state.lang;
+  const d = state.slots;
+  const name = d.name ?? ctx.systemName;
+  const span = exchangesSince(ctx.conv, state.goalStart);
+  const turn = ctx.turn;
+
+  const created = turn.find((x) => x.name === 'create_booking');
+  if (created?.result.ok) {
+    const b = created.result.data as BookingData;
+    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents)), { done: true });
+  }
+  if (!d.service) return reply(`${catalogLine(ctx.catalog, lang)}\n\n${t.askService}`, { pending: 'service' });
+
+  // A date that cannot be booked: say so, and look once at the days that can.
+  const week = (from: string) => span.find((x) => x.name === 'check_availability' && x.args.service === d.service!.slug && x.args.date_from === from && x.args.date_to !== undefined);
+  if (u.dateIssue && !u.slots.date) {
+    const from = addDays(ctx.today, 1);
+    const checked = week(from);
+    if (!checked) return callTool('check_availability', { service: d.service.slug, date_from: from, date_to: addDays(from, 6) });
+    const why = u.dateIssue.kind === 'past' ? t.pastDate : t.impossibleDate(u.dateIssue.said);
+    return reply(`${why} ${nextOpen(checked, lang)} ${t.askDate}`.replace(/\s+/g, ' '), { pending: 'date' });
+  }
+  if (!d.date) return reply(`${t.offer(d.service.name, money(d.service.price_cents))} ${t.askDate}`, { pending: 'date' });
+
   const coversDay = (x: ToolExchange) =>
     x.name === 'check_availability' && x.args.service === d.service!.slug && x.result.ok && (x.result.data as AvailabilityData).days.some((day) => day.date === d.date);
-  const availability = [...flowExchanges].reverse().find(coversDay);
+  const availability = [...span].reverse().find(coversDay);
   const dayData = availability?.result.data as AvailabilityData | undefined;
   const times = new Set(dayData?.days.find((day) => day.date === d.date)?.slots.map((slot) => slot.time) ?? []);
-  const checkDay = (): Decision => ({ kind: 'call', name: 'check_availability', args: { service: d.service!.slug, date_from: d.date } });
-  const checkWeek = (): Decision => ({ kind: 'call', name: 'check_availability', args: { service: d.service!.slug, date_from: d.date, date_to: addDays(d.date!, 6) } });
-  const nextOpenDays = (): string => {
-    const week = [...flowExchanges].reverse().find((x) => coversDay(x) && x.args.date_to !== undefined);
-    const open = ((week?.result.data as AvailabilityData | undefined)?.days ?? []).filter((day) => day.slots.length > 0).slice(0, 2);
-    return open.map((day) => describeAvailability(week!.result.data as AvailabilityData, day.date)).join(' ');
-  };
 
-  const booked = turn.find((x) => x.name === 'create_booking');
-  if (booked?.result.ok) return { kind: 'reply', text: describeBooking(booked.result.data as BookingData) };
-  if (booked) {
-    if (!turn.some(coversDay)) return checkDay();
-    return { kind: 'reply', text: `Sorry — ${booked.result.error?.message ?? 'that booking did not go through'}. ${describeAvailability(dayData, d.date)} ${ASK.time}` };
+  if (created) {
+    // The slot went while we talked: look at the day again and offer what is left.
+    if (!turn.some(coversDay)) return callTool('check_availability', { service: d.service.slug, date_from: d.date });
+    return reply(`${t.bookingFailed(created.result.error?.message ?? 'that booking did not go through')} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
   }
-  if (!availability) return checkDay();
+  if (!availability) return callTool('check_availability', { service: d.service.slug, date_from: d.date });
   if (times.size === 0) {
-    // Nothing that day: look a week ahead and offer the next open days instead of a dead end.
-    if (!flowExchanges.some((x) => coversDay(x) && x.args.date_to !== undefined)) return checkWeek();
-    const next = nextOpenDays();
-    return { kind: 'reply', text: `There are no openings for ${d.service.name} on ${describeDate(d.date)}. ${next || 'Nothing opens in the week after either.'} ${ASK.date}` };
+    const checked = week(d.date);
+    if (!checked) return callTool('check_availability', { service: d.service.slug, date_from: d.date, date_to: addDays(d.date, 6) });
+    const next = nextOpen(checked, lang);
+    return reply(`${t.noOpenings(d.service.name, dayName(d.date, lang))} ${next || t.nothingWeekAfter} ${t.askDate}`, { pending: 'date' });
   }
-  if (d.time === undefined) return { kind: 'reply', text: `${describeAvailability(dayData, d.date)} ${ASK.time}` };
-  if (!times.has(hhmm(d.time))) {
-    return { kind: 'reply', text: `${describeTime(d.time)} isn't open on ${describeDate(d.date)}. ${describeAvailability(dayData, d.date)} ${ASK.time}` };
-  }
-  if (!d.name) return { kind: 'reply', text: `${d.service.name} on ${describeDate(d.date)} at ${describeTime(d.time)} — great. ${ASK.name}` };
-  if (!d.phone) return { kind: 'reply', text: `Thanks, ${d.name.split(' ')[0]}. ${ASK.phone}` };
-  if (!d.address) return { kind: 'reply', text: ASK.address };
-  return {
-    kind: 'call',
-    name: 'create_booking',
-    args: {
-      service: d.service.slug,
-      start: `${d.date}T${hhmm(d.time)}`,
-      customer_name: d.name,
-      phone: d.phone,
-      address: d.address,
-      ...(d.email ? { email: d.email } : {}),
-    },
-  };
+  if (d.time === undefined) return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+  if (!times.has(hhmm(d.time))) return reply(`${t.notOpen(clock(d.time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+  const when = lang === 'es' ? `${dayName(d.date, lang)} a las ${clock(d.time)}` : `${dayName(d.date, lang)} at ${clock(d.time)}`;
+  if (!name) return reply(`${t.slotOk(d.service.name, when)} ${t.askName}`, { pending: 'name' });
+  if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
+  if (!d.address) return reply(t.askAddress, { pending: 'address' });
+  return callTool('create_booking', {
+    service: d.service.slug,
+    start: `${d.date}T${hhmm(d.time)}`,
+    customer_name: name,
+    phone: d.phone,
+    address: d.address,
+    ...(d.email ? { email: d.email } : {}),
+  });
 }
 
-export function bookingNumberFlow(conv: Conversation, flow: { intent: Intent; start: number }, config: PolicyConfig, turn: ToolExchange[]): Decision {
-  const d = gatherDetails(conv, flow.start, latestCatalog(conv) ?? [], todayIn(config.now, config.timeZone));
-  if (!d.bookingNumber) {
-    // "Cancel my booking": look the customer's bookings up; with exactly one upcoming, offer that one.
-    const listed = exchangesSince(conv, flow.start).find((x) => x.name === 'list_bookings');
-    if (!listed) return { kind: 'call', name: 'list_bookings', args: {} };
-    const all = listed.result.ok ? ((listed.result.data as { bookings?: BookingData[] }).bookings ?? []) : [];
-    const upcoming = all.filter((b) => b.status === 'pending' || b.status === 'confirmed');
-    if (upcoming.length === 1) {
-      const only = upcoming[0]!;
-      if (flow.intent === 'reschedule') return rescheduleTo(d, only.number, turn, describeBooking(only, 'status'));
-      const asked = askedBefore(conv, conv.users.at(-1)!);
-      const said = conv.text(conv.messages[conv.users.at(-1)!]!).trim();
-      if (asked !== 'confirm') return { kind: 'reply', text: `${describeBooking(only, 'status')} ${ASK.confirm}` };
-      if (/^(no|nope|don't|do not|keep)/i.test(said)) return { kind: 'reply', text: 'Okay, I have left it as it is. Anything else?' };
-      if (!/^(yes|yeah|yep|sure|ok(ay)?|please|confirm|do it|go ahead)/i.test(said)) return { kind: 'reply', text: ASK.confirm };
-      d.bookingNumber = only.number;
-    } else {
-      const list = upcoming.map((b) => `- ${b.number}: ${b.service.name}`).join('\n');
-      return { kind: 'reply', text: upcoming.length ? `You have these upcoming bookings:\n${list}\n${ASK.bookingNumber}` : "I don't see any upcoming bookings for you. If you have a booking number, tell me and I'll look it up." };
-    }
+function catalogLine(catalog: readonly CatalogEntry[], lang: Lang): string {
+  const byCategory = new Map<string, string[]>();
+  for (const s of catalog) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s.name]);
+  return `${say(lang).servicesIntro}\n${[...byCategory].map(([c, names]) => `- ${c}: ${names.join(', ')}`).join('\n')}`;
+}
+
+/** The first two open days of a week's availability, said. */
+function nextOpen(week: ToolExchange, lang: Lang): string {
+  const data = week.result.data as AvailabilityData | undefined;
+  const open = (data?.days ?? []).filter((day) => day.slots.length > 0).slice(0, 2);
+  return open.map((day) => describeOpen(data, day.date, lang)).join(' ');
+}
+
+function upcomingOf(x: ToolExchange | undefined): BookingData[] {
+  if (!x?.result.ok) return [];
+  const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
+  const all = Array.isArray(data) ? data : (data.bookings ?? []);
+  return all.filter((b) => b.status === 'pending' || b.status === 'confirmed');
+}
+
+/** Cancelling or moving a booking: find it (by number, or the customer's one upcoming booking), confirm, act. */
+export function manageStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
+  const t = say(state.lang);
+  const lang = state.lang;
+  const span = exchangesSince(ctx.conv, state.goalStart);
+  const turn = ctx.turn;
+  let number = state.slots.bookingNumber;
+  let booking: BookingData | undefined;
+  if (!number) {
+    const listed = span.find((x) => x.name === 'list_bookings');
+    if (!listed) return callTool('list_bookings', {});
+    const upcoming = upcomingOf(listed);
+    if (upcoming.length === 0) return reply(t.noUpcoming, { pending: 'bookingNumber' });
+    if (upcoming.length > 1) return reply(`${t.upcoming(upcoming.map((b) => `- ${b.number}: ${describeVisit(b, lang)}`).join('\n'))}\n${t.askBookingNumber}`, { pending: 'bookingNumber' });
+    booking = upcoming[0]!;
+    number = booking.number;
+  } else {
+    const got = span.find((x) => x.name === 'get_booking' && x.args.booking_number === number) ?? span.find((x) => x.name === 'list_bookings');
+    if (!got) return callTool('get_booking', { booking_number: number });
+    booking = got.name === 'get_booking' ? (got.result.ok ? (got.result.data as BookingData) : undefined) : upcomingOf(got).find((b) => b.number === number);
+    if (!booking) return reply(`${t.cannotCancel(number, got.result.error?.message ?? 'not found')} ${t.askBookingNumber}`, { pending: 'bookingNumber' });
   }
-  if (flow.intent === 'cancel') {
+
+  if (state.goal === 'cancel') {
     const done = turn.find((x) => x.name === 'cancel_booking');
-    if (!done) return { kind: 'call', name: 'cancel_booking', args: { booking_number: d.bookingNumber } };
-    return { kind: 'reply', text: done.result.ok ? `Booking ${d.bookingNumber} is cancelled. Is there anything else I can help with?` : `I couldn't cancel ${d.bookingNumber}: ${done.result.error?.message}.` };
+    if (done) return reply(done.result.ok ? t.cancelled(number) : t.cannotCancel(number, done.result.error?.message ?? ''), { done: true });
+    if (state.awaiting === 'cancel_confirm' && u.yes) return callTool('cancel_booking', { booking_number: number });
+    if (state.awaiting === 'cancel_confirm' && u.no) return reply(t.keepIt, { done: true });
+    return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.confirmCancel}`, { awaiting: 'cancel_confirm' });
   }
-  return rescheduleTo(d, d.bookingNumber, turn);
-}
-
-function rescheduleTo(d: Details, bookingNumber: string, turn: ToolExchange[], preface?: string): Decision {
-  if (!d.date || d.time === undefined) return { kind: 'reply', text: preface ? `${preface} ${ASK.newTime}` : ASK.newTime };
+  const d = state.slots;
+  if (!d.date || d.time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const done = turn.find((x) => x.name === 'reschedule_booking');
-  if (!done) return { kind: 'call', name: 'reschedule_booking', args: { booking_number: bookingNumber, start: `${d.date}T${hhmm(d.time)}` } };
-  if (done.result.ok) return { kind: 'reply', text: `Done! ${describeBooking(done.result.data as BookingData, 'moved')}` };
-  return { kind: 'reply', text: `I couldn't move ${bookingNumber}: ${done.result.error?.message}. ${ASK.newTime}` };
+  if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${d.date}T${hhmm(d.time)}` });
+  if (done.result.ok) {
+    const b = done.result.data as BookingData;
+    return reply(t.moved(b.number, describeVisit(b, lang)), { done: true });
+  }
+  return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
 }
 
-/** Search the knowledge base, read the best article, and quote its opening with the source. */
-export function knowledgeAnswer(said: string, turn: ToolExchange[]): Decision {
-  const search = turn.find((x) => x.name === 'search_knowledge_base');
-  if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query: said.slice(0, 300) } };
-  const hits = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
-  const top = (Array.isArray(hits) ? hits : (hits.results ?? []))[0];
-  if (!top) return { kind: 'reply', text: "I couldn't find that in our knowledge base. Would you like me to connect you with a member of our team?" };
-  const article = turn.find((x) => x.name === 'get_kb_article');
-  if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: top.id } };
-  // The snippet is a fragment; the answer quotes the article's opening sentences instead.
-  const body = article.result.ok ? (article.result.data as { body: string }).body : '';
-  const sentences = body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body];
-  return { kind: 'reply', text: `${sentences.slice(0, 3).join('').trim()}\n\n(Source: ${top.title})` };
+export function lookupStep(state: DialogueState, ctx: FlowContext): Step {
+  const t = say(state.lang);
+  const number = state.slots.bookingNumber;
+  const x = ctx.turn.find((e) => e.name === (number ? 'get_booking' : 'list_bookings'));
+  if (!x) return number ? callTool('get_booking', { booking_number: number }) : callTool('list_bookings', {});
+  if (!x.result.ok) return reply(t.failed(x.result.error?.message ?? ''), { done: true });
+  if (number) {
+    const b = x.result.data as BookingData;
+    return reply(t.status(b.number, describeVisit(b, state.lang), b.status), { done: true });
+  }
+  const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
+  const list = Array.isArray(data) ? data : (data.bookings ?? []);
+  if (!list.length) return reply(t.noBookings, { done: true });
+  return reply(t.yourBookings(list.map((b) => `- ${b.number}: ${describeVisit(b, state.lang)} (${b.status})`).join('\n')), { done: true });
 }
-

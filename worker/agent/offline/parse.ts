@@ -94,8 +94,8 @@ export function parseAddress(text: string): string | undefined {
   return STREET.exec(text)?.[0].trim().replace(/[.!]+$/, '');
 }
 
-/** Lower-case word tokens, for fuzzy matching. */
-export const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+/** Lower-case word tokens, for fuzzy matching (accents kept: "calefacción"). */
+export const words = (text: string) => text.toLowerCase().match(/[a-z0-9áéíóúüñ]+/g) ?? [];
 
 export interface CatalogEntry {
   slug: string;
@@ -106,27 +106,57 @@ export interface CatalogEntry {
   price_cents?: number;
 }
 
-/** Everyday words that name a service without using its catalog name. */
+/** Everyday words (English and Spanish) that name a service without using its catalog name. */
 const SYNONYMS: Record<string, string[]> = {
-  ac: ['air', 'conditioner', 'conditioning', 'cooling', 'ac'],
-  furnace: ['heat', 'heater', 'heating', 'furnace'],
-  drain: ['clog', 'clogged', 'drain', 'sink', 'toilet'],
-  leak: ['leak', 'leaking', 'drip', 'dripping', 'pipe'],
-  water: ['hot'],
-  outlet: ['outlet', 'socket', 'switch', 'gfci'],
-  lighting: ['light', 'lights', 'fixture', 'fan'],
-  ev: ['ev', 'charger', 'tesla', 'car'],
-  panel: ['panel', 'breaker', 'amp'],
-  duct: ['duct', 'ducts', 'vent', 'vents'],
-  estimate: ['estimate', 'replacement', 'quote', 'new'],
+  ac: ['air', 'conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'aire', 'acondicionado', 'clima'],
+  furnace: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'],
+  drain: ['clog', 'clogged', 'drain', 'sink', 'toilet', 'tub', 'shower', 'backed', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague', 'lavabo', 'fregadero', 'inodoro'],
+  leak: ['leak', 'leaking', 'leaky', 'drip', 'dripping', 'pipe', 'fuga', 'gotera', 'gotea', 'tubería', 'tuberia'],
+  water: ['hot', 'calentador', 'boiler', 'tank'],
+  outlet: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente'],
+  lighting: ['light', 'lights', 'fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'luces', 'lámpara', 'lampara', 'ventilador'],
+  ev: ['ev', 'charger', 'tesla', 'car', 'cargador', 'eléctrico'],
+  panel: ['panel', 'breaker', 'breakers', 'amp', 'amps', 'tablero', 'fusibles'],
+  duct: ['duct', 'ducts', 'vent', 'vents', 'ductos', 'conductos'],
+  estimate: ['estimate', 'replacement', 'quote', 'new', 'presupuesto', 'cotización'],
 };
 
-const SERVICE_WORDS = new Set([...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), 'plumber', 'electrician', 'hvac', 'tune', 'cleaning', 'repair']);
+const SERVICE_WORDS = new Set([...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), 'plumber', 'electrician', 'hvac', 'tune', 'cleaning', 'repair', 'plomero', 'electricista']);
+
+/** Edit distance of two short words, capped: more than `max` is reported as max + 1. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      best = Math.min(best, row[j]!);
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** `said` holds `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
+function saysWord(said: Set<string>, word: string): boolean {
+  if (said.has(word)) return true;
+  const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  if (!max) return false;
+  for (const w of said) if (w.length >= 4 && editDistance(w, word, max) <= max) return true;
+  return false;
+}
 
 /** True when `text` names something we service (before the catalog is known). */
-export const mentionsServiceWord = (text: string) => words(text).some((w) => SERVICE_WORDS.has(w));
+export const mentionsServiceWord = (text: string) => {
+  const said = new Set(words(text));
+  return [...SERVICE_WORDS].some((w) => saysWord(said, w));
+};
 
-const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with']);
+const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with', 'un', 'una', 'el', 'la', 'de', 'para', 'mi', 'necesito', 'quiero']);
 
 /** The catalog entry `text` most plausibly names, or undefined when nothing matches well. */
 export function matchService(text: string, catalog: readonly CatalogEntry[]): CatalogEntry | undefined {
@@ -137,8 +167,8 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
     let score = 0;
     const nameWords = new Set([...words(entry.name), ...words(entry.slug)].filter((w) => !STOP.has(w)));
     for (const w of nameWords) {
-      if (said.has(w)) score += 3;
-      for (const syn of SYNONYMS[w] ?? []) if (said.has(syn)) score += 2;
+      if (saysWord(said, w)) score += 3;
+      for (const syn of SYNONYMS[w] ?? []) if (saysWord(said, syn)) score += 2;
     }
     if (score > (best?.score ?? 0)) best = { entry, score };
   }

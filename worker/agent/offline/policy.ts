@@ -1,96 +1,231 @@
 /**
- * The offline model's policy: from the conversation so far, what to do next —
- * call a tool or reply. Intents come from the customer's words; a multi-turn
- * flow (booking, cancelling, rescheduling) continues while the assistant's
- * last reply asked for a missing detail (one of ASK), and its details are
- * collected from every customer message since the flow began.
+ * The offline model's dialogue engine (the shape of Rasa's CALM): every
+ * customer message is read into commands (understand.ts), the commands update
+ * an explicit dialogue state (goal, filled slots, the pending question or
+ * yes/no offer, language), and business logic lives in flows that call the
+ * same tools a real model calls.
+ *
+ * The state is never read back from reply prose. It is rebuilt on every turn
+ * by folding the engine over the customer's messages and the tool results
+ * between them (the engine is deterministic, so each past turn yields the
+ * question it really asked); a restarted or replayed session gets the same turn.
  */
 import type { ModelMessage } from '../model';
-import { ASK, askedBefore, currentFlow, exchangesSince, intentOf, type AskKey, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
-import { bookingFlow, bookingNumberFlow, knowledgeAnswer } from './flows';
-import { describeDate, describeTime, matchService, parseBookingNumber, parseDate, parsePhone, parseTime, splitLocalIso, todayIn } from './parse';
-import { describeBooking, describeServices, money, type BookingData, type ServiceList } from './replies';
+import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
+import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
+import { knowledgeAnswer } from './knowledge';
+import type { Lang } from './language';
+import type { CatalogEntry } from './parse';
+import { money, type ServiceList } from './replies';
+import { say } from './say';
+import { understand, type Slots, type Understanding } from './understand';
+import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
+
+export type Ask = 'service' | 'date' | 'time' | 'name' | 'phone' | 'address' | 'bookingNumber' | 'newTime';
+export type Goal = 'book' | 'cancel' | 'reschedule' | 'lookup';
+
+export interface DialogueState {
+  lang: Lang;
+  goal?: Goal;
+  /** Index of the message that began the goal (its tool results count from there). */
+  goalStart: number;
+  slots: Slots;
+  /** The question our last reply asked. */
+  pending?: Ask;
+  /** The yes/no question our last reply asked. */
+  awaiting?: 'cancel_confirm' | 'handoff_offer' | 'book_offer';
+  /** The service a "Would you like to book it?" offered. */
+  offered?: CatalogEntry;
+}
+
+/** What a step decided, and how the state stands once its reply is given. */
+export interface Step {
+  decision: Decision;
+  pending?: Ask;
+  awaiting?: DialogueState['awaiting'];
+  offered?: CatalogEntry;
+  /** The goal is finished (booked, cancelled, moved): later messages start afresh. */
+  done?: boolean;
+}
+
+const reply = (text: string, extra: Omit<Step, 'decision'> = {}): Step => ({ decision: { kind: 'reply', text }, ...extra });
+const callTool = (name: string, args: Record<string, unknown>): Step => ({ decision: { kind: 'call', name, args } });
+
+/** Folds one message into the state: the goal it starts or continues, and the slots it fills. */
+function absorb(state: DialogueState, u: Understanding, index: number): DialogueState {
+  const next: DialogueState = { ...state, lang: u.lang, slots: { ...state.slots } };
+  const startGoal = (goal: Goal) => {
+    if (next.goal !== goal) {
+      next.goal = goal;
+      next.goalStart = index;
+      // A new goal keeps the contact details already given, not the old visit.
+      next.slots = { ...(state.slots.name ? { name: state.slots.name } : {}), ...(state.slots.phone ? { phone: state.slots.phone } : {}), ...(state.slots.address ? { address: state.slots.address } : {}) };
+      delete next.pending;
+    }
+  };
+  if (u.safety) return next;
+  if (state.awaiting === 'book_offer' && u.yes && state.offered) {
+    startGoal('book');
+    next.slots.service = state.offered;
+  }
+  const top = u.top;
+  if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
+    if (!(state.goal === 'book' && top === 'lookup')) startGoal(top);
+  } else if (top === 'book' || ((u.slots.service || u.slots.date) && !state.goal && !u.asks && top !== 'price' && top !== 'complaint')) {
+    if (state.goal !== 'reschedule' || u.slots.service) startGoal(state.goal === 'reschedule' && !u.slots.service ? 'reschedule' : 'book');
+  }
+  const s = next.slots;
+  const u_ = u.slots;
+  // The service changes only when the customer asks for one (not when a side question names another).
+  if (u_.service && (!s.service || (!u.asks && (u.correction || (u.intents.book ?? 0) > 0)))) s.service = u_.service;
+  if (u_.date) s.date = u_.date;
+  if (u_.time !== undefined) s.time = u_.time;
+  if (u_.name) s.name = u_.name;
+  if (u_.phone) s.phone = u_.phone;
+  if (u_.email) s.email = u_.email;
+  if (u_.bookingNumber) s.bookingNumber = u_.bookingNumber;
+  if (u_.address) s.address = u_.address;
+  else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /\d/.test(u.text) && /[a-z]{3}/i.test(u.text)) s.address = u.text.trim().replace(/[.!]+$/, '');
+  return next;
+}
+
+/** A question in the middle of a flow that fills nothing: answered, then the flow resumes. */
+function isSideQuestion(state: DialogueState, u: Understanding): boolean {
+  if (!state.goal || !u.asks) return false;
+  const fills = Object.keys(u.slots).some((k) => k !== 'service');
+  const flowWord = u.top === 'book' || u.top === 'cancel' || u.top === 'reschedule';
+  return !fills && !flowWord && !u.yes && !u.no;
+}
+
+function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Step {
+  const t = say(state.lang);
+  const done = (name: string) => turn.find((x) => x.name === name);
+
+  if (u.safety === 'gas') return reply(t.gas, { awaiting: 'handoff_offer' });
+  if (u.safety === 'emergency') return reply(t.emergency(t.emergencySteps, t.surcharge), { awaiting: 'handoff_offer' });
+
+  const handoff = () => {
+    const x = done('request_human');
+    if (!x) return callTool('request_human', { reason: u.text.slice(0, 500) });
+    return reply(x.result.ok ? t.handoff : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
+  };
+  if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
+  if (u.top === 'human') return handoff();
+  if (u.top === 'complaint' || ((u.intents.complaint ?? 0) > 0 && !state.goal)) {
+    const x = done('open_ticket');
+    if (!x) return callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
+    const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
+    return reply(number ? t.complaint(number) : t.complaintNoTicket, { awaiting: 'handoff_offer' });
+  }
+  if (state.awaiting === 'handoff_offer' && u.no) return reply(t.welcome);
+
+  if (isSideQuestion(state, u)) {
+    const answer = knowledgeAnswer(u, turn, state.lang);
+    if (answer.kind === 'call') return { decision: answer };
+    const resume = state.pending ? ` ${t.backTo(askText(state.pending, state.lang))}` : '';
+    return reply(`${answer.text}${resume}`, { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) });
+  }
+
+  if (state.goal === 'book') return bookingStep(state, u, ctx);
+  if (state.goal === 'cancel' || state.goal === 'reschedule') return manageStep(state, u, ctx);
+  if (state.goal === 'lookup') return lookupStep(state, ctx);
+
+  switch (u.top) {
+    case 'tasks_add': {
+      const title = u.text.replace(/^.*?(remind me to|add (?:a )?task(?: to)?:?|new task:?|to-?do:)\s*/i, '').trim() || u.text;
+      const x = done('add_task');
+      if (!x) return callTool('add_task', { title: title.slice(0, 200) });
+      return reply(x.result.ok ? t.taskAdded(title) : t.failed(x.result.error?.message ?? ''));
+    }
+    case 'tasks_list': {
+      const x = done('list_tasks');
+      if (!x) return callTool('list_tasks', {});
+      if (!x.result.ok) return reply(t.failed(x.result.error?.message ?? ''));
+      const data = x.result.data as { tasks?: { id: number; title: string; status: string }[] } | { id: number; title: string; status: string }[];
+      const tasks = Array.isArray(data) ? data : (data.tasks ?? []);
+      return reply(tasks.length ? t.yourTasks(tasks.map((k) => `- #${k.id} ${k.title} (${k.status.replace('_', ' ')})`).join('\n')) : t.noTasks);
+    }
+    case 'price':
+    case 'services': {
+      const service = u.slots.service;
+      if (service) {
+        return reply(`${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${service.description ?? ''} ${t.wantBook}`.replace(/\s+/g, ' ').trim(), { awaiting: 'book_offer', offered: service });
+      }
+      if (u.top === 'services' || !u.asks) return reply(describeCatalog(ctx.catalog, state.lang));
+      break;
+    }
+    case 'greeting':
+      return reply(t.greeting(ctx.config.businessName));
+    case 'thanks':
+      return reply(t.welcome);
+    case 'bye':
+      return reply(t.bye);
+    default:
+      break;
+  }
+  if (state.awaiting === 'book_offer' && u.no) return reply(t.welcome);
+  const answer = knowledgeAnswer(u, turn, state.lang);
+  return answer.kind === 'call' ? { decision: answer } : reply(answer.text);
+}
+
+export function askText(ask: Ask, lang: Lang): string {
+  const t = say(lang);
+  return { service: t.askService, date: t.askDate, time: t.askTime, name: t.askName, phone: t.askPhone, address: t.askAddress, bookingNumber: t.askBookingNumber, newTime: t.askNewTime }[ask];
+}
+
+function describeCatalog(catalog: readonly CatalogEntry[], lang: Lang): string {
+  const byCategory = new Map<string, CatalogEntry[]>();
+  for (const s of catalog) byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
+  const lines = [...byCategory].map(([category, items]) => `${category}:\n${items.map((s) => `- ${s.name}: ${money(s.price_cents)}`).join('\n')}`);
+  return `${say(lang).servicesIntro}\n${lines.join('\n')}`;
+}
 
 /** The policy's entry point: the next step for this conversation. */
 export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m: ModelMessage) => string): Decision {
   const conv: Conversation = { messages, text, users: messages.flatMap((m, i) => (m.role === 'user' ? [i] : [])) };
   const lastUser = conv.users.at(-1);
-  if (lastUser === undefined) return { kind: 'reply', text: `Hi! I'm the ${config.businessName} assistant. How can I help?` };
-  const said = text(messages[lastUser]!);
-  const turn = exchangesSince(conv, lastUser);
+  if (lastUser === undefined) return { kind: 'reply', text: say('en').greeting(config.businessName) };
+  // The catalogue first: every message is then read for the service it names.
+  const catalog = latestCatalog(conv);
+  if (!catalog) return { kind: 'call', name: 'list_services', args: {} };
+
+  const local = toZoned(config.now, config.timeZone);
   const systemName = /You are talking with ([^.\n]+)\./.exec(messages[0] && messages[0].role === 'system' ? text(messages[0]) : '')?.[1];
-
-  const flow = currentFlow(conv);
-  const pendingAsk = askedBefore(conv, lastUser);
-  if (flow && pendingAsk && intentOf(said) === undefined && isQuestion(said) && !answersAsk(said, pendingAsk, config)) {
-    // A side question in the middle of a booking: answer it, then pick the booking up again.
-    const answer = knowledgeAnswer(said, turn);
-    return answer.kind === 'call' ? answer : { kind: 'reply', text: `${answer.text}\n\nBack to your request: ${ASK[pendingAsk]}` };
+  let state: DialogueState = { lang: 'en', goalStart: 0, slots: {} };
+  let last: Step | undefined;
+  for (const [k, index] of conv.users.entries()) {
+    const said = text(messages[index]!);
+    const u = understand(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name' });
+    state = absorb(state, u, index);
+    const end = conv.users[k + 1] ?? messages.length;
+    const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);
+    const ctx: FlowContext = { conv: { ...conv, messages: messages.slice(0, end) }, config, catalog, today: local.date, systemName, turn };
+    last = step(state, u, turn, ctx);
+    // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
+    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots) } } : {}) };
+    delete state.pending;
+    delete state.awaiting;
+    delete state.offered;
+    if (last.pending) state.pending = last.pending;
+    if (last.awaiting) state.awaiting = last.awaiting;
+    if (last.offered) state.offered = last.offered;
   }
-  if (flow?.intent === 'book') return bookingFlow(conv, flow.start, config, turn, systemName);
-  if (flow) return bookingNumberFlow(conv, flow, config, turn);
-
-  const intent = intentOf(said);
-  const once = (name: string, args: Record<string, unknown>, reply: (x: ToolExchange) => string): Decision => {
-    const done = turn.find((x) => x.name === name);
-    return done ? { kind: 'reply', text: reply(done) } : { kind: 'call', name, args };
-  };
-  const failed = (x: ToolExchange) => `Sorry, that didn't work: ${x.result.error?.message ?? 'unknown error'}.`;
-
-  switch (intent) {
-    case 'human':
-      return once('request_human', { reason: said.slice(0, 500) }, (x) =>
-        x.result.ok ? "I've asked a member of our team to join this conversation. They'll be with you shortly." : failed(x),
-      );
-    case 'tasks_add': {
-      const title = said.replace(/^.*?(remind me to|add (?:a )?task(?: to)?:?|new task:?|to-?do:)\s*/i, '').trim() || said;
-      return once('add_task', { title: title.slice(0, 200) }, (x) => (x.result.ok ? `Added to your tasks: "${title}".` : failed(x)));
-    }
-    case 'tasks_list':
-      return once('list_tasks', {}, (x) => {
-        if (!x.result.ok) return failed(x);
-        const data = x.result.data as { tasks?: { id: number; title: string; status: string }[] } | { id: number; title: string; status: string }[];
-        const tasks = Array.isArray(data) ? data : (data.tasks ?? []);
-        return tasks.length ? `Your tasks:\n${tasks.map((t) => `- #${t.id} ${t.title} (${t.status.replace('_', ' ')})`).join('\n')}` : 'You have no tasks.';
-      });
-    case 'lookup': {
-      const number = parseBookingNumber(said);
-      if (number) return once('get_booking', { booking_number: number }, (x) => (x.result.ok ? describeBooking(x.result.data as BookingData, 'status') : failed(x)));
-      return once('list_bookings', {}, (x) => {
-        if (!x.result.ok) return failed(x);
-        const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
-        const list = Array.isArray(data) ? data : (data.bookings ?? []);
-        if (!list.length) return "I don't see any bookings for you yet.";
-        return `Your bookings:\n${list.map((b) => { const s = splitLocalIso(b.start); return `- ${b.number}: ${b.service.name}, ${describeDate(s.date)} at ${describeTime(s.minute)} (${b.status})`; }).join('\n')}`;
-      });
-    }
-    case 'services':
-      return once('list_services', {}, (x) => {
-        if (!x.result.ok) return failed(x);
-        const list = x.result.data as ServiceList;
-        const match = matchService(said, list.services);
-        return match ? `${match.name} is ${money(match.price_cents)} and takes about ${match.duration_minutes} minutes. ${match.description ?? ''} Would you like to book it?`.replace(/\s+/g, ' ') : describeServices(list, false);
-      });
-    case 'greeting':
-      return { kind: 'reply', text: `Hi! I'm the ${config.businessName} assistant. I can answer questions, check availability, and book, move or cancel appointments. How can I help?` };
-    case 'thanks':
-      return { kind: 'reply', text: "You're welcome! Anything else I can help with?" };
-    default:
-      return knowledgeAnswer(said, turn);
+  const decision = last!.decision;
+  if (decision.kind !== 'reply') return decision;
+  // Never the same reply twice in a row: the second time, say so and offer a person.
+  const previous = [...messages.slice(0, lastUser)].reverse().find((m) => m.role === 'assistant' && !m.tool_calls?.length);
+  if (previous && text(previous).trim() === decision.text.trim()) {
+    const t = say(state.lang);
+    return { kind: 'reply', text: `${t.rephrase} ${decision.text} ${t.offerPerson}` };
   }
+  return decision;
 }
 
-const isQuestion = (text: string) => /\?\s*$/.test(text) || /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would)\b/i.test(text);
-
-/** Whether `text` looks like an answer to the question we asked. */
-function answersAsk(text: string, ask: AskKey, config: PolicyConfig): boolean {
-  const today = todayIn(config.now, config.timeZone);
-  if (ask === 'date') return parseDate(text, today) !== undefined;
-  if (ask === 'time') return parseTime(text) !== undefined;
-  if (ask === 'phone') return parsePhone(text) !== undefined;
-  if (ask === 'bookingNumber') return parseBookingNumber(text) !== undefined;
-  if (ask === 'newTime') return parseDate(text, today) !== undefined || parseTime(text) !== undefined;
-  return false;
+/** Contact details outlive a finished goal; the visit's details do not. */
+function pick(slots: Slots): Slots {
+  return { ...(slots.name ? { name: slots.name } : {}), ...(slots.phone ? { phone: slots.phone } : {}), ...(slots.address ? { address: slots.address } : {}), ...(slots.email ? { email: slots.email } : {}) };
 }
+
+export type { ServiceList };

@@ -1,0 +1,60 @@
+/**
+ * Knowledge answers that are honest about relevance: search, read the best
+ * article, and quote only its sentences that speak to what was asked (cited).
+ * When no sentence shares a content word with the question, the article is
+ * not the answer, however it ranked: say what we can help with instead.
+ */
+import type { Decision, ToolExchange } from './conversation';
+import type { Lang } from './language';
+import { say } from './say';
+import type { Understanding } from './understand';
+
+/** Spanish question words mapped to the English the articles are written in. */
+const ES_TO_EN: Record<string, string> = {
+  horario: 'hours', horarios: 'hours', abren: 'open hours', cierran: 'closed hours', abiertos: 'open hours', sábado: 'saturday', sabado: 'saturday', domingo: 'sunday',
+  precio: 'price', precios: 'prices', cuesta: 'price cost', cobran: 'fee charge', tarifa: 'fee', visita: 'service call fee',
+  garantía: 'warranty', garantia: 'warranty', zona: 'service area', zonas: 'service areas', área: 'service area', pago: 'payment', pagar: 'payment pay', tarjeta: 'card payment',
+  financiamiento: 'financing', cancelar: 'cancellation', cancelación: 'cancellation', licencia: 'licensed', seguro: 'insured insurance', emergencia: 'emergency',
+  calefacción: 'furnace heat', calentador: 'water heater', tubería: 'pipes', congelada: 'frozen', cargador: 'ev charger', panel: 'panel',
+};
+
+const STOP = new Set(
+  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because'.split(' '),
+);
+
+/** The words of a question that carry its meaning, as 4-letter stems ("prices" and "pricing" meet). */
+function contentStems(text: string): string[] {
+  return [...new Set((text.toLowerCase().match(/[a-z0-9$]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
+}
+
+function searchQuery(u: Understanding): string {
+  if (u.lang !== 'es') return u.text.slice(0, 300);
+  const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
+  const english = words.map((w) => ES_TO_EN[w]).filter(Boolean);
+  return (english.length ? english.join(' ') : u.text).slice(0, 300);
+}
+
+/** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
+export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang): Decision {
+  const t = say(lang);
+  const query = searchQuery(u);
+  const search = turn.find((x) => x.name === 'search_knowledge_base');
+  if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query } };
+  const data = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
+  const top = (Array.isArray(data) ? data : (data.results ?? []))[0];
+  if (!top) return { kind: 'reply', text: t.canHelpWith };
+  const article = turn.find((x) => x.name === 'get_kb_article');
+  if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: top.id } };
+  const body = article.result.ok ? (article.result.data as { body: string }).body : '';
+  const stems = contentStems(query);
+  const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
+    const own = new Set(contentStems(sentence));
+    return { sentence: sentence.trim(), index, score: stems.filter((s) => own.has(s)).length };
+  });
+  const titleHits = stems.filter((s) => contentStems(top.title).includes(s)).length;
+  if (!titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
+  // The article's lead (it answers its title) and the sentences that share most words with the question.
+  const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 2);
+  const chosen = [sentences[0]!, ...others].sort((a, b) => a.index - b.index);
+  return { kind: 'reply', text: `${chosen.map((s) => s.sentence).join(' ')}\n\n${t.source(top.title)}` };
+}

@@ -1,0 +1,128 @@
+/**
+ * One customer message turned into what the dialogue engine acts on: its
+ * language, a safety alarm, scored intents, yes/no, whether it corrects
+ * something, and every slot it fills (service, day, time, name, phone, e-mail,
+ * address, booking number), all read at once, whatever was asked.
+ */
+import { readAddress, readBookingNumber, readEmail, readName, readPhone } from './contact';
+import { detectLanguage, type Lang } from './language';
+import { matchService, type CatalogEntry } from './parse';
+import { readWhen, type When } from './when';
+
+export type Intent = 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
+
+/** `gas`: leave now and call 911 / the gas utility. `emergency`: a leak, flood, sparks or no heat that cannot wait. */
+export type Safety = 'gas' | 'emergency';
+
+export interface Slots {
+  service?: CatalogEntry;
+  date?: string;
+  time?: number;
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  bookingNumber?: string;
+}
+
+export interface Understanding {
+  text: string;
+  lang: Lang;
+  safety?: Safety;
+  intents: Partial<Record<Intent, number>>;
+  /** The strongest intent at or above the bar, if any. */
+  top?: Intent;
+  yes: boolean;
+  no: boolean;
+  /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
+  correction: boolean;
+  slots: Slots;
+  dateIssue?: When['issue'];
+  /** It asks something ("?", or starts like a question). */
+  asks: boolean;
+}
+
+export interface ReadContext {
+  today: string;
+  nowMinute: number;
+  catalog: readonly CatalogEntry[];
+  /** The language so far (a short message keeps it). */
+  lang: Lang;
+  /** A name is expected (we asked for it). */
+  expectingName: boolean;
+}
+
+const GAS = /\b(smell(s|ing)? (of )?gas|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
+const EMERGENCY =
+  /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|tuber[ií]a (rota|reventada)|chispas|sin calefacci[oó]n|emergenc(y|ia)/i;
+
+const PATTERNS: [Intent, RegExp, number][] = [
+  ['human', /\b(human|real person|a person|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
+  ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
+  ['cancel', /\b(cancel+(?!lation (policy|fee))|call off|cancelar|anular)\b/i, 2.5],
+  ['reschedule', /\b(reschedule|re-schedule|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['lookup', /\b(status of|look ?up|find|check on|when is|what time is|details of) (my |the )?(booking|appointment|appt|visit)|\bmy (bookings|appointments|appts)\b|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
+  ['book', /\b(book|schedule|appointment|appt|come out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|mandar a alguien)\b/i, 2],
+  ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
+  ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
+  ['services', /\b(what (services|do you (offer|do))|services do you|which services|que servicios|qu[eé] hacen)\b/i, 2],
+  ['tasks_add', /\b(remind me to|add (a )?task|new task|to-?do:)/i, 3],
+  ['tasks_list', /\b(my tasks|list (my )?tasks|show (my )?tasks|to-?do list)\b/i, 3],
+  ['greeting', /^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|hola|buenos d[ií]as|buenas( tardes| noches)?)\b[\s!.,]*$/i, 2],
+  ['thanks', /^\s*(thanks|thank you|thx|ty|great|perfect|awesome|cool|gracias|muchas gracias|perfecto)\b[\s!.,]*(that'?s all|bye)?[\s!.,]*$/i, 2],
+  ['bye', /^\s*(bye|goodbye|that'?s all|nothing else|no thanks|adi[oó]s|eso es todo|nada m[aá]s)\b/i, 2],
+];
+
+const YES = /^\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)\b/i;
+const NO = /^\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)\b/i;
+const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir)\b/i;
+const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
+
+/** Reads one message. */
+export function understand(text: string, ctx: ReadContext): Understanding {
+  const lang = detectLanguage(text, ctx.lang);
+  const intents: Partial<Record<Intent, number>> = {};
+  for (const [intent, re, weight] of PATTERNS) if (re.test(text)) intents[intent] = Math.max(intents[intent] ?? 0, weight);
+  const service = matchService(text, ctx.catalog);
+  if (service && (intents.book ?? 0) > 0) intents.book = (intents.book ?? 0) + 1;
+  const asks = /\?\s*$/.test(text) || QUESTION_START.test(text);
+  if (asks) intents.question = 1.5;
+  // "how much is a drain cleaning?": a price question, not a booking.
+  if (intents.price && intents.book && !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) delete intents.book;
+  if (intents.cancel && intents.reschedule) delete intents.cancel;
+  const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
+  const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
+
+  const when = readWhen(text, ctx.today, ctx.nowMinute, lang);
+  const phone = readPhone(text);
+  const address = readAddress(text);
+  const contactBlock = Boolean(phone || address);
+  const slots: Slots = {
+    ...(service ? { service } : {}),
+    ...(when.date ? { date: when.date } : {}),
+    ...(when.time !== undefined ? { time: when.time } : {}),
+    ...(phone ? { phone } : {}),
+    ...(address ? { address } : {}),
+  };
+  const name = readName(text, ctx.expectingName || contactBlock);
+  if (name) slots.name = name;
+  const email = readEmail(text);
+  if (email) slots.email = email;
+  const bookingNumber = readBookingNumber(text);
+  if (bookingNumber) slots.bookingNumber = bookingNumber;
+
+  const safety: Safety | undefined = GAS.test(text) ? 'gas' : EMERGENCY.test(text) && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
+  return {
+    text,
+    lang,
+    ...(safety ? { safety } : {}),
+    intents,
+    ...(top ? { top } : {}),
+    yes: YES.test(text) && !NO.test(text),
+    no: NO.test(text),
+    correction: CORRECTION.test(text),
+    slots,
+    ...(when.issue ? { dateIssue: when.issue } : {}),
+    asks,
+  };
+}

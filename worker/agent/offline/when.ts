@@ -1,0 +1,127 @@
+/**
+ * Dates and times out of what a customer types, in English or Spanish:
+ * chrono-node does the reading ("tmrw at 10", "friday morning", "el martes a
+ * las 3 de la tarde"), and a few house rules sit on top of it: a weekday means
+ * the next one after today ("next thursday" said on a Tuesday is in two days,
+ * as the booking flow has always read it), "the 5th" is the next 5th, a bare
+ * 1:00–6:59 is the afternoon, impossible dates ("Feb 30") and past ones are
+ * reported rather than guessed.
+ */
+import * as chrono from 'chrono-node';
+import { addDays } from '../../lib/zoned-time';
+import type { Lang } from './language';
+
+export interface When {
+  /** Local `YYYY-MM-DD`. */
+  date?: string;
+  /** Minutes after midnight. */
+  time?: number;
+  /** What was wrong with a date the customer named. */
+  issue?: { kind: 'impossible' | 'past'; said: string };
+}
+
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sun: 0, domingo: 0,
+  monday: 1, mon: 1, lunes: 1,
+  tuesday: 2, tue: 2, tues: 2, martes: 2,
+  wednesday: 3, wed: 3, weds: 3, miercoles: 3, 'miércoles': 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, jueves: 4,
+  friday: 5, fri: 5, viernes: 5,
+  saturday: 6, sat: 6, sabado: 6, 'sábado': 6,
+};
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, enero: 1, feb: 2, february: 2, febrero: 2, mar: 3, march: 3, marzo: 3, apr: 4, april: 4, abril: 4,
+  may: 5, mayo: 5, jun: 6, june: 6, junio: 6, jul: 7, july: 7, julio: 7, aug: 8, august: 8, agosto: 8,
+  sep: 9, sept: 9, september: 9, septiembre: 9, oct: 10, october: 10, octubre: 10, nov: 11, november: 11, noviembre: 11,
+  dec: 12, december: 12, diciembre: 12,
+};
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Shorthand customers type, spelled out so the parser knows it. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\btmrw?\b|\btmr\b|\btomorow\b|\btommorow\b|\btomorrrow\b|\btmorrow\b/g, 'tomorrow')
+    .replace(/\btdy\b/g, 'today')
+    .replace(/\bnxt\b/g, 'next')
+    .replace(/\bwk\b/g, 'week')
+    .replace(/\bpasado mañana\b/g, 'in 2 days');
+}
+
+const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+
+function nextWeekday(today: string, weekday: number): string {
+  const delta = (weekday - weekdayOf(today) + 7) % 7 || 7;
+  return addDays(today, delta);
+}
+
+function nextDayOfMonth(today: string, day: number): string | undefined {
+  for (let d = 0; d <= 62; d++) {
+    const candidate = addDays(today, d);
+    if (Number(candidate.slice(8, 10)) === day) return candidate;
+  }
+  return undefined;
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** A time with the house rule: a bare 1–6 o'clock (no am/pm) is the afternoon; "de la tarde" too. */
+function houseTime(hour: number, minute: number, meridiemCertain: boolean, text: string): number {
+  let h = hour;
+  if (!meridiemCertain && h >= 1 && h <= 6) h += 12;
+  if (/\bde la (tarde|noche)\b/.test(text) && h < 12) h += 12;
+  return h * 60 + minute;
+}
+
+/**
+ * The day and time named in `text`, seen from `today` (local `YYYY-MM-DD`) and the local time `nowMinute`.
+ * @example readWhen('tmrw at 10', '2026-12-01', 600, 'en') // { date: '2026-12-02', time: 600 }
+ */
+export function readWhen(text: string, today: string, nowMinute: number, lang: Lang): When {
+  const t = normalise(text);
+  const out: When = {};
+
+  // Impossible calendar dates are said back, not rolled over into the next month.
+  const named = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${Object.keys(MONTHS).join('|')})\\b`).exec(t);
+  if (named) {
+    const month = MONTHS[(named[1] ?? named[4])!]!;
+    const day = Number(named[2] ?? named[3]);
+    if (day < 1 || day > DAYS_IN_MONTH[month - 1]!) out.issue = { kind: 'impossible', said: named[0] };
+  }
+  const numeric = /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/.exec(t);
+  if (numeric && (Number(numeric[1]) > 12 || Number(numeric[2]) > DAYS_IN_MONTH[Number(numeric[1]) - 1]!)) out.issue = { kind: 'impossible', said: numeric[0] };
+  if (out.issue) return out;
+
+  const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
+  const parser = lang === 'es' ? chrono.es : chrono.en;
+  const results = parser.parse(t, reference, { forwardDate: true });
+  for (const r of results) {
+    const s = r.start;
+    if (s.isCertain('hour') && out.time === undefined) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
+    if (out.date) continue;
+    const word = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(r.text));
+    if (word && !s.isCertain('day')) {
+      out.date = nextWeekday(today, WEEKDAYS[word]!);
+      if (/\b(the )?(week after next|following week)\b/.test(t)) out.date = addDays(out.date, 7);
+    } else if (s.isCertain('day') || s.isCertain('weekday') || /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|days?|días?/.test(r.text)) {
+      out.date = iso(s.get('year')!, s.get('month')!, s.get('day')!);
+    }
+  }
+  // "a week from today" reads as two results ("a week", "today"): the week wins.
+  if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
+  // "the 5th", "on the 12th", "el 5": the next such day of a month.
+  if (!out.date) {
+    const ordinal = /\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|a\.m|p\.m|de la))/.exec(t);
+    if (ordinal && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) out.date = nextDayOfMonth(today, Number(ordinal[1]));
+  }
+  if (out.time === undefined) {
+    if (/\b(noon|mediod[ií]a)\b/.test(t)) out.time = 12 * 60;
+    else if (/\b(first thing|early morning)\b/.test(t)) out.time = 9 * 60;
+  }
+  if (out.date && out.date < today) {
+    out.issue = { kind: 'past', said: out.date };
+    delete out.date;
+  }
+  if (out.date === today && out.time !== undefined && out.time <= nowMinute) out.issue = { kind: 'past', said: `${out.date} ${out.time}` };
+  return out;
+}
