@@ -9,8 +9,25 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 /** US-shaped numbers with any separators, optionally +1; bounded so digits around them are not taken. */
 const PHONE_SHAPE = /(?<![\d-])(?:\+?1[\s.-]*)?\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}(?![\d])/g;
 
+/** Every possible phone number in `text`, in order ("872-555-0111 - no wait, use 872-555-0112"). */
+export function readPhones(text: string): string[] {
+  const found: string[] = [];
+  let rest = text;
+  for (let phone = readPhone(rest); phone; phone = readPhone(rest)) {
+    found.push(phone);
+    rest = rest.slice(rest.indexOf(phone) + phone.length);
+  }
+  return found;
+}
+
 /** The first possible phone number in `text`, as typed (trimmed). */
 export function readPhone(text: string): string | undefined {
+  // Dictated digit by digit ("7 7 3 5 5 5 0 1 1 3"): joined first.
+  const dictated = /(?<!\d)(?:\d\s){9,10}\d(?!\d)/.exec(text);
+  if (dictated) {
+    const joined = dictated[0].replace(/\s/g, '');
+    if (parsePhoneNumberFromString(joined, 'US')?.isPossible()) return joined;
+  }
   for (const match of text.matchAll(PHONE_SHAPE)) {
     const candidate = match[0].trim();
     if (/^bk/i.test(text.slice(Math.max(0, match.index - 8), match.index).trim().slice(-8))) continue;
@@ -33,8 +50,20 @@ export function readBookingNumber(text: string): string | undefined {
 }
 
 const STREET_SUFFIX = '(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail)';
-const STREET = new RegExp(`\\b\\d{1,6}[a-z]?\\s+(?:[nsew]\\.?\\s+)?(?:[a-z0-9.'-]+\\s+){0,4}${STREET_SUFFIX}\\b\\.?`, 'i');
+// Street words start with a letter or are ordinals ("5th"), so a phone number before the house number is not taken in.
+const STREET = new RegExp(`\\b\\d{1,6}[a-z]?\\s+(?:[nsew]\\.?\\s+)?(?:(?:[a-z][a-z0-9.'-]*|\\d+(?:st|nd|rd|th))\\s+){0,4}${STREET_SUFFIX}\\b\\.?`, 'i');
 const SPANISH_STREET = /\b(?:calle|avenida|av\.|avda\.?)\s+[a-záéíóúñ .'-]{2,40}?\s*(?:#\s*)?\d{1,6}\b/i;
+
+/** Every street address in `text`, in order ("465 linden ave... no sorry, 456 Linden Ave"). */
+export function readAddresses(text: string): string[] {
+  const found: string[] = [];
+  let rest = text;
+  for (let address = readAddress(rest); address; address = readAddress(rest)) {
+    found.push(address);
+    rest = rest.slice(rest.indexOf(address) + address.length);
+  }
+  return found;
+}
 
 /** A street address with what follows it in the same clause (unit, city, state, ZIP). */
 export function readAddress(text: string): string | undefined {
@@ -55,7 +84,7 @@ export function readAddress(text: string): string | undefined {
 }
 
 const NOT_A_NAME = new Set(
-  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main'.split(' '),
+  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow'.split(' '),
 );
 
 const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -64,31 +93,58 @@ function nameLike(words: string[]): boolean {
   return words.length >= 1 && words.length <= 4 && words.every((w) => /^[a-záéíóúñ][a-záéíóúñ'-]*$/i.test(w) && !NOT_A_NAME.has(w.toLowerCase()));
 }
 
+/** Words that end a name when they follow it: "dana lee and my number is …", "sarah oneil 773 …". */
+const AFTER_NAME = new Set('and my phone cell number num email address at im i’m i live here thanks thank please pls plz from in on'.split(' '));
+const FILLER = /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|hi|hey|hello|so|um|uh|its|it's|it is|this is|name|full name|nombre|soy)\s*[:,.-]?\s+)+/i;
+
+/** Up to four name-like words from the start of `segment`, or undefined. */
+function leadingName(segment: string, min: number): string | undefined {
+  const words = segment.replace(/[^\p{L}\s'’.-]/gu, ' ').replace(FILLER, '').trim().split(/\s+/).filter(Boolean);
+  const kept: string[] = [];
+  for (const raw of words) {
+    const w = raw.replace(/[.]+$/, '');
+    if (AFTER_NAME.has(w.toLowerCase()) || kept.length === 4) break;
+    kept.push(w);
+    if (raw.endsWith('.')) break;
+  }
+  return kept.length >= min && nameLike(kept) ? capitalise(kept.join(' ')) : undefined;
+}
+
 /**
- * A person's name: introduced ("my name is Dana Lee", "I'm Dana", "me llamo Ana"), or, when `expecting`
- * a name (we just asked, or the message is a block of contact details), the leading words that look like one.
+ * A person's name: introduced ("my name is Dana Lee", "I'm Dana", "me llamo Ana", "name: dana lee"), or,
+ * when `expecting` one (we asked, or the message is a block of contact details), the words that look like
+ * one: at the start of the message or of a clause, or right before the phone number.
  */
 export function readName(text: string, expecting: boolean): string | undefined {
-  const intro = /\b(?:my name is|my name's|name is|name's|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)\s+([a-záéíóúñ'-]+(?:\s+[a-záéíóúñ'-]+){0,3})/i.exec(text);
+  const intro = /\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/iu.exec(text);
   if (intro) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
-    for (const w of words) {
-      if (NOT_A_NAME.has(w.toLowerCase()) || !/^[a-záéíóúñ'-]+$/i.test(w)) break;
+    for (const raw of words) {
+      const w = raw.replace(/[.,]+$/, '');
+      if (NOT_A_NAME.has(w.toLowerCase()) || AFTER_NAME.has(w.toLowerCase()) || !/^[\p{L}'’-]+$/u.test(w)) break;
       kept.push(w);
+      if (/[.,]$/.test(raw)) break;
     }
-    if (kept.length && !/^(looking|calling|having|trying|not|so|very|here|interested|wondering|getting)$/i.test(kept[0]!)) return capitalise(kept.join(' '));
+    if (kept.length && !/^(looking|calling|having|trying|not|so|very|here|interested|wondering|getting|home|out|available|free|at|in|on)$/i.test(kept[0]!)) return capitalise(kept.join(' '));
   }
   if (!expecting) return undefined;
-  const first = text.split(/[,;\n]|\s-\s/)[0]!.trim();
-  const leading = first.split(/\s+/).filter(Boolean);
-  // "sarah johnson 312 555 0142 …": the words before the first digit.
-  const beforeDigits: string[] = [];
-  for (const w of leading) {
-    if (/\d/.test(w)) break;
-    beforeDigits.push(w.replace(/[.!]+$/, ''));
+  const phone = readPhone(text);
+  // "… thurs 10am sarah oneil 7735550102 …": the two or three words before the phone number.
+  if (phone) {
+    const before = text.slice(0, text.indexOf(phone)).replace(/[,;:.\-–]+\s*$/, '').trim().split(/\s+/).slice(-3);
+    for (let n = Math.min(3, before.length); n >= 2; n--) {
+      const words = before.slice(-n).map((w) => w.replace(/^[,;(]+|[,;.)]+$/g, ''));
+      if (nameLike(words) && !words.some((w) => /^(mon|tue|wed|thu|fri|sat|sun|am|pm|noon|morning|afternoon|evening)/i.test(w))) return capitalise(words.join(' '));
+    }
   }
-  if (beforeDigits.length >= 2 && nameLike(beforeDigits)) return capitalise(beforeDigits.join(' '));
-  if (leading.length === 1 && nameLike(leading) && !readPhone(text) && !readAddress(text)) return capitalise(leading[0]!);
+  for (const clause of text.split(/[,;\n/|]|\.\s|\s-\s/)) {
+    const name = leadingName(clause, 2);
+    if (name) return name;
+    if (clause === text.split(/[,;\n/|]|\.\s|\s-\s/)[0] && !phone && !readAddress(text)) {
+      const single = leadingName(clause, 1);
+      if (single && !single.includes(' ')) return single;
+    }
+  }
   return undefined;
 }

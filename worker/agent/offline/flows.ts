@@ -56,7 +56,7 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   const created = turn.find((x) => x.name === 'create_booking');
   if (created?.result.ok) {
     const b = created.result.data as BookingData;
-    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents)), { done: true });
+    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents)), { done: true, booked: bookedAt(b) });
   }
   if (!d.service) return reply(`${catalogLine(ctx.catalog, lang)}\n\n${t.askService}`, { pending: 'service' });
 
@@ -95,6 +95,9 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   if (!name) return reply(`${t.slotOk(d.service.name, when)} ${t.askName}`, { pending: 'name' });
   if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
   if (!d.address) return reply(t.askAddress, { pending: 'address' });
+  const area = serviceArea(d.address, span, ctx.turn);
+  if (area.kind === 'call') return area.step;
+  if (area.kind === 'outside') return reply(`${t.outOfArea(area.coverage)} ${t.offerPerson}`, { awaiting: 'handoff_offer', pending: 'address' });
   return callTool('create_booking', {
     service: d.service.slug,
     start: `${d.date}T${hhmm(d.time)}`,
@@ -155,13 +158,16 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     if (state.awaiting === 'cancel_confirm' && u.no) return reply(t.keepIt, { done: true });
     return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.confirmCancel}`, { awaiting: 'cancel_confirm' });
   }
-  const d = state.slots;
-  if (!d.date || d.time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
+  // "push it to 10:30 same day", "thursday, same time": what is not said stays as booked.
+  const current = bookedAt(booking);
+  const date = state.slots.date ?? (state.slots.time !== undefined ? current.date : undefined);
+  const time = state.slots.time ?? (state.slots.date ? current.time : undefined);
+  if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const done = turn.find((x) => x.name === 'reschedule_booking');
-  if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${d.date}T${hhmm(d.time)}` });
+  if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });
   if (done.result.ok) {
     const b = done.result.data as BookingData;
-    return reply(t.moved(b.number, describeVisit(b, lang)), { done: true });
+    return reply(t.moved(b.number, describeVisit(b, lang)), { done: true, booked: bookedAt(b) });
   }
   return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
 }
@@ -180,4 +186,50 @@ export function lookupStep(state: DialogueState, ctx: FlowContext): Step {
   const list = Array.isArray(data) ? data : (data.bookings ?? []);
   if (!list.length) return reply(t.noBookings, { done: true });
   return reply(t.yourBookings(list.map((b) => `- ${b.number}: ${describeVisit(b, state.lang)} (${b.status})`).join('\n')), { done: true });
+}
+
+/** US states and provinces that are not Illinois, as they end an address ("Gary, IN", "Toronto, Ontario"). */
+const ELSEWHERE = /\b(in|wi|mi|ia|mo|ny|ca|tx|fl|on|qc|bc|indiana|wisconsin|michigan|iowa|missouri|ontario|quebec|canada|mexico)\b\.?\s*(\d{5})?\s*$/i;
+/** Big cities well outside any Chicago-area coverage, named without a state. */
+const FAR_CITIES = /^(toronto|milwaukee|madison|kenosha|racine|gary|hammond|indianapolis|detroit|rockford|peoria|springfield|champaign|new york|los angeles|houston|miami|st\.? louis)$/i;
+
+/** The town of an address: its last comma part that is a word, not a state, ZIP or unit. */
+function townOf(address: string): string | undefined {
+  const parts = address.split(',').map((p) => p.trim().replace(/\s+\d{5}$/, '').replace(/\s+(il|illinois)$/i, '')).filter(Boolean);
+  const last = parts.slice(1).reverse().find((p) => /^[a-z .'-]+$/i.test(p) && !/^(il|illinois|apt.*|unit.*|suite.*)$/i.test(p));
+  return last?.toLowerCase();
+}
+
+type AreaCheck = { kind: 'ok' } | { kind: 'outside'; coverage: string } | { kind: 'call'; step: Step };
+
+/**
+ * Whether the knowledge base's service-area article covers an address. Only an address that names a town
+ * other than Chicago is checked; a place outside Illinois, a far city, or a town the article says it does not
+ * serve is outside. The article is read through the same tools a model would use.
+ */
+function serviceArea(address: string, span: ToolExchange[], turn: ToolExchange[]): AreaCheck {
+  const town = townOf(address);
+  // The town, not the street: "W Madison St" is in Chicago.
+  const elsewhere = ELSEWHERE.test(address) || (town !== undefined && FAR_CITIES.test(town));
+  if (!elsewhere && (!town || town === 'chicago')) return { kind: 'ok' };
+  const all = [...span, ...turn];
+  const search = all.find((x) => x.name === 'search_knowledge_base' && x.args.query === 'service areas suburbs');
+  if (!search) return { kind: 'call', step: callTool('search_knowledge_base', { query: 'service areas suburbs' }) };
+  const hits = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
+  const top = (Array.isArray(hits) ? hits : (hits.results ?? []))[0];
+  if (!top) return { kind: 'ok' };
+  const article = all.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === top.id);
+  if (!article) return { kind: 'call', step: callTool('get_kb_article', { article_id: top.id }) };
+  const body = article.result.ok ? String((article.result.data as { body?: string }).body ?? '') : '';
+  const sentences = body.match(/[^.]+\./g) ?? [];
+  const served = sentences[0] ?? '';
+  // A town the article lists as not served, or a place outside Illinois; an unknown town gets the benefit of the doubt.
+  const refused = town ? sentences.some((x) => /do not serve/i.test(x) && x.toLowerCase().includes(town)) : false;
+  if (!elsewhere && !refused) return { kind: 'ok' };
+  return { kind: 'outside', coverage: served.replace(/^We serve /i, '').replace(/\.$/, '') };
+}
+
+function bookedAt(b: BookingData): { number: string; date: string; time: number } {
+  const { date, minute } = splitLocalIso(b.start);
+  return { number: b.number, date, time: minute };
 }

@@ -38,6 +38,8 @@ export interface DialogueState {
   awaiting?: 'cancel_confirm' | 'handoff_offer' | 'book_offer';
   /** The service a "Would you like to book it?" offered. */
   offered?: CatalogEntry;
+  /** The booking this conversation made last, so "oh, I meant tuesday" can move it. */
+  lastBooked?: { number: string; date: string; time: number };
 }
 
 /** What a step decided, and how the state stands once its reply is given. */
@@ -48,6 +50,8 @@ export interface Step {
   offered?: CatalogEntry;
   /** The goal is finished (booked, cancelled, moved): later messages start afresh. */
   done?: boolean;
+  /** A booking the step made (or moved). */
+  booked?: { number: string; date: string; time: number };
 }
 
 const reply = (text: string, extra: Omit<Step, 'decision'> = {}): Step => ({ decision: { kind: 'reply', text }, ...extra });
@@ -60,8 +64,9 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     if (next.goal !== goal) {
       next.goal = goal;
       next.goalStart = index;
-      // A new goal keeps the contact details already given, not the old visit.
-      next.slots = { ...(state.slots.name ? { name: state.slots.name } : {}), ...(state.slots.phone ? { phone: state.slots.phone } : {}), ...(state.slots.address ? { address: state.slots.address } : {}) };
+      // A new goal keeps what was said before any goal began ("how much is it, and can you come monday?"),
+      // and after another goal only the contact details, not the old visit.
+      next.slots = state.goal ? pick(state.slots) : { ...state.slots };
       delete next.pending;
     }
   };
@@ -71,23 +76,35 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     next.slots.service = state.offered;
   }
   const top = u.top;
-  if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
+  // "oh shoot, i meant tuesday not monday": right after a booking, a corrected day or time moves it.
+  if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined) && !u.slots.service) {
+    startGoal('reschedule');
+    next.slots.bookingNumber = state.lastBooked.number;
+  } else if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
     if (!(state.goal === 'book' && top === 'lookup')) startGoal(top);
-  } else if (top === 'book' || ((u.slots.service || u.slots.date) && !state.goal && !u.asks && top !== 'price' && top !== 'complaint')) {
+  } else if (
+    top === 'book' ||
+    // "can u swap out my water heater on the 10th at 9am?": a service and a day are a request, question mark or not.
+    (u.slots.service && (u.slots.date || u.slots.time !== undefined) && top !== 'complaint') ||
+    ((u.slots.service || u.slots.date) && !state.goal && !u.asks && top !== 'price' && top !== 'complaint')
+  ) {
     if (state.goal !== 'reschedule' || u.slots.service) startGoal(state.goal === 'reschedule' && !u.slots.service ? 'reschedule' : 'book');
   }
   const s = next.slots;
   const u_ = u.slots;
   // The service changes only when the customer asks for one (not when a side question names another).
-  if (u_.service && (!s.service || (!u.asks && (u.correction || (u.intents.book ?? 0) > 0)))) s.service = u_.service;
+  if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   if (u_.date) s.date = u_.date;
   if (u_.time !== undefined) s.time = u_.time;
-  if (u_.name) s.name = u_.name;
+  if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
+  if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));
   if (u_.phone) s.phone = u_.phone;
   if (u_.email) s.email = u_.email;
   if (u_.bookingNumber) s.bookingNumber = u_.bookingNumber;
   if (u_.address) s.address = u_.address;
-  else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /\d/.test(u.text) && /[a-z]{3}/i.test(u.text)) s.address = u.text.trim().replace(/[.!]+$/, '');
+  // An address we asked for that the street pattern missed ("12 oak, evanston"): taken whole only when it
+  // starts with a house number and is nothing else (no phone, no day, no question).
+  else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
 }
 
@@ -106,16 +123,21 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (u.safety === 'gas') return reply(t.gas, { awaiting: 'handoff_offer' });
   if (u.safety === 'emergency') return reply(t.emergency(t.emergencySteps, t.surcharge), { awaiting: 'handoff_offer' });
 
+  const complaining = (u.intents.complaint ?? 0) > 0;
   const handoff = () => {
+    // A frustrated request for a person also leaves a ticket, so the complaint is not lost in the chat.
+    if (complaining && !done('open_ticket')) return ticket();
     const x = done('request_human');
     if (!x) return callTool('request_human', { reason: u.text.slice(0, 500) });
-    return reply(x.result.ok ? t.handoff : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
+    const sorry = complaining ? `${t.sorry} ` : '';
+    return reply(x.result.ok ? `${sorry}${t.handoff}` : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
   };
+  const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
   if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
   if (u.top === 'human') return handoff();
-  if (u.top === 'complaint' || ((u.intents.complaint ?? 0) > 0 && !state.goal)) {
+  if (u.top === 'complaint' || (complaining && !state.goal)) {
     const x = done('open_ticket');
-    if (!x) return callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
+    if (!x) return ticket();
     const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
     return reply(number ? t.complaint(number) : t.complaintNoTicket, { awaiting: 'handoff_offer' });
   }
@@ -204,7 +226,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     const ctx: FlowContext = { conv: { ...conv, messages: messages.slice(0, end) }, config, catalog, today: local.date, systemName, turn };
     last = step(state, u, turn, ctx);
     // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
-    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots) } } : {}) };
+    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots) } } : {}), ...(last.booked ? { lastBooked: last.booked } : {}) };
     delete state.pending;
     delete state.awaiting;
     delete state.offered;

@@ -4,7 +4,7 @@
  * something, and every slot it fills (service, day, time, name, phone, e-mail,
  * address, booking number), all read at once, whatever was asked.
  */
-import { readAddress, readBookingNumber, readEmail, readName, readPhone } from './contact';
+import { readAddresses, readBookingNumber, readEmail, readName, readPhones } from './contact';
 import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
 import { readWhen, type When } from './when';
@@ -37,6 +37,10 @@ export interface Understanding {
   /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
   correction: boolean;
   slots: Slots;
+  /** The name was guessed from a block of details, not introduced. */
+  nameGuessed: boolean;
+  /** "it's Kirsten, not Kristin": [new, old] spelling of a name already given. */
+  respelled?: [string, string];
   dateIssue?: When['issue'];
   /** It asks something ("?", or starts like a question). */
   asks: boolean;
@@ -57,12 +61,12 @@ const EMERGENCY =
   /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|tuber[ií]a (rota|reventada)|chispas|sin calefacci[oó]n|emergenc(y|ia)/i;
 
 const PATTERNS: [Intent, RegExp, number][] = [
-  ['human', /\b(human|real person|a person|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
+  ['human', /\b(human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|call off|cancelar|anular)\b/i, 2.5],
   ['reschedule', /\b(reschedule|re-schedule|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
   ['lookup', /\b(status of|look ?up|find|check on|when is|what time is|details of) (my |the )?(booking|appointment|appt|visit)|\bmy (bookings|appointments|appts)\b|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
-  ['book', /\b(book|schedule|appointment|appt|come out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|mandar a alguien)\b/i, 2],
+  ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
   ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
   ['services', /\b(what (services|do you (offer|do))|services do you|which services|que servicios|qu[eé] hacen)\b/i, 2],
@@ -73,8 +77,10 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['bye', /^\s*(bye|goodbye|that'?s all|nothing else|no thanks|adi[oó]s|eso es todo|nada m[aá]s)\b/i, 2],
 ];
 
-const YES = /^\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)\b/i;
-const NO = /^\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)\b/i;
+// Spanish words end in accented letters, which \b does not see: the end is a space, punctuation or the end.
+const END = '(?=$|[\\s,.!?;:])';
+const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
+const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
 const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir)\b/i;
 const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
@@ -93,9 +99,20 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
 
-  const when = readWhen(text, ctx.today, ctx.nowMinute, lang);
-  const phone = readPhone(text);
-  const address = readAddress(text);
+  const correction = CORRECTION.test(text);
+  // Two of a kind in one message is a correction in passing: the last one stands.
+  const phones = readPhones(text);
+  const addresses = readAddresses(text);
+  const phone = correction ? phones.at(-1) : phones[0];
+  const address = correction ? addresses.at(-1) : addresses[0];
+  const email = readEmail(text);
+  const bookingNumber = readBookingNumber(text);
+  // Dates are read from what is left once phones, addresses, e-mails and booking numbers are out:
+  // "312 555 0123" is no date, "123 main st" no time.
+  let rest = text;
+  for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
+  rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
+  const when = readWhen(rest, ctx.today, ctx.nowMinute, lang);
   const contactBlock = Boolean(phone || address);
   const slots: Slots = {
     ...(service ? { service } : {}),
@@ -104,11 +121,12 @@ export function understand(text: string, ctx: ReadContext): Understanding {
     ...(phone ? { phone } : {}),
     ...(address ? { address } : {}),
   };
-  const name = readName(text, ctx.expectingName || contactBlock);
+  // An introduced name ("my name is …", "it's Kirsten, not Kristin") replaces one; a guessed one only fills a gap.
+  const introduced = readName(text, false);
+  const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
+  const name = respelled ? undefined : (introduced ?? readName(text, ctx.expectingName || contactBlock));
   if (name) slots.name = name;
-  const email = readEmail(text);
   if (email) slots.email = email;
-  const bookingNumber = readBookingNumber(text);
   if (bookingNumber) slots.bookingNumber = bookingNumber;
 
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : EMERGENCY.test(text) && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
@@ -120,8 +138,10 @@ export function understand(text: string, ctx: ReadContext): Understanding {
     ...(top ? { top } : {}),
     yes: YES.test(text) && !NO.test(text),
     no: NO.test(text),
-    correction: CORRECTION.test(text),
+    correction,
     slots,
+    nameGuessed: Boolean(name && !introduced),
+    ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
   };

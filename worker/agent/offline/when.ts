@@ -92,20 +92,55 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   if (numeric && (Number(numeric[1]) > 12 || Number(numeric[2]) > DAYS_IN_MONTH[Number(numeric[1]) - 1]!)) out.issue = { kind: 'impossible', said: numeric[0] };
   if (out.issue) return out;
 
+  // "last monday", "yesterday", "el lunes pasado": a day gone by, said back rather than read forward.
+  if (/\b(yesterday|ayer|anteayer)\b|\b(last|past)\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo) pasado\b/.test(t)) {
+    out.issue = { kind: 'past', said: text.trim() };
+    return out;
+  }
   const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
   const parser = lang === 'es' ? chrono.es : chrono.en;
   const results = parser.parse(t, reference, { forwardDate: true });
+  let past: string | undefined;
   for (const r of results) {
     const s = r.start;
+    const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
+    const weekdayWord = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(r.text));
+    // "now that i look" is no appointment day.
+    if (/^(right )?now$/.test(r.text.trim())) continue;
+    // "after like 10 min", "in 2 hours": a duration, not an appointment time.
+    if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
     if (s.isCertain('hour') && out.time === undefined) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
     if (out.date) continue;
-    const word = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(r.text));
-    if (word && !s.isCertain('day')) {
-      out.date = nextWeekday(today, WEEKDAYS[word]!);
-      if (/\b(the )?(week after next|following week)\b/.test(t)) out.date = addDays(out.date, 7);
-    } else if (s.isCertain('day') || s.isCertain('weekday') || /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|days?|días?/.test(r.text)) {
-      out.date = iso(s.get('year')!, s.get('month')!, s.get('day')!);
+    let date: string | undefined;
+    if (weekdayWord && !s.isCertain('day')) {
+      date = nextWeekday(today, WEEKDAYS[weekdayWord]!);
+      if (/\b(the )?(week after next|following week)\b/.test(t)) date = addDays(date, 7);
+    } else if (s.isCertain('day') || s.isCertain('weekday') || dayWord) {
+      date = iso(s.get('year')!, s.get('month')!, s.get('day')!);
     }
+    if (!date) continue;
+    // "I called last week … can you do tuesday": a past day is only the answer when no other day is named.
+    if (date < today) past ??= date;
+    else out.date = date;
+  }
+  if (out.time === undefined) {
+    // "thurs @ 1030", "around 1", "9 ok" (a time on its own after a day was named).
+    const at = /(?:@|\bat|\baround|\babout|\blike|\bby|\ba las)\s*(\d{1,2})(?::?(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|%|min|hour|day|year|yr|gal|am|pm|a\.m|p\.m|de la))/.exec(t);
+    const alone = /(?:^|[?.!,]\s*)(\d{1,2})(?::(\d{2}))?\s*(?:ok|okay|works|is fine|is good|please|pls|plz)?\s*[.!]?\s*$/.exec(t);
+    // "wait actually 11 is better", "make it 2", "how about 3 instead".
+    const changed =
+      /\b(?:make it|change (?:it )?to|how about|what about|rather|actually|instead)\s*(?:at\s*)?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|min|hour|day))/.exec(t) ??
+      /\b(\d{1,2})(?::(\d{2}))?\s*(?:is better|works better|would be better|instead|is good|works)\b/.exec(t);
+    const hit = at ?? changed ?? alone;
+    if (hit) {
+      const hour = Number(hit[1]);
+      const minute = Number(hit[2] ?? 0);
+      if (hour >= 1 && hour <= 12 && minute < 60) out.time = houseTime(hour, minute, false, t);
+    }
+  }
+  if (!out.date && past) {
+    out.issue = { kind: 'past', said: past };
+    return out;
   }
   // "a week from today" reads as two results ("a week", "today"): the week wins.
   if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
@@ -118,10 +153,8 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (/\b(noon|mediod[ií]a)\b/.test(t)) out.time = 12 * 60;
     else if (/\b(first thing|early morning)\b/.test(t)) out.time = 9 * 60;
   }
-  if (out.date && out.date < today) {
-    out.issue = { kind: 'past', said: out.date };
-    delete out.date;
-  }
+  // A year far off is a number misread as a date (a ZIP, a house number), not a booking request.
+  if (out.date && Number(out.date.slice(0, 4)) > Number(today.slice(0, 4)) + 2) delete out.date;
   if (out.date === today && out.time !== undefined && out.time <= nowMinute) out.issue = { kind: 'past', said: `${out.date} ${out.time}` };
   return out;
 }
