@@ -160,8 +160,9 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   }
   // "push it to 10:30 same day", "thursday, same time": what is not said stays as booked.
   const current = bookedAt(booking);
-  const date = state.slots.date ?? (state.slots.time !== undefined ? current.date : undefined);
-  const time = state.slots.time ?? (state.slots.date ? current.time : undefined);
+  const shifted = u.shift !== undefined ? current.time + u.shift : undefined;
+  const time = state.slots.time ?? shifted ?? (u.same.time && state.slots.date ? current.time : undefined);
+  const date = state.slots.date ?? (time !== undefined || u.same.day ? current.date : undefined);
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const done = turn.find((x) => x.name === 'reschedule_booking');
   if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });

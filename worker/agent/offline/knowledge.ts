@@ -27,8 +27,17 @@ function contentStems(text: string): string[] {
   return [...new Set((text.toLowerCase().match(/[a-z0-9$]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
 }
 
+/** Everyday words customers use for what the articles call otherwise. */
+const EN_EXPAND: Record<string, string> = {
+  charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians licensed', tech: 'technician', guys: 'technicians',
+  long: 'hours', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee',
+};
+
 function searchQuery(u: Understanding): string {
-  if (u.lang !== 'es') return u.text.slice(0, 300);
+  if (u.lang !== 'es') {
+    const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
+    return `${u.text} ${extra.join(' ')}`.slice(0, 300);
+  }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
   const english = words.map((w) => ES_TO_EN[w]).filter(Boolean);
   return (english.length ? english.join(' ') : u.text).slice(0, 300);
@@ -41,18 +50,28 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
   const search = turn.find((x) => x.name === 'search_knowledge_base');
   if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query } };
   const data = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
-  const top = (Array.isArray(data) ? data : (data.results ?? []))[0];
-  if (!top) return { kind: 'reply', text: t.canHelpWith };
-  const article = turn.find((x) => x.name === 'get_kb_article');
-  if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: top.id } };
-  const body = article.result.ok ? (article.result.data as { body: string }).body : '';
+  const hits = (Array.isArray(data) ? data : (data.results ?? [])).slice(0, 2);
+  if (!hits.length) return { kind: 'reply', text: t.canHelpWith };
+  // The two best hits are read, and the one that speaks to the question wins (search rank breaks ties).
+  for (const hit of hits) {
+    if (!turn.some((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id)) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
+  }
   const stems = contentStems(query);
-  const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
-    const own = new Set(contentStems(sentence));
-    return { sentence: sentence.trim(), index, score: stems.filter((s) => own.has(s)).length };
+  const read = hits.map((hit, rank) => {
+    const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id)!;
+    const body = article.result.ok ? (article.result.data as { body: string }).body : '';
+    const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
+      const own = new Set(contentStems(sentence));
+      return { sentence: sentence.trim(), index, score: stems.filter((s) => own.has(s)).length };
+    });
+    const titleHits = stems.filter((s) => contentStems(hit.title).includes(s)).length;
+    const best = Math.max(0, ...sentences.map((s) => s.score));
+    return { hit, sentences, titleHits, value: best + titleHits - rank * 0.5 };
   });
-  const titleHits = stems.filter((s) => contentStems(top.title).includes(s)).length;
-  if (!titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
+  const winner = [...read].sort((a, b) => b.value - a.value)[0]!;
+  const top = winner.hit;
+  const sentences = winner.sentences;
+  if (!winner.titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
   // The article's lead (it answers its title) and the sentences that share most words with the question.
   const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 2);
   const chosen = [sentences[0]!, ...others].sort((a, b) => a.index - b.index);

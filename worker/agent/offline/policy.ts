@@ -77,7 +77,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   }
   const top = u.top;
   // "oh shoot, i meant tuesday not monday": right after a booking, a corrected day or time moves it.
-  if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined) && !u.slots.service) {
+  if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined || u.shift !== undefined) && !u.slots.service) {
     startGoal('reschedule');
     next.slots.bookingNumber = state.lastBooked.number;
   } else if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
@@ -109,14 +109,15 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
 }
 
 /** A question in the middle of a flow that fills nothing: answered, then the flow resumes. */
-function isSideQuestion(state: DialogueState, u: Understanding): boolean {
-  if (!state.goal || !u.asks) return false;
+function isSideQuestion(state: DialogueState, u: Understanding, index: number): boolean {
+  // The message that began the goal is the goal itself ("what time is my appointment?").
+  if (!state.goal || !u.asks || state.goalStart === index) return false;
   const fills = Object.keys(u.slots).some((k) => k !== 'service');
-  const flowWord = u.top === 'book' || u.top === 'cancel' || u.top === 'reschedule';
+  const flowWord = u.top === 'cancel' || u.top === 'reschedule' || u.correction;
   return !fills && !flowWord && !u.yes && !u.no;
 }
 
-function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Step {
+function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext, index: number): Step {
   const t = say(state.lang);
   const done = (name: string) => turn.find((x) => x.name === name);
 
@@ -143,8 +144,13 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   }
   if (state.awaiting === 'handoff_offer' && u.no) return reply(t.welcome);
 
-  if (isSideQuestion(state, u)) {
-    const answer = knowledgeAnswer(u, turn, state.lang);
+  if (isSideQuestion(state, u, index)) {
+    // "wait, how much is it?": the price of the service being booked is in the catalogue.
+    const service = u.slots.service ?? state.slots.service;
+    const priceOnly = u.intents.price && !/\b(fee|visit|diagnos|extra|parts|if)\b/i.test(u.text) && service;
+    const answer: Decision = priceOnly
+      ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
+      : knowledgeAnswer(u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
     const resume = state.pending ? ` ${t.backTo(askText(state.pending, state.lang))}` : '';
     return reply(`${answer.text}${resume}`, { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) });
@@ -224,7 +230,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     const end = conv.users[k + 1] ?? messages.length;
     const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);
     const ctx: FlowContext = { conv: { ...conv, messages: messages.slice(0, end) }, config, catalog, today: local.date, systemName, turn };
-    last = step(state, u, turn, ctx);
+    last = step(state, u, turn, ctx, index);
     // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
     state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots) } } : {}), ...(last.booked ? { lastBooked: last.booked } : {}) };
     delete state.pending;

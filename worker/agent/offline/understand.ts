@@ -37,6 +37,10 @@ export interface Understanding {
   /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
   correction: boolean;
   slots: Slots;
+  /** "an hour later", "30 minutes earlier": minutes to move a booked time by. */
+  shift?: number;
+  /** "same time" / "same day": keep that part of the booking. */
+  same: { time: boolean; day: boolean };
   /** The name was guessed from a block of details, not introduced. */
   nameGuessed: boolean;
   /** "it's Kirsten, not Kristin": [new, old] spelling of a name already given. */
@@ -63,9 +67,9 @@ const EMERGENCY =
 const PATTERNS: [Intent, RegExp, number][] = [
   ['human', /\b(human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
-  ['cancel', /\b(cancel+(?!lation (policy|fee))|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
-  ['lookup', /\b(status of|look ?up|find|check on|when is|what time is|details of) (my |the )?(booking|appointment|appt|visit)|\bmy (bookings|appointments|appts)\b|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
+  ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
+  ['reschedule', /\b(reschedule|re-schedule|resched|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['lookup', /\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
   ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
@@ -96,6 +100,16 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) delete intents.book;
   if (intents.cancel && intents.reschedule) delete intents.cancel;
+  // "cancel the plumber visit", "move my furnace appointment": about a booking there is, not a new one.
+  if (intents.cancel || intents.reschedule) delete intents.book;
+  // "when is BK-2026-000006 again?": a booking number with nothing else to do is a look-up.
+  if (/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/i.test(text) && !intents.cancel && !intents.reschedule) intents.lookup = Math.max(intents.lookup ?? 0, 2);
+  if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b/i.test(text)) delete intents.book;
+  // "what if i need to cancel?", "is there a fee to reschedule?": a question about the policy, not a request.
+  if (asks && /\b(what if|is there|are there|fee|policy|charge|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica)\b/i.test(text)) {
+    delete intents.cancel;
+    delete intents.reschedule;
+  }
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
 
@@ -124,7 +138,7 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   // An introduced name ("my name is …", "it's Kirsten, not Kristin") replaces one; a guessed one only fills a gap.
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
-  const name = respelled ? undefined : (introduced ?? readName(text, ctx.expectingName || contactBlock));
+  const name = respelled ? undefined : (introduced ?? (asks ? undefined : readName(text, ctx.expectingName || contactBlock)));
   if (name) slots.name = name;
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
@@ -140,9 +154,20 @@ export function understand(text: string, ctx: ReadContext): Understanding {
     no: NO.test(text),
     correction,
     slots,
+    ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
+    same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) },
     nameGuessed: Boolean(name && !introduced),
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
   };
+}
+
+/** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */
+function shiftOf(text: string): number | undefined {
+  const m = /\b(an?|one|two|three|half an|\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\s+(later|earlier|after|before)\b/i.exec(text);
+  if (!m) return undefined;
+  const amount = { a: 1, an: 1, one: 1, two: 2, three: 3, 'half an': 0.5 }[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const minutes = /^h/i.test(m[2]!) ? amount * 60 : amount;
+  return /later|after/i.test(m[3]!) ? minutes : -minutes;
 }
