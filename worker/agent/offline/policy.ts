@@ -139,9 +139,15 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (u.top === 'complaint' || (complaining && !state.goal)) {
     const x = done('open_ticket');
     if (!x) return ticket();
+    // What the business promises about it (warranty, fees), when the knowledge base speaks to it.
+    const policy = knowledgeAnswer(u, turn, state.lang);
+    if (policy.kind === 'call') return { decision: policy };
+    const quote = policy.text === t.canHelpWith ? '' : `\n\n${policy.text}`;
     const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
-    return reply(number ? t.complaint(number) : t.complaintNoTicket, { awaiting: 'handoff_offer' });
+    return reply(`${number ? t.complaint(number) : t.complaintNoTicket}${quote}`, { awaiting: 'handoff_offer' });
   }
+  // Contact details in answer to "shall I connect you with a person?" are a yes.
+  if (state.awaiting === 'handoff_offer' && (u.slots.phone || u.slots.name) && !u.top && !u.no) return handoff();
   if (state.awaiting === 'handoff_offer' && u.no) return reply(t.welcome);
 
   if (isSideQuestion(state, u, index)) {
