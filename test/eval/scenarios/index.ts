@@ -1,8 +1,30 @@
 // Every eval scenario, in one list (test/eval/types.ts explains the format).
 import type { Scenario } from '../types.ts';
+import { adversarial } from './adversarial.ts';
+import { booking } from './booking.ts';
+import { complaint } from './complaint.ts';
+import { correction } from './correction.ts';
+import { knowledge } from './knowledge.ts';
+import { manage } from './manage.ts';
+import { messy } from './messy.ts';
+import { safety } from './safety.ts';
+import { sideQuestion } from './side-question.ts';
+import { spanish } from './spanish.ts';
 import { starter } from './starter.ts';
 
-export const SCENARIOS: Scenario[] = [...starter];
+export const SCENARIOS: Scenario[] = [
+  ...starter,
+  ...booking,
+  ...messy,
+  ...correction,
+  ...sideQuestion,
+  ...manage,
+  ...knowledge,
+  ...safety,
+  ...complaint,
+  ...spanish,
+  ...adversarial,
+];
 
 const ids = new Set<string>();
 for (const s of SCENARIOS) {

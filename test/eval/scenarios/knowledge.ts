@@ -136,7 +136,7 @@ export const knowledge: Scenario[] = [
     category: 'knowledge',
     goal: 'ask for roof repair, which the business does not do',
     turns: ['do you do roof repair? got a leak by the chimney'],
-    expect: { booking: null, replies: [{ turn: 0, includes: [WHAT_WE_DO], excludes: [UNRELATED_ARTICLE, /water heater/i] }] },
+    expect: { booking: null, replies: [{ turn: 0, includes: [WHAT_WE_DO], excludes: [UNRELATED_ARTICLE, /signs your water heater/i] }] },
   },
   {
     id: 'knowledge-20-pizza',
@@ -150,7 +150,7 @@ export const knowledge: Scenario[] = [
     category: 'knowledge',
     goal: 'ask for pool cleaning, which the business does not do',
     turns: ['can you guys clean our swimming pool and fix the pool pump?'],
-    expect: { booking: null, replies: [{ turn: 0, includes: [WHAT_WE_DO], excludes: [UNRELATED_ARTICLE, /water heater/i] }] },
+    expect: { booking: null, replies: [{ turn: 0, includes: [WHAT_WE_DO], excludes: [UNRELATED_ARTICLE, /signs your water heater/i] }] },
   },
   {
     id: 'knowledge-22-car-ac',

@@ -141,12 +141,15 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Correctly spelled words one letter away from a service word ("charge"/"charger"): never typos. */
+const REAL_WORDS = new Set(['charge', 'charged', 'charges', 'change', 'changed', 'clean', 'cleaned', 'hours', 'later', 'water', 'light', 'might', 'night', 'right', 'tight', 'fight', 'fixture', 'leaks', 'leaky', 'lead', 'heat', 'heater', 'install', 'panels', 'paneling', 'duck', 'ducts', 'drains', 'rain', 'outlets']);
+
 /** `said` holds `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
 function saysWord(said: Set<string>, word: string): boolean {
   if (said.has(word)) return true;
   const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   if (!max) return false;
-  for (const w of said) if (w.length >= 4 && editDistance(w, word, max) <= max) return true;
+  for (const w of said) if (w.length >= 4 && !REAL_WORDS.has(w) && editDistance(w, word, max) <= max) return true;
   return false;
 }
 

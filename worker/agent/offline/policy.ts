@@ -70,7 +70,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
       delete next.pending;
     }
   };
-  if (u.safety) return next;
+  if (u.safety || u.top === 'refuse') return next;
   if (state.awaiting === 'book_offer' && u.yes && state.offered) {
     startGoal('book');
     next.slots.service = state.offered;
@@ -134,7 +134,14 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     return reply(x.result.ok ? `${sorry}${t.handoff}` : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
   };
   const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
+  if (u.top === 'refuse') return reply(t.refuse);
   if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
+  // "how much extra is that?" right after an emergency: the after-hours surcharge.
+  if (state.awaiting === 'handoff_offer' && (u.intents.price || /\bextra\b/i.test(u.text)) && !u.slots.service) {
+    const answer = knowledgeAnswer({ ...u, text: 'emergency after-hours surcharge fee', lang: 'en' }, turn, state.lang);
+    if (answer.kind === 'call') return { decision: answer };
+    return reply(`${answer.text}\n\n${t.offerPerson}`, { awaiting: 'handoff_offer' });
+  }
   if (u.top === 'human') return handoff();
   if (u.top === 'complaint' || (complaining && !state.goal)) {
     const x = done('open_ticket');

@@ -9,7 +9,7 @@ import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
 import { readWhen, type When } from './when';
 
-export type Intent = 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
+export type Intent = 'refuse' | 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
 
 /** `gas`: leave now and call 911 / the gas utility. `emergency`: a leak, flood, sparks or no heat that cannot wait. */
 export type Safety = 'gas' | 'emergency';
@@ -60,11 +60,17 @@ export interface ReadContext {
   expectingName: boolean;
 }
 
-const GAS = /\b(smell(s|ing)? (of )?gas|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
+const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
+/** No heat, power or hot water is an emergency when someone is at risk or it is freezing. */
+const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|elderly|\d{2} ?(year|yr)s? old|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick)\b/i;
+const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b.{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out)\b/i;
+const POURING = /\b(gushing|pouring|spraying|spewing|won'?t stop|can'?t (make it )?stop|cannot stop)\b/i;
 const EMERGENCY =
   /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|tuber[ií]a (rota|reventada)|chispas|sin calefacci[oó]n|emergenc(y|ia)/i;
 
 const PATTERNS: [Intent, RegExp, number][] = [
+  // Prompt injection and other people's records: refused, whatever else the message asks.
+  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s) (booking|appointment|address|phone|number|account)|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
   ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(call me back|(someone|somebody|anyone)\b.{0,30}\bcall me|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   // About a visit that went wrong: "your plumber fixed … and now", "charged twice", "scratched our floors".
   ['complaint', /\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
@@ -147,7 +153,8 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
 
-  const safety: Safety | undefined = GAS.test(text) ? 'gas' : EMERGENCY.test(text) && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
+  const urgent = EMERGENCY.test(text) || POURING.test(text) || (OUTAGE.test(text) && (AT_RISK.test(text) || /\b(whole|entire) house\b/i.test(text)));
+  const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
     text,
     lang,

@@ -154,7 +154,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     else if (/\b(first thing|early morning)\b/.test(t)) out.time = 9 * 60;
   }
   // A year far off is a number misread as a date (a ZIP, a house number), not a booking request.
-  if (out.date && Number(out.date.slice(0, 4)) > Number(today.slice(0, 4)) + 2) delete out.date;
+  if (out.date && Number(out.date.slice(0, 4)) > Number(today.slice(0, 4)) + 2 && !t.includes(out.date.slice(0, 4))) delete out.date;
   if (out.date === today && out.time !== undefined && out.time <= nowMinute) out.issue = { kind: 'past', said: `${out.date} ${out.time}` };
   return out;
 }
