@@ -19,7 +19,7 @@ const ES_TO_EN: Record<string, string> = {
 };
 
 const STOP = new Set(
-  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because'.split(' '),
+  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because sell sells selling buy lol haha okay'.split(' '),
 );
 
 /** The words of a question that carry its meaning, as 4-letter stems ("prices" and "pricing" meet). */
@@ -30,7 +30,7 @@ function contentStems(text: string): string[] {
 /** Everyday words customers use for what the articles call otherwise. */
 const EN_EXPAND: Record<string, string> = {
   charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians licensed', tech: 'technician', guys: 'technicians',
-  long: 'hours', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee',
+  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee',
 };
 
 function searchQuery(u: Understanding): string {
@@ -73,7 +73,7 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
   const sentences = winner.sentences;
   if (!winner.titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
   // The article's lead (it answers its title) and the sentences that share most words with the question.
-  const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 2);
+  const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 3);
   const chosen = [sentences[0]!, ...others].sort((a, b) => a.index - b.index);
   return { kind: 'reply', text: `${chosen.map((s) => s.sentence).join(' ')}\n\n${t.source(top.title)}` };
 }

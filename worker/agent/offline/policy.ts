@@ -83,7 +83,8 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   } else if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
     if (!(state.goal === 'book' && top === 'lookup')) startGoal(top);
   } else if (
-    top === 'book' ||
+    // "do you come out to downers grove?", "is the pipe frozen?": a question, not yet a request for a visit.
+    (top === 'book' && !(u.asks && !u.slots.date && u.slots.time === undefined && !/\b(book|schedule|appointment|appt|reservar|agendar|cita)\b/i.test(u.text))) ||
     // "can u swap out my water heater on the 10th at 9am?": a service and a day are a request, question mark or not.
     (u.slots.service && (u.slots.date || u.slots.time !== undefined) && top !== 'complaint') ||
     ((u.slots.service || u.slots.date) && !state.goal && !u.asks && top !== 'price' && top !== 'complaint')

@@ -106,7 +106,7 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   const asks = /\?\s*$/.test(text) || QUESTION_START.test(text);
   if (asks) intents.question = 1.5;
   // "how much is a drain cleaning?": a price question, not a booking.
-  if (intents.price && intents.book && !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) delete intents.book;
+  if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
   if (intents.cancel && intents.reschedule) delete intents.cancel;
   // A complaint about a visit is not a new booking request, though it names the service.
   if (intents.complaint && (intents.complaint ?? 0) >= 3) delete intents.book;
