@@ -49,7 +49,7 @@ export function readBookingNumber(text: string): string | undefined {
   return m ? `BK-${m[1]}-${m[2]}` : undefined;
 }
 
-const STREET_SUFFIX = '(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail)';
+const STREET_SUFFIX = '(?:broadway|st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|pkwy|parkway|ter|terrace|cir|circle|hwy|highway|sq|square|trl|trail)';
 // Street words start with a letter or are ordinals ("5th"), so a phone number before the house number is not taken in.
 const STREET = new RegExp(`\\b\\d{1,6}[a-z]?\\s+(?:[nsew]\\.?\\s+)?(?:(?:[a-z][a-z0-9.'-]*|\\d+(?:st|nd|rd|th))\\s+){0,4}${STREET_SUFFIX}\\b\\.?`, 'i');
 const SPANISH_STREET = /\b(?:calle|avenida|av\.|avda\.?)\s+[a-záéíóúñ .'-]{2,40}?\s*(?:#\s*)?\d{1,6}\b/i;

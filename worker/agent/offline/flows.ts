@@ -59,6 +59,12 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
     return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents)), { done: true, booked: bookedAt(b) });
   }
   if (!d.service) return reply(`${catalogLine(ctx.catalog, lang)}\n\n${t.askService}`, { pending: 'service' });
+  // An address outside the area is said as soon as it is given, before any time is offered.
+  if (d.address) {
+    const area = serviceArea(d.address, span, ctx.turn);
+    if (area.kind === 'call') return area.step;
+    if (area.kind === 'outside') return reply(`${t.outOfArea(area.coverage)} ${t.offerPerson}`, { awaiting: 'handoff_offer', pending: 'address' });
+  }
 
   // A date that cannot be booked: say so, and look once at the days that can.
   const week = (from: string) => span.find((x) => x.name === 'check_availability' && x.args.service === d.service!.slug && x.args.date_from === from && x.args.date_to !== undefined);
@@ -95,9 +101,6 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   if (!name) return reply(`${t.slotOk(d.service.name, when)} ${t.askName}`, { pending: 'name' });
   if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
   if (!d.address) return reply(t.askAddress, { pending: 'address' });
-  const area = serviceArea(d.address, span, ctx.turn);
-  if (area.kind === 'call') return area.step;
-  if (area.kind === 'outside') return reply(`${t.outOfArea(area.coverage)} ${t.offerPerson}`, { awaiting: 'handoff_offer', pending: 'address' });
   return callTool('create_booking', {
     service: d.service.slug,
     start: `${d.date}T${hhmm(d.time)}`,

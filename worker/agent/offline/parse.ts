@@ -111,14 +111,14 @@ const SYNONYMS: Record<string, string[]> = {
   ac: ['air', 'conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'aire', 'acondicionado', 'clima'],
   furnace: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'],
   drain: ['clog', 'clogged', 'drain', 'sink', 'toilet', 'tub', 'shower', 'backed', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague', 'lavabo', 'fregadero', 'inodoro'],
-  leak: ['leak', 'leaking', 'leaky', 'drip', 'dripping', 'pipe', 'fuga', 'gotera', 'gotea', 'tubería', 'tuberia'],
+  leak: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'faucet', 'faucets', 'pipe', 'fuga', 'gotera', 'gotea', 'tubería', 'tuberia'],
   water: ['hot', 'calentador', 'boiler', 'tank'],
   outlet: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente'],
   lighting: ['light', 'lights', 'fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'luces', 'lámpara', 'lampara', 'ventilador'],
   ev: ['ev', 'charger', 'tesla', 'car', 'cargador', 'eléctrico'],
   panel: ['panel', 'breaker', 'breakers', 'amp', 'amps', 'tablero', 'fusibles'],
   duct: ['duct', 'ducts', 'vent', 'vents', 'ductos', 'conductos'],
-  estimate: ['estimate', 'replacement', 'quote', 'new', 'presupuesto', 'cotización'],
+  estimate: ['estimate', 'replacement', 'replace', 'replacing', 'quote', 'new', 'presupuesto', 'cotización'],
 };
 
 const SERVICE_WORDS = new Set([...Object.keys(SYNONYMS), ...Object.values(SYNONYMS).flat(), 'plumber', 'electrician', 'hvac', 'tune', 'cleaning', 'repair', 'plomero', 'electricista']);
@@ -146,7 +146,9 @@ const REAL_WORDS = new Set(['charge', 'charged', 'charges', 'change', 'changed',
 
 /** `said` holds `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
 function saysWord(said: Set<string>, word: string): boolean {
-  if (said.has(word)) return true;
+  if (said.has(word) || said.has(`${word}s`) || said.has(`${word}es`)) return true;
+  // "cleaned" says "cleaning": the same first five letters of a long word.
+  if (word.length >= 6) for (const w of said) if (w.length >= 6 && w.slice(0, 5) === word.slice(0, 5)) return true;
   const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   if (!max) return false;
   for (const w of said) if (w.length >= 4 && !REAL_WORDS.has(w) && editDistance(w, word, max) <= max) return true;

@@ -239,7 +239,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
   let last: Step | undefined;
   for (const [k, index] of conv.users.entries()) {
     const said = text(messages[index]!);
-    const u = understand(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name' });
+    const u = understand(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name', expectingTime: state.pending === 'time' || state.pending === 'newTime' });
     state = absorb(state, u, index);
     const end = conv.users[k + 1] ?? messages.length;
     const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);

@@ -58,6 +58,8 @@ export interface ReadContext {
   lang: Lang;
   /** A name is expected (we asked for it). */
   expectingName: boolean;
+  /** A time is expected: a lone "9" is 9 o'clock. */
+  expectingTime?: boolean;
 }
 
 const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
@@ -137,6 +139,15 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
   const when = readWhen(rest, ctx.today, ctx.nowMinute, lang);
+  if (when.time === undefined && ctx.expectingTime) {
+    // "9 if you have it", "10 works": the one small number of an answer to "which time?".
+    const numbers = rest.match(/\b\d{1,2}(?::\d{2})?\b/g) ?? [];
+    const only = numbers.length === 1 ? /^(\d{1,2})(?::(\d{2}))?$/.exec(numbers[0]!) : null;
+    if (only && Number(only[1]) >= 1 && Number(only[1]) <= 12) {
+      const hour = Number(only[1]);
+      when.time = (hour <= 6 ? hour + 12 : hour) * 60 + Number(only[2] ?? 0);
+    }
+  }
   const contactBlock = Boolean(phone || address);
   const slots: Slots = {
     ...(service ? { service } : {}),
@@ -148,7 +159,7 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   // An introduced name ("my name is …", "it's Kirsten, not Kristin") replaces one; a guessed one only fills a gap.
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
-  const name = respelled ? undefined : (introduced ?? (asks ? undefined : readName(text, ctx.expectingName || contactBlock)));
+  const name = respelled ? undefined : (introduced ?? (asks && !contactBlock ? undefined : readName(text, ctx.expectingName || contactBlock)));
   if (name) slots.name = name;
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
