@@ -56,7 +56,7 @@ export default defineConfig({
               bindings: {
                 ...providerBindings(inject),
                 MODEL_PRICES: JSON.stringify({ 'fake-model': { input: 100_000, output: 200_000 } }),
-                // A deployment that lists its sites, rather than the dev default '*'.
+                // A deployment that lists its sites, rather than the shipped default (empty: its own origin only).
                 ALLOWED_ORIGINS: 'https://shop.example,https://www.shop.example',
               },
             },
@@ -89,7 +89,7 @@ export default defineConfig({
       {
         // A newcomer's path, in Node: a fresh copy of the project, the real `npm run dev` with the .dev.vars it
         // writes, and every shell example of README.md run against it.
-        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+        test: { name: 'e2e', environment: 'node', include: ['test/e2e/**/*.test.ts', 'test/eval/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 180_000 },
       },
     ],
   },
