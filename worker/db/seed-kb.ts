@@ -248,4 +248,98 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
       'Once the utility or fire department has made the home safe, call us to find and repair the cause, for example a cracked heat exchanger or a blocked flue. ' +
       'We recommend a CO alarm on every floor and near bedrooms.',
   },
+  // The same policies in Spanish (slugs end in -es), so Spanish-speaking customers get answers in their language.
+  {
+    id: 20,
+    slug: 'business-hours-es',
+    title: 'Horario de atención',
+    category: 'General',
+    tags: ['es', 'horario', 'horarios', 'abren', 'abiertos', 'cierran', 'sábado', 'domingo', 'feriados'],
+    body:
+      'Nuestra oficina y nuestros técnicos trabajan de lunes a viernes de 8:00 AM a 5:00 PM y los sábados de 9:00 AM a 1:00 PM (hora del centro). ' +
+      'Cerramos los domingos y los feriados principales (Año Nuevo, Memorial Day, 4 de julio, Labor Day, Acción de Gracias y Navidad). ' +
+      'Las citas normales se reservan dentro de ese horario; los sábados por la mañana se llenan primero. ' +
+      'Fuera de horario, los problemas urgentes como quedarse sin calefacción en invierno o una tubería rota los atiende nuestro equipo de guardia.',
+  },
+  {
+    id: 21,
+    slug: 'pricing-and-service-call-fee-es',
+    title: 'Precios y cargo por visita de diagnóstico',
+    category: 'Billing',
+    tags: ['es', 'precio', 'precios', 'cuesta', 'costo', 'cobran', 'cargo', 'visita', 'diagnóstico', 'tarifa'],
+    body:
+      'Cobramos precios fijos por adelantado, nunca por hora; los servicios de la lista incluyen la visita y el diagnóstico: limpieza de drenaje $149, reparación de fugas $175, ' +
+      'mantenimiento de aire acondicionado $129, reparación de calefacción desde $189, reparación de enchufes $119 e instalación de cargador para auto eléctrico $650. ' +
+      'Para un problema que no está en la lista, el cargo por visita de diagnóstico es de $89, y se descuenta de la reparación si la hace con nosotros. ' +
+      'El técnico siempre le da el precio final por escrito antes de empezar. Los presupuestos para reemplazar calefacción o aire acondicionado son gratis.',
+  },
+  {
+    id: 22,
+    slug: 'emergency-service-es',
+    title: 'Emergencias: noches, domingos y feriados',
+    category: 'Policies',
+    tags: ['es', 'emergencia', 'urgente', 'guardia', 'noche', 'recargo', 'inundación', 'tubería', 'calefacción'],
+    body:
+      'Nuestro equipo de guardia atiende emergencias las 24 horas, todos los días: sin calefacción con temperaturas bajo cero, una tubería rota que no puede cerrar, ' +
+      'aguas negras que se regresan, sin agua caliente en un hogar con bebés o personas mayores, y enchufes que sacan chispas. ' +
+      'Fuera de horario se suma un recargo de $150 al precio normal; le decimos el total antes de enviar al técnico. ' +
+      'Mientras llega, cierre la llave de paso del agua o corte el breaker del circuito afectado. ' +
+      'Si huele a gas, no nos llame primero: salga de la casa y llame al 911 o a la compañía de gas desde afuera.',
+  },
+  {
+    id: 23,
+    slug: 'cancellation-and-rescheduling-es',
+    title: 'Cancelaciones y cambios de cita',
+    category: 'Policies',
+    tags: ['es', 'cancelar', 'cancelación', 'cambiar', 'cita', 'reprogramar', 'cargo'],
+    body:
+      'Puede cancelar o cambiar su cita sin costo hasta 24 horas antes de la hora de inicio, con nuestro asistente en línea, por teléfono o por correo. ' +
+      'Los cambios con menos de 24 horas de anticipación tienen un cargo de $50, y si nadie está en casa se cobra la visita de $89. ' +
+      'No cobramos esos cargos en caso de emergencia, mal tiempo o enfermedad; solo avísenos. Tenga a mano su número de reserva (BK-…).',
+  },
+  {
+    id: 24,
+    slug: 'service-areas-es',
+    title: 'Zonas de servicio',
+    category: 'General',
+    tags: ['es', 'zona', 'zonas', 'área', 'servicio', 'cubren', 'suburbios', 'llegan', 'vienen'],
+    body:
+      'Sí, atendemos toda la ciudad de Chicago y estos suburbios: Evanston, Skokie, Wilmette, Lincolnwood, Niles, Park Ridge, Des Plaines, Oak Park, River Forest, ' +
+      'Forest Park, Berwyn, Cicero, Elmwood Park, Elmhurst, Oak Lawn y Evergreen Park, sin cargo por traslado. ' +
+      'Para direcciones hasta 10 millas más allá, como Schaumburg, Downers Grove u Orland Park, sumamos un cargo de traslado de $35. ' +
+      'No atendemos el noroeste de Indiana ni Wisconsin.',
+  },
+  {
+    id: 25,
+    slug: 'warranty-and-guarantee-es',
+    title: 'Garantía y satisfacción',
+    category: 'Policies',
+    tags: ['es', 'garantía', 'garantia', 'cubre', 'reclamo', 'satisfacción'],
+    body:
+      'Cada reparación tiene un año de garantía en la mano de obra, y las piezas llevan la garantía del fabricante (a menudo de 5 a 10 años en equipos). ' +
+      'Las instalaciones nuevas tienen dos años de garantía en la mano de obra. ' +
+      'Si el mismo problema vuelve dentro de los 30 días de una reparación, regresamos y lo arreglamos sin costo. ' +
+      'Para hacer un reclamo de garantía, tenga su número de reserva y pida al asistente que abra un caso.',
+  },
+  {
+    id: 26,
+    slug: 'licensing-and-insurance-es',
+    title: 'Licencias, seguro y técnicos',
+    category: 'General',
+    tags: ['es', 'licencia', 'licencias', 'seguro', 'asegurados', 'certificados', 'técnicos'],
+    body:
+      'Brightside Home Services tiene licencia de plomería del Estado de Illinois y licencia de electricista de la Ciudad de Chicago, ' +
+      'y nuestros técnicos de calefacción y aire acondicionado tienen la certificación EPA 608. ' +
+      'Tenemos un seguro de responsabilidad civil de $2 millones y todos los técnicos son empleados nuestros, con verificación de antecedentes.',
+  },
+  {
+    id: 27,
+    slug: 'contact-and-escalation-es',
+    title: 'Contacto y hablar con una persona',
+    category: 'General',
+    tags: ['es', 'contacto', 'teléfono', 'llamar', 'correo', 'persona', 'queja'],
+    body:
+      'Llámenos al (312) 555-0142 en horario de atención o escriba a help@brightside.example; respondemos en un día hábil. ' +
+      'Puede pedirle al asistente una persona en cualquier momento: en horario de atención alguien del equipo se une a la conversación y, si no, el asistente abre un caso para que le llamemos.',
+  },
 ];

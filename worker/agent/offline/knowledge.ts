@@ -19,12 +19,12 @@ const ES_TO_EN: Record<string, string> = {
 };
 
 const STOP = new Set(
-  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because sell sells selling buy lol haha okay'.split(' '),
+  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because para como tienen ustedes usted hacen pueden puede tengo quiero necesito cual cuál cuando cuándo donde dónde esta está este esto sobre también sell sells selling buy lol haha okay'.split(' '),
 );
 
 /** The words of a question that carry its meaning, as 4-letter stems ("prices" and "pricing" meet). */
 function contentStems(text: string): string[] {
-  return [...new Set((text.toLowerCase().match(/[a-z0-9$]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
+  return [...new Set((text.toLowerCase().match(/[a-z0-9$áéíóúñü]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
 }
 
 /** Everyday words customers use for what the articles call otherwise. */
@@ -40,25 +40,29 @@ function searchQuery(u: Understanding): string {
   }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
   const english = words.map((w) => ES_TO_EN[w]).filter(Boolean);
-  return (english.length ? english.join(' ') : u.text).slice(0, 300);
+  return `${u.text} ${english.join(' ')}`.slice(0, 300);
 }
 
 /** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
-export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang): Decision {
+export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3): Decision {
   const t = say(lang);
   const query = searchQuery(u);
   const search = turn.find((x) => x.name === 'search_knowledge_base');
   if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query } };
   const data = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
-  const hits = (Array.isArray(data) ? data : (data.results ?? [])).slice(0, 2);
+  // The articles in the customer's language first (Spanish ones have slugs ending in -es).
+  const all = (Array.isArray(data) ? data : (data.results ?? [])) as { id: number; title: string; slug?: string }[];
+  const spanish = (h: { slug?: string }) => (h.slug ?? '').endsWith('-es');
+  const own = all.filter((h) => spanish(h) === (lang === 'es'));
+  const hits = (own.length ? own : all).slice(0, maxReads);
   if (!hits.length) return { kind: 'reply', text: t.canHelpWith };
-  // The two best hits are read, and the one that speaks to the question wins (search rank breaks ties).
-  for (const hit of hits) {
-    if (!turn.some((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id)) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
-  }
+  // The best hits are read one by one until one clearly speaks to the question (at most three, so a
+  // turn stays within the loop's model rounds); the best of those read wins, search rank breaking ties.
   const stems = contentStems(query);
-  const read = hits.map((hit, rank) => {
-    const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id)!;
+  const read: { hit: (typeof hits)[number]; sentences: { sentence: string; index: number; score: number }[]; titleHits: number; value: number }[] = [];
+  for (const [rank, hit] of hits.entries()) {
+    const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id);
+    if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
     const body = article.result.ok ? (article.result.data as { body: string }).body : '';
     const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
       const own = new Set(contentStems(sentence));
@@ -66,8 +70,9 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
     });
     const titleHits = stems.filter((s) => contentStems(hit.title).includes(s)).length;
     const best = Math.max(0, ...sentences.map((s) => s.score));
-    return { hit, sentences, titleHits, value: best + titleHits - rank * 0.5 };
-  });
+    read.push({ hit, sentences, titleHits, value: best + titleHits - rank * 0.5 });
+    if (best >= 2 || (titleHits >= 1 && best >= 1)) break;
+  }
   const winner = [...read].sort((a, b) => b.value - a.value)[0]!;
   const top = winner.hit;
   const sentences = winner.sentences;

@@ -148,7 +148,8 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     const x = done('open_ticket');
     if (!x) return ticket();
     // What the business promises about it (warranty, fees), when the knowledge base speaks to it.
-    const policy = knowledgeAnswer(u, turn, state.lang);
+    // One article at most: the ticket and the search already took two of the turn's model rounds.
+    const policy = knowledgeAnswer(u, turn, state.lang, 1);
     if (policy.kind === 'call') return { decision: policy };
     const quote = policy.text === t.canHelpWith ? '' : `\n\n${policy.text}`;
     const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
