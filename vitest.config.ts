@@ -44,7 +44,7 @@ export default defineConfig({
         // The product as `npm run dev` runs it: no provider key, so the offline model answers.
         extends: true,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
-        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/e2e/**', 'test/voice/relay/**'] },
+        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/e2e/**', 'test/eval/**', 'test/voice/relay/**'] },
       },
       {
         // A configured deployment: OPENAI_API_KEY set (pointed at the fake provider) and a list of allowed origins.
