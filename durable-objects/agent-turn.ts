@@ -1,8 +1,9 @@
 /**
  * One agent turn of a chat session: the system prompt and the stored
- * conversation go to the agent loop with the caller's tools; every message the
- * turn adds is stored as it happens (tool results by call id, so a replayed
- * call is answered from storage), events stream to the turn's listeners, and
+ * conversation go to the agent loop with the tools of the conversation's owner
+ * (a customer; see `ownerPrincipal`); every message the turn adds is stored as it
+ * happens (tool results by turn and call id, so a replay of this same turn is
+ * answered from storage), events stream to the turn's listeners, and
  * the reply, usage and cost are recorded. The session object supplies storage
  * and delivery through TurnHost; this file owns only the turn's logic.
  */
@@ -36,7 +37,10 @@ export interface TurnHost {
 /** Tools whose results are bookings: the reply carries them (confirmation cards). */
 const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
 
-/** Runs one turn for `principal`. Throws only for unexpected failures (the session reports them). */
+/**
+ * Runs turn `turnId` acting as `principal` (the session passes its owner). A turn finished after a
+ * restart passes the id it had, so its stored results replay. Throws only for unexpected failures.
+ */
 export async function runSessionTurn(host: TurnHost, turnId: string, principal: Principal): Promise<void> {
   let meta = host.store.meta()!;
   if (meta.interaction_id === undefined) await host.flushOutbox();
@@ -47,8 +51,9 @@ export async function runSessionTurn(host: TurnHost, turnId: string, principal: 
   const toolNames = new Map<string, string>();
   const bookings: unknown[] = [];
   const results: ToolResultStore = {
-    get: (callId) => host.store.toolResult(callId),
-    put: (callId, tool, result) => host.store.saveToolResult(callId, tool, result, host.now()),
+    // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
+    get: (callId, tool) => host.store.toolResult(turnId, callId, tool),
+    put: (callId, tool, result) => host.store.saveToolResult(turnId, callId, tool, result, host.now()),
   };
   const messages: ModelMessage[] = [
     { role: 'system', content: systemPrompt({ businessName: host.env.BUSINESS_NAME, timeZone: host.env.BUSINESS_TIMEZONE, now: host.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },

@@ -10,22 +10,24 @@ import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
 import type { ChatModel } from '../worker/agent/model';
 import { sessionMessagesPerMinute } from '../worker/chat/limits';
-import { isStaff, type Principal } from '../worker/auth/principal';
+import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
 import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
 import { toZoned } from '../worker/lib/zoned-time';
 import type { ServerEvent, SessionEvent } from '../worker/protocol/chat';
 import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
 import { D1Outbox } from './outbox';
-import { modeOf, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
-import { SessionSockets } from './sockets';
-import { StaffMode } from './staff-mode';
+import { modeOf, ownerPrincipal, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
+import { closeIfLapsed, SessionSockets, socketExpiry } from './sockets';
+import { STAFF_SEND_REFUSAL, StaffMode } from './staff-mode';
 import { runSessionTurn } from './agent-turn';
 import { VoiceCalls } from './voice-calls';
 
 export interface OpenSessionInput {
   session_id: string;
   owner_subject: string;
+  /** The claims of the owner's token (name, email, session scope): every AI turn acts as this customer. */
+  owner?: UserPrincipal;
   customer_name?: string | undefined;
   customer_email?: string | undefined;
   referrer_url?: string | undefined;
@@ -44,7 +46,10 @@ export type SendResult =
   | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
   | { ok: false; error: { code: 'not_found' | 'forbidden' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
 
-/** The session's own customer (by session-scoped token or owning subject), or staff. */
+/**
+ * The session's own customer (by session-scoped token or owning subject), or staff: who may read it
+ * and follow its socket. Who may *send* it a message is narrower (`accept`): staff may not.
+ */
 export function mayUseSession(principal: Principal, meta: Pick<SessionMeta, 'session_id' | 'owner_subject'>): boolean {
   if (principal.kind !== 'user') return false;
   return principal.sessionId === meta.session_id || principal.subject === meta.owner_subject || isStaff(principal);
@@ -72,7 +77,7 @@ export class ChatSession extends DurableObject<Env> {
     this.d1 = env.DB;
     this.store = new SessionStore(ctx.storage.sql);
     this.outbox = new D1Outbox(this.store, () => this.d1, () => this.now());
-    this.sockets = new SessionSockets(ctx);
+    this.sockets = new SessionSockets(ctx, () => this.now());
     // Voice calls (voice-call.ts) write through the same message path and turn queue as chat turns.
     this.voice = new VoiceCalls(ctx, {
       env,
@@ -97,11 +102,13 @@ export class ChatSession extends DurableObject<Env> {
     // After a restart: finish a turn that was cut off (the conversation ends with a user or tool
     // message), then answer accepted messages still waiting in the inbox, in order. A message held
     // for staff (it came while a person had the conversation) is theirs to answer, not the AI's.
+    // The cut-off turn goes on under its own id, so the results it stored replay (exactly once),
+    // and as the conversation's owner, whoever sent its message.
     const meta = this.store.meta();
     const last = this.store.lastMessage();
     if (meta?.last_principal && (last?.role === 'tool' || (last?.role === 'user' && !last.held))) {
-      const principal = meta.last_principal as Principal;
-      ctx.waitUntil(this.enqueue(() => this.runAgentTurn(crypto.randomUUID(), principal)));
+      const turnId = last.turn_id ?? crypto.randomUUID();
+      ctx.waitUntil(this.enqueue(() => this.runAgentTurn(turnId, ownerPrincipal(this.store.meta()!))));
     }
     for (const id of this.store.inboxIds()) ctx.waitUntil(this.enqueue(() => this.runQueuedTurn(id)));
   }
@@ -150,6 +157,15 @@ export class ChatSession extends DurableObject<Env> {
       interaction_number: formatNumber('INT', year, value, 5),
       channel: 'chat',
       owner_subject: input.owner_subject,
+      // Always a customer, whatever the caller passed: an AI turn never acts with staff tools.
+      owner: {
+        kind: 'user',
+        subject: input.owner_subject,
+        role: 'customer',
+        ...(input.owner?.name ? { name: input.owner.name } : {}),
+        ...(input.owner?.email ? { email: input.owner.email } : {}),
+        ...(input.owner?.sessionId === input.session_id ? { sessionId: input.session_id } : {}),
+      },
       ...(input.customer_name ? { customer_name: input.customer_name } : {}),
       ...(input.customer_email ? { customer_email: input.customer_email } : {}),
       ...(input.referrer_url ? { referrer_url: input.referrer_url } : {}),
@@ -220,6 +236,8 @@ export class ChatSession extends DurableObject<Env> {
     const meta = this.store.meta();
     if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
     // The session checks who may talk in it itself, so no caller (route, socket, tool) can skip it.
+    // Staff may read and watch, but a message from them would get an AI turn: they reply through takeover.
+    if (isStaff(principal)) return { ok: false, error: { code: 'forbidden', message: STAFF_SEND_REFUSAL } };
     if (!mayUseSession(principal, meta)) return { ok: false, error: { code: 'forbidden', message: 'This chat session belongs to someone else' } };
     // A client that re-sends after a dropped connection must not get a second turn.
     if (clientId && this.store.hasClientId(clientId)) return { ok: false, error: { code: 'conflict', message: DUPLICATE } };
@@ -243,7 +261,9 @@ export class ChatSession extends DurableObject<Env> {
       await writer?.close().catch(() => undefined);
       return;
     }
-    const principal = item.principal as Principal;
+    // The turn acts as the conversation's owner, not as the sender recorded with the message (staff
+    // senders are refused by `accept`; an inbox from before that rule may still hold one).
+    const principal = ownerPrincipal(this.store.meta()!);
     const now = this.now();
     // One synchronous step: the message leaves the inbox and enters the transcript together. Whether
     // it is held for staff is decided here too: a takeover before its turn starts means a person answers.
@@ -341,6 +361,9 @@ export class ChatSession extends DurableObject<Env> {
     const retryAt = this.outbox.retryAt();
     if (retryAt !== undefined) candidates.push(retryAt);
     if (meta.status === 'open' || meta.status === 'escalated') candidates.push(meta.last_activity_at + this.idleMs());
+    // An idle socket is closed when its token expires, though no frame comes to find out.
+    const expiry = this.sockets.nextExpiry(this.now());
+    if (expiry !== undefined) candidates.push(expiry);
     if (candidates.length) await this.ctx.storage.setAlarm(Math.min(...candidates));
   }
 
@@ -348,8 +371,20 @@ export class ChatSession extends DurableObject<Env> {
     return Math.max(1, Number(this.env.SESSION_IDLE_MINUTES) || 30) * 60_000;
   }
 
-  /** Retries the outbox and closes idle sessions as abandoned. */
+  /** Closes sockets whose token expired (chat: 4001 token_expired; voice: the call ends the same way). */
+  private expireSockets(): void {
+    const now = this.now();
+    for (const ws of this.ctx.getWebSockets()) {
+      const at = socketExpiry(ws);
+      if (at !== undefined && at > now) continue;
+      if (this.voice.owns(ws)) this.voice.expire(ws);
+      else closeIfLapsed(ws, now);
+    }
+  }
+
+  /** Closes sockets whose token expired, retries the outbox and closes idle sessions as abandoned. */
   override async alarm(): Promise<void> {
+    this.expireSockets();
     await this.flushOutbox();
     const meta = this.store.meta();
     if (meta && meta.status === 'open' && this.now() - meta.last_activity_at >= this.idleMs()) {
@@ -379,12 +414,16 @@ export class ChatSession extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const meta = this.store.meta();
     if (!meta) return new Response('No such session', { status: 404 });
-    if (new URL(request.url).pathname === '/voice') return this.voice.accept(request, meta);
-    return this.sockets.accept(request, meta, this.store);
+    const response = new URL(request.url).pathname === '/voice' ? this.voice.accept(request, meta) : this.sockets.accept(request, meta, this.store);
+    // The alarm closes the new socket when its token expires, if nothing else does first.
+    if (response.status === 101) await this.scheduleAlarm();
+    return response;
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {
     if (this.voice.owns(ws)) return this.voice.onMessage(ws, data);
+    // A socket lives as long as its token: a frame after its expiry is never processed.
+    if (closeIfLapsed(ws, this.now())) return;
     const frame = this.sockets.parse(ws, data);
     if (!frame) return;
     if (frame.type === 'resume') {

@@ -1,13 +1,26 @@
 /**
  * A chat session's own durable state, in its Durable Object's SQLite: the
  * conversation (messages), the event log clients resume from, tool results by
- * call id, an outbox of D1 writes not yet done, and a small key/value meta.
+ * turn and call id, an outbox of D1 writes not yet done, and a small key/value meta.
  * Every method is synchronous SQL: writes are durable before the object's
  * output gate lets any reply out, which is what "stored before acknowledged" needs.
  */
 import type { ModelMessage } from '../worker/agent/model';
+import type { UserPrincipal } from '../worker/auth/principal';
 import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../worker/protocol/chat';
 import type { ToolResult } from '../worker/tools/registry';
+
+/** Tool results by the turn and call that made them (see `toolResult`). */
+const TOOL_RESULTS = `
+CREATE TABLE IF NOT EXISTS tool_results (
+  turn_id TEXT NOT NULL,
+  call_id TEXT NOT NULL,
+  tool TEXT NOT NULL,
+  result TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (turn_id, call_id)
+);
+`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +35,7 @@ CREATE TABLE IF NOT EXISTS messages (
   created_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tool_results (call_id TEXT PRIMARY KEY, tool TEXT NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL);
+${TOOL_RESULTS}
 CREATE TABLE IF NOT EXISTS inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, principal TEXT NOT NULL, turn_id TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, sql TEXT NOT NULL, params TEXT NOT NULL);
 `;
@@ -35,6 +48,12 @@ export interface SessionMeta {
   interaction_id?: number;
   channel: 'chat' | 'voice';
   owner_subject: string;
+  /**
+   * The customer principal the conversation acts as: every AI turn (text or voice) runs its tools
+   * with it, whoever sent the message. Always role 'customer' with subject `owner_subject`; absent
+   * on sessions opened before it was recorded (`ownerPrincipal` derives it then).
+   */
+  owner?: UserPrincipal;
   customer_name?: string;
   customer_email?: string;
   referrer_url?: string;
@@ -48,7 +67,10 @@ export interface SessionMeta {
   mode?: 'ai' | 'human';
   /** Subject of the staff member who took the conversation over, while `mode` is 'human'. */
   agent?: string;
-  /** Who sent the latest message: a restarted object finishes an unanswered turn as them. */
+  /**
+   * Set once a text turn has run (the principal it acted as): a restarted object finishes an
+   * unanswered turn only then, and always as `ownerPrincipal(meta)`, never as this value.
+   */
   last_principal?: unknown;
   outbox_attempts?: number;
   /** When the next outbox retry is due (epoch ms). */
@@ -56,6 +78,26 @@ export interface SessionMeta {
 }
 
 type Row = Record<string, SqlStorageValue>;
+
+/**
+ * Who an AI turn in this conversation acts as: its owner, a customer, whoever sent the message.
+ * The recorded owner when there is one (the claims of the session's own token), else derived
+ * from the meta the same way (sessions opened before the owner was recorded).
+ */
+export function ownerPrincipal(meta: SessionMeta): UserPrincipal {
+  const recorded = meta.owner;
+  const name = recorded ? recorded.name : meta.customer_name;
+  const email = recorded ? recorded.email : meta.customer_email;
+  const sessionId = recorded ? recorded.sessionId : meta.session_id;
+  return {
+    kind: 'user',
+    subject: meta.owner_subject,
+    role: 'customer',
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(sessionId ? { sessionId } : {}),
+  };
+}
 
 /** The session's mode; objects created before modes existed are 'ai'. */
 export const modeOf = (meta: Pick<SessionMeta, 'mode'>): SessionMode => meta.mode ?? 'ai';
@@ -95,6 +137,25 @@ export class SessionStore {
     sql.exec(SCHEMA);
     // Objects created before a column existed get it added (SQLite has no ADD COLUMN IF NOT EXISTS).
     this.ensureColumn('inbox', 'client_id', 'TEXT');
+    this.keyToolResultsByTurn();
+  }
+
+  /**
+   * Objects created when tool results were keyed by call id alone get the (turn_id, call_id) table;
+   * each old result keeps the turn of its tool message (so a cut-off turn still replays it), the
+   * rest (no chat turn to tie them to) are dropped.
+   */
+  private keyToolResultsByTurn(): void {
+    const columns = this.sql.exec<{ name: string }>('PRAGMA table_info(tool_results)').toArray();
+    if (columns.some((c) => c.name === 'turn_id')) return;
+    this.sql.exec(`
+      ALTER TABLE tool_results RENAME TO tool_results_by_call;
+      ${TOOL_RESULTS}
+      INSERT OR IGNORE INTO tool_results (turn_id, call_id, tool, result, created_at)
+        SELECT m.turn_id, t.call_id, t.tool, t.result, t.created_at
+        FROM tool_results_by_call t JOIN messages m ON m.role = 'tool' AND m.tool_call_id = t.call_id AND m.turn_id IS NOT NULL;
+      DROP TABLE tool_results_by_call;
+    `);
   }
 
   private ensureColumn(table: string, column: string, type: string): void {
@@ -166,10 +227,16 @@ export class SessionStore {
     return toTranscript(this.sql.exec<Row>('SELECT seq, role, content, extra, created_at FROM messages WHERE seq = ?', seq).one());
   }
 
-  /** The latest message's role, and whether it was held for staff (a restart must not answer it with the AI). */
-  lastMessage(): { role: string; held: boolean } | undefined {
-    const row = this.sql.exec<{ role: string; extra: string | null }>('SELECT role, extra FROM messages ORDER BY seq DESC LIMIT 1').toArray()[0];
-    return row ? { role: row.role, held: row.extra ? (JSON.parse(row.extra) as MessageExtra).held === true : false } : undefined;
+  /**
+   * The latest message's role, whether it was held for staff (a restart must not answer it with the AI),
+   * and its turn (a restart finishes that turn under the same id, so its stored tool results replay).
+   */
+  lastMessage(): { role: string; held: boolean; turn_id: string | null } | undefined {
+    const row = this.sql
+      .exec<{ role: string; extra: string | null; turn_id: string | null }>('SELECT role, extra, turn_id FROM messages ORDER BY seq DESC LIMIT 1')
+      .toArray()[0];
+    if (!row) return undefined;
+    return { role: row.role, held: row.extra ? (JSON.parse(row.extra) as MessageExtra).held === true : false, turn_id: row.turn_id };
   }
 
   /** Records an event and returns it with its id (the resume cursor). */
@@ -189,13 +256,28 @@ export class SessionStore {
     return this.sql.exec<{ id: number | null }>('SELECT max(id) AS id FROM events').one().id ?? 0;
   }
 
-  toolResult(callId: string): ToolResult | undefined {
-    const row = this.sql.exec<{ result: string }>('SELECT result FROM tool_results WHERE call_id = ?', callId).toArray()[0];
+  /**
+   * The result `turnId` stored for its call `callId` of `tool`, if any. Results replay only within
+   * the turn that made them (a restart or reconnect finishing that same turn): another turn, or a
+   * call naming another tool, gets nothing and runs the tool with its own permission checks.
+   * Voice calls use `voice:<call id>` as their turn.
+   */
+  toolResult(turnId: string, callId: string, tool: string): ToolResult | undefined {
+    const row = this.sql
+      .exec<{ result: string }>('SELECT result FROM tool_results WHERE turn_id = ? AND call_id = ? AND tool = ?', turnId, callId, tool)
+      .toArray()[0];
     return row ? (JSON.parse(row.result) as ToolResult) : undefined;
   }
 
-  saveToolResult(callId: string, tool: string, result: ToolResult, now: number): void {
-    this.sql.exec('INSERT OR IGNORE INTO tool_results (call_id, tool, result, created_at) VALUES (?, ?, ?, ?)', callId, tool, JSON.stringify(result), now);
+  saveToolResult(turnId: string, callId: string, tool: string, result: ToolResult, now: number): void {
+    this.sql.exec(
+      'INSERT OR IGNORE INTO tool_results (turn_id, call_id, tool, result, created_at) VALUES (?, ?, ?, ?, ?)',
+      turnId,
+      callId,
+      tool,
+      JSON.stringify(result),
+      now,
+    );
   }
 
   /** Keeps an accepted user message until its turn starts, so turns never interleave. */

@@ -2,15 +2,19 @@
  * The session's WebSockets, with the Hibernation API: the object can sleep
  * between messages while sockets stay open (pings are answered by the runtime
  * through setWebSocketAutoResponse, without waking it). Each socket carries its
- * verified principal as its attachment, so it survives hibernation.
+ * verified principal and its token's expiry as its attachment, so both survive
+ * hibernation: a socket lives only as long as its token (closed with 4001
+ * `token_expired` when a frame or an event meets it later, or by the session's alarm).
  */
 import { z } from 'zod';
 import type { Principal } from '../worker/auth/principal';
-import { CHAT_SUBPROTOCOL, type ClientFrame, type ServerEvent } from '../worker/protocol/chat';
+import { CHAT_SUBPROTOCOL, CLOSE_RECONNECT, CLOSE_TOKEN_EXPIRED, type ClientFrame, type ServerEvent } from '../worker/protocol/chat';
 import { sessionEvent, type SessionMeta, type SessionStore } from './session-store';
 
 /** Header the Worker sets (after verifying the token) when it forwards an upgrade. */
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
+/** Header with the verified token's expiry (epoch ms), set next to PRINCIPAL_HEADER. */
+export const TOKEN_EXPIRES_HEADER = 'x-switchboard-token-expires';
 export const MAX_FRAME_BYTES = 8 * 1024;
 export const MAX_MESSAGE_CHARS = 4000;
 /** Tag of voice callers' sockets (see voice-calls.ts); chat events are not broadcast to them. */
@@ -23,22 +27,57 @@ const clientFrame = z.discriminatedUnion('type', [
 
 interface Attachment {
   principal: Principal;
+  /** When the socket's token expires (epoch ms); absent on sockets accepted before it was recorded. */
+  expires_at?: number;
+}
+
+/**
+ * The verified token's expiry of a forwarded upgrade, or undefined when it is missing or already past.
+ * @example const expiresAt = forwardedExpiry(request, Date.now()); if (expiresAt === undefined) return new Response(…, { status: 401 });
+ */
+export function forwardedExpiry(request: Request, now: number): number | undefined {
+  const value = Number(request.headers.get(TOKEN_EXPIRES_HEADER) ?? NaN);
+  return Number.isFinite(value) && value > now ? value : undefined;
+}
+
+/** When a socket's token expires (chat and voice attachments both carry `expires_at`). */
+export function socketExpiry(ws: WebSocket): number | undefined {
+  const attachment = ws.deserializeAttachment() as { expires_at?: unknown } | null;
+  return typeof attachment?.expires_at === 'number' ? attachment.expires_at : undefined;
+}
+
+/**
+ * Whether a socket may still be used at `now`. A socket past its token's expiry is closed with
+ * CLOSE_TOKEN_EXPIRED; one whose expiry was never recorded (accepted before it was) is asked to
+ * reconnect (CLOSE_RECONNECT), which checks its token again.
+ */
+export function closeIfLapsed(ws: WebSocket, now: number): boolean {
+  const expiresAt = socketExpiry(ws);
+  if (expiresAt !== undefined && expiresAt > now) return false;
+  const close = expiresAt === undefined ? CLOSE_RECONNECT : CLOSE_TOKEN_EXPIRED;
+  safeClose(ws, close.code, close.reason);
+  return true;
 }
 
 export class SessionSockets {
-  constructor(private readonly ctx: DurableObjectState) {}
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   accept(request: Request, meta: SessionMeta, store: SessionStore): Response {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response('Expected a WebSocket upgrade', { status: 426 });
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
+    const expiresAt = forwardedExpiry(request, this.now());
+    if (expiresAt === undefined) return new Response('Missing or expired token expiry', { status: 401 });
     // With ?last_event_id=N the client resumes after N (0 = everything); without it, from now on.
     const cursor = new URL(request.url).searchParams.get('last_event_id');
     const lastEventId = cursor !== null && /^\d+$/.test(cursor) ? Number(cursor) : store.lastEventId();
     const pair = new WebSocketPair();
     const server = pair[1];
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ principal } satisfies Attachment);
+    server.serializeAttachment({ principal, expires_at: expiresAt } satisfies Attachment);
     this.send(server, { ...sessionEvent(meta), id: store.lastEventId() });
     this.replay(server, store, lastEventId);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': CHAT_SUBPROTOCOL } });
@@ -56,8 +95,23 @@ export class SessionSockets {
     }
   }
 
+  /** Sends `event` to every chat socket whose token is still valid (a lapsed one is closed instead). */
   broadcast(event: ServerEvent): void {
-    for (const ws of this.ctx.getWebSockets()) if (!this.ctx.getTags(ws).includes(VOICE_SOCKET_TAG)) this.send(ws, event);
+    const now = this.now();
+    for (const ws of this.ctx.getWebSockets()) {
+      if (this.ctx.getTags(ws).includes(VOICE_SOCKET_TAG) || closeIfLapsed(ws, now)) continue;
+      this.send(ws, event);
+    }
+  }
+
+  /** The earliest token expiry after `now` among open sockets (chat and voice): when the alarm must close one. */
+  nextExpiry(now: number): number | undefined {
+    let next: number | undefined;
+    for (const ws of this.ctx.getWebSockets()) {
+      const at = socketExpiry(ws);
+      if (at !== undefined && at > now && (next === undefined || at < next)) next = at;
+    }
+    return next;
   }
 
   /** Sends every stored event after `lastEventId`, in order (the resume after a reconnect). */

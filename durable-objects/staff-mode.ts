@@ -40,6 +40,14 @@ export type ModeChange = { session_id: string; mode: 'human'; agent: string } | 
 
 const fail = (code: StaffErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 
+/**
+ * What a staff token gets on the customer message routes (REST, SSE, compat, socket `message`
+ * frames, voice calls): an AI turn run with staff tools would put what staff may see into the
+ * customer's transcript and the model's history, so staff speak only as themselves.
+ */
+export const STAFF_SEND_REFUSAL =
+  'Staff reply through takeover / staff-message (POST /api/v1/chat/session/{id}/takeover, then /staff-message); a staff token gets no AI turn in a conversation';
+
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
   constructor(private readonly host: StaffHost) {}

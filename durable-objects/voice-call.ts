@@ -51,6 +51,7 @@ export class VoiceCall {
   constructor(
     private readonly host: VoiceHost,
     private readonly client: WebSocket,
+    /** Who the call acts as: the conversation's owner (voice-calls.ts), for its tools and its prompt. */
     private readonly principal: Principal,
     private readonly settings: VoiceSettings,
     readonly id: string,
@@ -207,13 +208,18 @@ export class VoiceCall {
     this.rotateWhenIdle();
   }
 
-  /** Runs a function call on the turn queue, once: a result stored under its id is returned as is. */
+  /**
+   * Runs a function call on the turn queue, once per call: a result this call stored under the same
+   * function call id and tool is returned as is (the call is the turn its results replay within,
+   * across upstream reconnects and restarts of the object, which keep the call id).
+   */
   private execute(callId: string, name: string, args: string): Promise<ToolResult> {
+    const turn = `voice:${this.id}`;
     return this.host.enqueue(async () => {
-      const stored = this.host.store.toolResult(callId);
+      const stored = this.host.store.toolResult(turn, callId, name);
       if (stored) return stored;
       const result = await runVoiceTool(this.host.env, this.principal, this.meta().interaction_id, name, args);
-      this.host.store.saveToolResult(callId, name, result, this.host.now());
+      this.host.store.saveToolResult(turn, callId, name, result, this.host.now());
       if (name === 'request_human' && result.ok) this.host.store.saveMeta({ ...this.meta(), status: 'escalated' });
       this.record.transcript.tool(toolMessages(callId, name, args, result), name);
       this.record.writeSettled();

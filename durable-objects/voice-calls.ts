@@ -3,24 +3,36 @@
  * 'voice', so the hibernation handlers can tell it from chat sockets), finding
  * a frame's call, and ending calls when sockets close. One call per session at
  * a time: a new call (a reloaded page, a second tab) takes over from the old.
+ * A call acts as the conversation's owner (never a staff token: staff speak
+ * through takeover) and lasts as long as its token: at its expiry (a timer, the
+ * session's alarm, or the next frame) it ends with `token_expired` and close 4001.
  */
-import type { Principal } from '../worker/auth/principal';
+import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
 import { log } from '../worker/lib/log';
-import { VOICE_SUBPROTOCOL, type VoiceEndReason } from '../worker/protocol/voice';
-import { modeOf, type SessionMeta } from './session-store';
-import { PRINCIPAL_HEADER, VOICE_SOCKET_TAG } from './sockets';
+import { CLOSE_RECONNECT } from '../worker/protocol/chat';
+import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../worker/protocol/voice';
+import { modeOf, ownerPrincipal, type SessionMeta } from './session-store';
+import { forwardedExpiry, PRINCIPAL_HEADER, safeClose, socketExpiry, VOICE_SOCKET_TAG } from './sockets';
+import { STAFF_SEND_REFUSAL } from './staff-mode';
 import { VoiceCall } from './voice-call';
 import type { VoiceHost } from './voice-record';
 import { voiceSettings } from './voice-upstream';
 
 interface VoiceAttachment {
+  /** Who opened the call (the verified token); the call itself acts as the session's owner. */
   principal: Principal;
   call_id: string;
+  /** When the caller's token expires (epoch ms); absent on sockets accepted before it was recorded. */
+  expires_at?: number;
 }
+
+/** setTimeout's longest delay; a later expiry re-arms the timer when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The session object's voice calls, by call id (kept in the caller socket's attachment). */
 export class VoiceCalls {
   private readonly calls = new Map<string, VoiceCall>();
+  private readonly expiryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -39,6 +51,11 @@ export class VoiceCalls {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response('Expected a WebSocket upgrade', { status: 426 });
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
+    const expiresAt = forwardedExpiry(request, this.host.now());
+    if (expiresAt === undefined) return new Response('Missing or expired token expiry', { status: 401 });
+    // Checked here as well as in the route, so no caller can skip it: a voice model with staff tools
+    // in a customer's conversation is what takeover exists to avoid.
+    if (isStaff(principal)) return Response.json({ error: { code: 'forbidden', message: STAFF_SEND_REFUSAL } }, { status: 403 });
     if (meta.status === 'resolved') return Response.json({ error: { code: 'conflict', message: 'This conversation has ended; start a new one' } }, { status: 409 });
     // While a person has the conversation the AI must not answer, and the voice model always would.
     if (modeOf(meta) === 'human') {
@@ -49,16 +66,25 @@ export class VoiceCalls {
     const server = pair[1];
     this.ctx.acceptWebSocket(server, [VOICE_SOCKET_TAG]);
     const callId = crypto.randomUUID();
-    server.serializeAttachment({ principal, call_id: callId } satisfies VoiceAttachment);
-    this.begin(server, principal, callId, voice.settings);
+    server.serializeAttachment({ principal, call_id: callId, expires_at: expiresAt } satisfies VoiceAttachment);
+    this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.settings);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': VOICE_SUBPROTOCOL } });
   }
 
-  private begin(ws: WebSocket, principal: Principal, callId: string, settings: Extract<ReturnType<typeof voiceSettings>, { ok: true }>['settings']): VoiceCall {
-    const call = new VoiceCall(this.host, ws, principal, settings, callId, (ended) => {
+  private begin(
+    ws: WebSocket,
+    owner: UserPrincipal,
+    callId: string,
+    expiresAt: number,
+    settings: Extract<ReturnType<typeof voiceSettings>, { ok: true }>['settings'],
+  ): VoiceCall {
+    const call = new VoiceCall(this.host, ws, owner, settings, callId, (ended) => {
       if (this.calls.get(ended.id) === ended) this.calls.delete(ended.id);
+      clearTimeout(this.expiryTimers.get(ended.id));
+      this.expiryTimers.delete(ended.id);
     });
     this.calls.set(callId, call);
+    this.expireAt(call, expiresAt);
     this.ctx.waitUntil(
       call.start().catch(async (err) => {
         log.error('voice_call_start_failed', { call_id: callId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
@@ -68,17 +94,54 @@ export class VoiceCalls {
     return call;
   }
 
-  /** A frame from a voice socket. After a restart of the object the call's memory is gone: it starts again on the same socket. */
+  /** Ends `call` when its token expires (the timer is re-armed when the expiry is beyond setTimeout's range). */
+  private expireAt(call: VoiceCall, expiresAt: number): void {
+    const wait = expiresAt - this.host.now();
+    if (wait <= 0) {
+      void call.end('token_expired', { closeClient: true, code: CLOSE_TOKEN_EXPIRED.code });
+      return;
+    }
+    this.expiryTimers.set(call.id, setTimeout(() => this.expireAt(call, expiresAt), Math.min(wait, MAX_TIMER_MS)));
+  }
+
+  /**
+   * A frame from a voice socket. After a restart of the object the call's memory is gone: it starts again
+   * on the same socket. A frame after the token's expiry is never processed: the call ends (4001) instead.
+   */
   onMessage(ws: WebSocket, data: string | ArrayBuffer): void {
     const attachment = ws.deserializeAttachment() as VoiceAttachment | null;
     if (!attachment) return;
+    if (this.lapsed(ws, attachment)) return;
     let call = this.calls.get(attachment.call_id);
     if (!call) {
       const voice = voiceSettings(this.host.env);
-      if (!voice.ok) return;
-      call = this.begin(ws, attachment.principal, attachment.call_id, voice.settings);
+      const meta = this.host.store.meta();
+      if (!voice.ok || !meta) return;
+      call = this.begin(ws, ownerPrincipal(meta), attachment.call_id, attachment.expires_at!, voice.settings);
     }
     call.onClientFrame(data);
+  }
+
+  /** Ends the call of `ws` (or closes the socket) when its token has expired; true when it did. */
+  private lapsed(ws: WebSocket, attachment: VoiceAttachment): boolean {
+    const expiresAt = socketExpiry(ws);
+    if (expiresAt !== undefined && expiresAt > this.host.now()) return false;
+    const call = this.calls.get(attachment.call_id);
+    if (expiresAt === undefined) {
+      // Accepted before expiries were recorded: hang up and let the caller dial again (the token is checked then).
+      if (call) void call.end('client_closed', { closeClient: true, code: CLOSE_RECONNECT.code });
+      else safeClose(ws, CLOSE_RECONNECT.code, CLOSE_RECONNECT.reason);
+      return true;
+    }
+    if (call) void call.end('token_expired', { closeClient: true, code: CLOSE_TOKEN_EXPIRED.code });
+    else safeClose(ws, CLOSE_TOKEN_EXPIRED.code, CLOSE_TOKEN_EXPIRED.reason);
+    return true;
+  }
+
+  /** The session's alarm: ends calls whose token has expired (their own timer would have, unless the object restarted). */
+  expire(ws: WebSocket): void {
+    const attachment = ws.deserializeAttachment() as VoiceAttachment | null;
+    if (attachment) this.lapsed(ws, attachment);
   }
 
   /** Ends every live call, telling the callers why (e.g. a staff takeover). */

@@ -3,8 +3,9 @@
  * exactly once by call id:
  * - the same `response.function_call_arguments.done` twice within a response
  *   is ignored (the call is already running or answered on this upstream);
- * - a call id seen again in a later response (a replay) is answered from the
- *   SessionStore's tool_results, not executed again; one still running is awaited;
+ * - a call id seen again in a later response of the same call (a replay) is
+ *   answered from the SessionStore's tool_results (keyed by this call and the
+ *   function call id and tool), not executed again; one still running is awaited;
  * - a call whose response was cancelled by barge-in before its arguments were
  *   complete is not executed at all: the caller talked over it;
  * - results go back as `function_call_output` items, and once a completed

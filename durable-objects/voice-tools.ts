@@ -1,7 +1,7 @@
 /**
  * Running the realtime model's function calls: the same registry, the same
  * executeTool (validation, permission, audit with surface 'voice') and the
- * caller's verified principal, exactly as a chat turn runs them.
+ * principal of the conversation's owner, exactly as a chat turn runs them.
  */
 import type { ModelMessage } from '../worker/agent/model';
 import type { Principal } from '../worker/auth/principal';

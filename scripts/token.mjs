@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prints a dev bearer token signed with the local JWT_SECRET:
 //   npm run token -- --role staff --sub alice [--name "Alice"] [--email a@x] [--ttl 12h]
+// --ttl is a time span (90s, 15m, 12h, 7d); the Worker refuses tokens that live longer than 30 days.
 import { parseArgs } from 'node:util';
 import { signToken } from '../worker/auth/tokens.ts';
 import { localConfig } from './local-config.mjs';
@@ -28,4 +29,14 @@ if (!config.JWT_SECRET) {
 const claims = { sub: values.sub ?? `${values.role}-dev`, role: values.role };
 if (values.name) claims.name = values.name;
 if (values.email) claims.email = values.email;
-console.log(await signToken(config, claims, values.ttl));
+if (!/^\d+\s*[a-z]+$/i.test(values.ttl.trim())) {
+  console.error(`--ttl must be a time span such as 15m, 12h or 7d (got ${values.ttl})`);
+  process.exit(2);
+}
+try {
+  console.log(await signToken(config, claims, values.ttl.trim()));
+} catch (err) {
+  // signToken refuses lifetimes over the bound the Worker enforces (MAX_TOKEN_LIFETIME_SECONDS), and spans jose cannot read.
+  console.error(`--ttl ${values.ttl}: ${err instanceof Error ? err.message : String(err)}; the longest is 30d`);
+  process.exit(2);
+}

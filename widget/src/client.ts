@@ -11,6 +11,7 @@
  */
 import {
   CHAT_SUBPROTOCOL,
+  CLOSE_TOKEN_EXPIRED,
   TOKEN_SUBPROTOCOL_PREFIX,
   type ClientFrame,
   type ServerEvent,
@@ -276,12 +277,16 @@ export class ChatClient {
       }
       this.deliver(event);
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
       this.ready = false;
       clearInterval(this.heartbeat);
       clearTimeout(this.pongTimer);
+      if (e.code === CLOSE_TOKEN_EXPIRED.code && e.reason === CLOSE_TOKEN_EXPIRED.reason) {
+        this.onTokenExpired();
+        return;
+      }
       if (greeted) this.wsFailures = 0;
       else this.wsFailures++;
       this.onSocketFailure();
@@ -311,6 +316,25 @@ export class ChatClient {
       return;
     }
     void this.flush();
+  }
+
+  /**
+   * The server closed the socket because the session's token expired. The widget has no way to get a
+   * fresh token for the same session (tokens come only from session/new, and there is no refresh), so
+   * it starts over as it does when the token is refused over HTTP: a new session, its greeting shown,
+   * and whatever was typed but not answered (queued or unechoed: the server processes no frame after
+   * the expiry) sent once, in the new conversation.
+   */
+  private onTokenExpired(): void {
+    if (this.inflight.size) {
+      this.queue.unshift(...this.inflight.values());
+      this.inflight.clear();
+    }
+    this.forget();
+    this.attempts = 0;
+    this.wsFailures = 0;
+    this.setStatus('reconnecting');
+    void this.start();
   }
 
   private async onSocketFailure(): Promise<void> {

@@ -308,7 +308,7 @@ export class VoiceCall {
           ? s.callReplaced
           : reason === 'staff_takeover'
             ? s.callTakenOver
-            : reason === 'session_closed'
+            : reason === 'session_closed' || reason === 'token_expired'
             ? s.ended
             : reason === 'upstream_failed'
               ? s.callFailed

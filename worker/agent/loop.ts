@@ -1,8 +1,8 @@
 /**
  * The agent loop: one user turn = up to `maxRounds` model calls, with the
  * registry's tools executed between them under the caller's principal. It owns
- * no storage: the session gives it the history, a store of tool results by call
- * id (so a replayed call never acts twice), and callbacks for what happens.
+ * no storage: the session gives it the history, this turn's store of tool results
+ * (so a replay of the same turn never acts twice), and callbacks for what happens.
  */
 import type { DomainContext } from '../domain/context';
 import type { FunctionCallSummary, Source, Usage } from '../protocol/chat';
@@ -10,8 +10,13 @@ import { toOpenAITools } from '../tools/adapters';
 import { executeTool, type AnyTool, type ToolResult } from '../tools/registry';
 import { ModelError, type ChatModel, type ModelMessage, type ModelToolCall } from './model';
 
+/**
+ * The tool results of one turn. `get` answers only what this same turn stored for this call id
+ * and this tool (a replay of the turn after a restart or reconnect), never another turn's result:
+ * a call id is the model's word, not a key anyone may reuse to read what someone else's call returned.
+ */
 export interface ToolResultStore {
-  get(callId: string): ToolResult | undefined;
+  get(callId: string, tool: string): ToolResult | undefined;
   put(callId: string, tool: string, result: ToolResult): void;
 }
 
@@ -63,20 +68,18 @@ function sourcesFrom(tool: string, result: ToolResult): Source[] {
 }
 
 async function runTool(call: ModelToolCall, input: TurnInput): Promise<ToolResult> {
-  const stored = input.store.get(call.id);
-  if (stored) return stored;
+  // The caller's tools first: a tool this caller is not offered is never answered, not even from storage.
   const tool = input.tools.find((t) => t.name === call.name);
+  if (!tool) return { ok: false, error: { code: 'not_found', message: `No tool named ${call.name} is available` } };
+  const stored = input.store.get(call.id, call.name);
+  if (stored) return stored;
   let result: ToolResult;
-  if (!tool) {
-    result = { ok: false, error: { code: 'not_found', message: `No tool named ${call.name} is available` } };
-  } else {
-    let args: unknown;
-    try {
-      args = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
-      result = await executeTool(tool, input.ctx, args, 'chat');
-    } catch {
-      result = { ok: false, error: { code: 'invalid_input', message: 'The tool arguments were not valid JSON; send a JSON object' } };
-    }
+  let args: unknown;
+  try {
+    args = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
+    result = await executeTool(tool, input.ctx, args, 'chat');
+  } catch {
+    result = { ok: false, error: { code: 'invalid_input', message: 'The tool arguments were not valid JSON; send a JSON object' } };
   }
   input.store.put(call.id, call.name, result);
   return result;
@@ -96,7 +99,10 @@ export async function runTurn(input: TurnInput): Promise<TurnOutcome> {
   const read = new Map<number, Source>();
   // The final reply is not passed to onMessage: the caller stores it with the outcome's sources and usage.
   const finish = (text: string, failure?: ModelError): TurnOutcome => {
-    const sources = [...(read.size ? read : searched).values()];
+    const opened = [...(read.size ? read : searched).values()];
+    // A reply that names its sources ("(Source: Title)") cites those it names, not every article it read.
+    const named = opened.filter((s) => text.includes(s.title));
+    const sources = named.length ? named : opened;
     return { text, functionCalls, usage, sources, ...(failure ? { failure } : {}) };
   };
 

@@ -2,7 +2,7 @@
  * Token minting and verification with jose. Only type imports from our code, so
  * Node scripts (`npm run token`) load this file as it is.
  */
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Principal, Role } from './principal';
 
 export interface TokenConfig {
@@ -26,6 +26,20 @@ const ROLE_SET = new Set<string>(['customer', 'staff', 'admin']);
 /** Shortest HS256 secret accepted (also checked by `npm run dev` before it starts). */
 export const MIN_SECRET_LENGTH = 32;
 
+/**
+ * Longest lifetime (`exp − iat`) of a token we accept or mint: 30 days. A token must say when it was
+ * issued and when it expires; one that does not, or that would live longer, is refused.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 30 * 86_400;
+/** How far ahead of our clock an `iat` may be (clock skew between an issuer and us). */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** A verified token: who it is for, and when it stops being valid (epoch ms). */
+export interface VerifiedToken {
+  principal: Principal;
+  expiresAt: number;
+}
+
 export class TokenError extends Error {
   override readonly name = 'TokenError';
 }
@@ -45,7 +59,7 @@ function secretKey(config: TokenConfig): Uint8Array {
  */
 export async function signToken(config: TokenConfig, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
   const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest })
+  const token = await new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(config.JWT_ISSUER)
@@ -53,6 +67,22 @@ export async function signToken(config: TokenConfig, claims: TokenClaims, expire
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(secretKey(config));
+  // jose parses the time span; what it made is checked against the bound verifyToken applies.
+  const { iat, exp } = decodeJwt(token);
+  if (iat === undefined || exp === undefined || exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new RangeError(`A token may live at most 30 days (asked for ${String(expiresIn)})`);
+  }
+  return token;
+}
+
+/** The token's expiry (epoch ms), after checking it has `iat` and `exp` and a lifetime within the bound. */
+function boundedExpiry(payload: JWTPayload): number {
+  // jose has already refused an `exp` in the past and non-numeric `iat`/`exp`; absent ones are ours to refuse.
+  if (typeof payload.exp !== 'number') throw new TokenError('token has no expiry (exp)');
+  if (typeof payload.iat !== 'number') throw new TokenError('token has no issue time (iat)');
+  if (payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new TokenError('token is issued in the future (iat)');
+  if (payload.exp - payload.iat > MAX_TOKEN_LIFETIME_SECONDS) throw new TokenError('token lifetime (exp - iat) exceeds 30 days');
+  return payload.exp * 1000;
 }
 
 const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -80,6 +110,15 @@ function principalFrom(payload: JWTPayload): Principal {
  * its principal. Throws TokenError for any token that is not valid.
  */
 export async function verifyToken(config: TokenConfig, token: string): Promise<Principal> {
+  return (await verifyTokenWithExpiry(config, token)).principal;
+}
+
+/**
+ * Verifies a bearer token like `verifyToken` and also returns when it expires, for
+ * connections that outlive the request (WebSockets close when their token expires).
+ * A token needs `exp` and `iat`, with `exp − iat` at most 30 days (MAX_TOKEN_LIFETIME_SECONDS).
+ */
+export async function verifyTokenWithExpiry(config: TokenConfig, token: string): Promise<VerifiedToken> {
   let alg: string | undefined;
   try {
     alg = decodeProtectedHeader(token).alg;
@@ -90,7 +129,7 @@ export async function verifyToken(config: TokenConfig, token: string): Promise<P
   try {
     if (alg === 'HS256') {
       const { payload } = await jwtVerify(token, secretKey(config), { ...options, algorithms: ['HS256'] });
-      return principalFrom(payload);
+      return { principal: principalFrom(payload), expiresAt: boundedExpiry(payload) };
     }
     if (config.JWT_JWKS_URL) {
       let jwks = jwksCache.get(config.JWT_JWKS_URL);
@@ -99,7 +138,7 @@ export async function verifyToken(config: TokenConfig, token: string): Promise<P
         jwksCache.set(config.JWT_JWKS_URL, jwks);
       }
       const { payload } = await jwtVerify(token, jwks, options);
-      return principalFrom(payload);
+      return { principal: principalFrom(payload), expiresAt: boundedExpiry(payload) };
     }
   } catch (err) {
     if (err instanceof TokenError) throw err;

@@ -5,14 +5,18 @@
  */
 import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
 import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
-import type { StaffResult } from '../../durable-objects/staff-mode';
-import { requireRole, type Principal } from '../auth/principal';
+import { STAFF_SEND_REFUSAL, type StaffResult } from '../../durable-objects/staff-mode';
+import { isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
 import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Customer tokens for a chat session last a day; the widget asks for a new session after that. */
+/**
+ * Customer tokens for a chat session last a day (within the 30-day bound verifyToken applies to
+ * every token). There is no refresh: when the token is refused (401 over HTTP, close 4001
+ * `token_expired` on a socket) the widget starts a new session.
+ */
 export const SESSION_TOKEN_TTL = '24h';
 
 export interface NewSessionInput {
@@ -39,9 +43,11 @@ export const sessionStub = (env: Env, sessionId: string) => env.ChatSession.getB
 export async function createSession(env: Env, principal: Principal, input: NewSessionInput): Promise<NewSession> {
   const sessionId = crypto.randomUUID();
   const owner = principal.kind === 'user' && principal.role === 'customer' ? principal.subject : `visitor:${sessionId}`;
-  const info = await sessionStub(env, sessionId).open({ session_id: sessionId, owner_subject: owner, ...input });
   const name = input.customer_name ?? (principal.kind === 'user' ? principal.name : undefined);
   const email = input.customer_email ?? (principal.kind === 'user' ? principal.email : undefined);
+  // The session records its owner as the token below describes them: its AI turns act as exactly that customer.
+  const ownerPrincipal: UserPrincipal = { kind: 'user', subject: owner, role: 'customer', sessionId, ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  const info = await sessionStub(env, sessionId).open({ session_id: sessionId, owner_subject: owner, owner: ownerPrincipal, ...input });
   const token = await signToken(
     env,
     { sub: owner, role: 'customer', sid: sessionId, ...(name ? { name } : {}), ...(email ? { email } : {}) },
@@ -71,6 +77,15 @@ export async function staffAction<T>(env: Env, principal: Principal, sessionId: 
   return result.data;
 }
 
+/**
+ * Refuses a staff token on the customer message routes (403): an AI turn in a customer's
+ * conversation acts with the owner's rights, and staff speak through takeover and staff-message.
+ * The session object refuses it too (`ChatSession.accept`); this answers before anything is opened.
+ */
+export function refuseStaffSender(principal: Principal): void {
+  if (isStaff(principal)) throw new DomainError('forbidden', STAFF_SEND_REFUSAL);
+}
+
 /** Checks a message's text: empty is a 400, too long a 413. */
 export function validateMessage(text: unknown): string {
   if (typeof text !== 'string' || text.trim() === '') throw new DomainError('invalid_input', 'message must be a non-empty string', { message: 'Required' });
@@ -80,10 +95,11 @@ export function validateMessage(text: unknown): string {
 
 /**
  * Sends a message to the session. The session itself answers 404 (unknown),
- * 403 (someone else's) or 429, so a turn costs one call to its object.
+ * 403 (someone else's, or a staff sender) or 429, so a turn costs one call to its object.
  */
 export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string): Promise<ReadableStream<Uint8Array>> {
   if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
+  refuseStaffSender(principal);
   if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
   const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
   if (result.ok) return result.stream;

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/sockets';
 import { requireRole } from '../auth/principal';
 import { ipLimitEnabled } from '../chat/limits';
 import {
@@ -14,6 +14,7 @@ import {
   collectTurn,
   createSession,
   readEvents,
+  refuseStaffSender,
   sendMessage,
   sessionStub,
   staffAction,
@@ -90,6 +91,8 @@ export function chatRoutes(): Hono<AppEnv> {
     const body = await jsonBody(c, messageBody);
     const principal = c.get('principal');
     if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
+    // Staff reply through takeover / staff-message; the session object refuses them as well.
+    refuseStaffSender(principal);
     const text = validateMessage(body.message);
     await limitByIp(c);
     const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id);
@@ -130,10 +133,12 @@ export function chatRoutes(): Hono<AppEnv> {
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.handback(staff))),
   );
 
-  // The token rides in Sec-WebSocket-Protocol (see socket-auth.ts), never in the URL.
+  // The token rides in Sec-WebSocket-Protocol (see socket-auth.ts), never in the URL. The socket is
+  // closed (4001 token_expired) when the token expires; staff may follow it, but not send messages on it.
   chat.get('/session/:id/ws', async (c) => {
-    const principal = await authenticateUpgrade(c, CHAT_SUBPROTOCOL);
-    if (principal instanceof Response) return principal;
+    const verified = await authenticateUpgrade(c, CHAT_SUBPROTOCOL);
+    if (verified instanceof Response) return verified;
+    const { principal, expiresAt } = verified;
     const id = c.req.param('id');
     await authorizedSession(c.env, principal, id);
     const url = new URL(c.req.url);
@@ -141,7 +146,7 @@ export function chatRoutes(): Hono<AppEnv> {
     const lastEventId = url.searchParams.get('last_event_id');
     if (lastEventId && /^\d+$/.test(lastEventId)) forward.searchParams.set('last_event_id', lastEventId);
     return sessionStub(c.env, id).fetch(
-      new Request(forward, { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal) } }),
+      new Request(forward, { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal), [TOKEN_EXPIRES_HEADER]: String(expiresAt) } }),
     );
   });
 

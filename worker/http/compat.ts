@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/principal';
-import { authorizedSession, collectTurn, createSession, sendMessage, sessionStub, validateMessage } from '../chat/sessions';
+import { authorizedSession, collectTurn, createSession, refuseStaffSender, sendMessage, sessionStub, validateMessage } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
 import { jsonBody, limitByIp } from './chat';
 import type { AppEnv } from './types';
@@ -26,6 +26,8 @@ export function compatRoutes(): Hono<AppEnv> {
   compat.post('/api/:user_id/chat', async (c) => {
     const user = requireUser(c.get('principal'));
     if (c.req.param('user_id') !== user.subject) throw new DomainError('forbidden', 'user_id must be the signed-in user');
+    // An AI turn acts as a customer: staff reply through takeover / staff-message, and get no conversation of their own here.
+    refuseStaffSender(user);
     const body = await jsonBody(c, userChatBody);
     const text = validateMessage(body.message);
     await limitByIp(c);
@@ -33,7 +35,7 @@ export function compatRoutes(): Hono<AppEnv> {
     if (conversationId) await authorizedSession(c.env, user, conversationId);
     else {
       conversationId = crypto.randomUUID();
-      await sessionStub(c.env, conversationId).open({ session_id: conversationId, owner_subject: user.subject, customer_name: user.name, customer_email: user.email });
+      await sessionStub(c.env, conversationId).open({ session_id: conversationId, owner_subject: user.subject, owner: user, customer_name: user.name, customer_email: user.email });
     }
     const turn = await collectTurn(await sendMessage(c.env, user, conversationId, text));
     return c.json({
@@ -51,6 +53,7 @@ export function compatRoutes(): Hono<AppEnv> {
   compat.post('/chat/sessions/:id/messages', async (c) => {
     const principal = c.get('principal');
     await authorizedSession(c.env, principal, c.req.param('id'));
+    refuseStaffSender(principal);
     const body = await jsonBody(c, z.object({ message: z.unknown() }));
     const text = validateMessage(body.message);
     await limitByIp(c);

@@ -8,9 +8,9 @@
  * session's Durable Object (durable-objects/voice-call.ts).
  */
 import { Hono } from 'hono';
-import { PRINCIPAL_HEADER } from '../../durable-objects/sockets';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/sockets';
 import { voiceSettings } from '../../durable-objects/voice-upstream';
-import { authorizedSession, sessionStub } from '../chat/sessions';
+import { authorizedSession, refuseStaffSender, sessionStub } from '../chat/sessions';
 import { VOICE_SUBPROTOCOL } from '../protocol/voice';
 import { errorResponse } from './errors';
 import { authenticateUpgrade } from './socket-auth';
@@ -24,8 +24,9 @@ export function voiceRoutes(): Hono<AppEnv> {
     // Said first and plainly: a deployment without voice must not look like one with a broken voice.
     const settings = voiceSettings(c.env);
     if (!settings.ok) return errorResponse(c, 'unavailable', settings.reason);
-    const principal = await authenticateUpgrade(c, VOICE_SUBPROTOCOL);
-    if (principal instanceof Response) return principal;
+    const verified = await authenticateUpgrade(c, VOICE_SUBPROTOCOL);
+    if (verified instanceof Response) return verified;
+    const { principal, expiresAt } = verified;
     const sessionId = c.req.query('session_id');
     if (!sessionId) {
       return errorResponse(c, 'invalid_input', 'session_id is required: create a session with POST /api/v1/chat/session/new and call with its token', {
@@ -33,8 +34,11 @@ export function voiceRoutes(): Hono<AppEnv> {
       });
     }
     await authorizedSession(c.env, principal, sessionId);
+    // The voice model acts as the conversation's owner; staff reply through takeover (the object checks again).
+    refuseStaffSender(principal);
+    // The call ends (4001 token_expired) when the token expires.
     return sessionStub(c.env, sessionId).fetch(
-      new Request('https://session/voice', { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal) } }),
+      new Request('https://session/voice', { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal), [TOKEN_EXPIRES_HEADER]: String(expiresAt) } }),
     );
   });
 

@@ -83,6 +83,18 @@ export const CHAT_SUBPROTOCOL = 'switchboard.chat.v1';
 /** Prefix of the second subprotocol entry, which carries the bearer token. */
 export const TOKEN_SUBPROTOCOL_PREFIX = 'bearer.';
 
+/**
+ * Close code and reason of a socket (chat or voice) whose token expired: the server
+ * closes it when the token's `exp` passes (a frame after that is never processed).
+ * Reconnecting needs a fresh token; the same one is refused (401).
+ */
+export const CLOSE_TOKEN_EXPIRED = { code: 4001, reason: 'token_expired' } as const;
+/**
+ * Close code and reason of a socket the server asks to reconnect (1012, "service restart"):
+ * it was opened before the server recorded its token's expiry. Reconnect with the same token.
+ */
+export const CLOSE_RECONNECT = { code: 1012, reason: 'reconnect' } as const;
+
 /** Human label of a tool call, shown while it runs ("Checking availability…"). */
 export function toolLabel(name: string): string {
   const labels: Record<string, string> = {

@@ -51,7 +51,11 @@ export interface VoiceUsage {
 
 /** Why a call ended. */
 /** `staff_takeover`: a team member took the conversation over; it goes on in text. */
-export type VoiceEndReason = 'hangup' | 'client_closed' | 'upstream_failed' | 'replaced' | 'session_closed' | 'staff_takeover';
+/** `token_expired`: the token the call was opened with expired; the socket closes with CLOSE_TOKEN_EXPIRED (4001). */
+export type VoiceEndReason = 'hangup' | 'client_closed' | 'upstream_failed' | 'replaced' | 'session_closed' | 'staff_takeover' | 'token_expired';
+
+/** Voice sockets close like chat sockets when their token expires (4001 `token_expired`). */
+export { CLOSE_TOKEN_EXPIRED } from './chat';
 
 /** Events the server sends. */
 export type VoiceServerEvent =
