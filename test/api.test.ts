@@ -21,15 +21,14 @@ describe('platform', () => {
     expect(body.request_id).toBeTruthy();
   });
 
-  it('answers CORS preflights for allowed origins', async () => {
-    const res = await exports.default.fetch(
-      new Request(`${BASE}/api/v1/services`, {
-        method: 'OPTIONS',
-        headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
-      }),
-    );
+  it('answers CORS preflights for allowed origins: by default the Worker’s own, not other sites', async () => {
+    const preflight = (origin: string) =>
+      exports.default.fetch(new Request(`${BASE}/api/v1/services`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } }));
+    const res = await preflight(BASE);
     expect(res.status).toBeLessThan(300);
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('https://shop.example');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(BASE);
+    // Listed sites: test/provider (ALLOWED_ORIGINS set) and test/security/defaults.test.ts.
+    expect((await preflight('https://shop.example')).headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 });
 

@@ -15,12 +15,16 @@ import {
   type CreateBookingInput,
 } from '../worker/domain/bookings';
 import { DomainError } from '../worker/domain/errors';
+import { withWriteLimits } from '../worker/domain/write-limits';
 import { admin, anonymous, ctxFor, customerA, customerB, FUTURE_MONDAY, staff } from './helpers';
 
 /** Friday 2030-03-01, 12:00 in Chicago. */
 const NOW = Date.parse('2030-03-01T18:00:00Z');
+// Booking mechanics: customerA and customerB book far more than the write limits allow one customer,
+// so the limits are lifted here; test/security/write-limits.test.ts tests them.
+const NO_WRITE_LIMITS = { activeBookingsPerCustomer: 1000, activeBookingsPerPhone: 1000, bookingsPerDay: 1000 };
 const at = (actor: Principal, interactionId?: number) =>
-  ctxFor(actor, { now: () => NOW, ...(interactionId !== undefined ? { interactionId } : {}) });
+  withWriteLimits(ctxFor(actor, { now: () => NOW, ...(interactionId !== undefined ? { interactionId } : {}) }), NO_WRITE_LIMITS);
 
 const contact = { customer_name: 'Ann Customer', phone: '(312) 555-0100', address: '1200 W Main St, Chicago' };
 /** What each caller types: customers their own details, staff a phone caller's. */

@@ -14,12 +14,18 @@ import { handleAuthorize } from '../worker/oauth/authorize';
 import { resolveLoginIdentity } from '../worker/oauth/identity';
 import { TOOLS } from '../worker/tools/catalog';
 import { selectTools } from '../worker/tools/registry';
+import { freshIp } from './http-helpers';
 
 const ORIGIN = 'https://switchboard.test';
 const MCP_URL = `${ORIGIN}/mcp`;
 /** Where claude.ai's connector sends users back; any https or loopback URI works the same. */
 const CALLBACK = 'https://claude.ai/api/mcp/auth_callback';
-const workerFetch = (input: string | URL | Request, init?: RequestInit) => exports.default.fetch(new Request(input, init));
+/** The Worker's own fetch, each request from a fresh client address (registrations are limited per address). */
+const workerFetch = (input: string | URL | Request, init?: RequestInit) => {
+  const request = new Request(input, init);
+  if (!request.headers.has('cf-connecting-ip')) request.headers.set('cf-connecting-ip', freshIp());
+  return exports.default.fetch(request);
+};
 
 type AsMetadata = { issuer: string; authorization_endpoint: string; token_endpoint: string; registration_endpoint: string } & Record<string, unknown>;
 

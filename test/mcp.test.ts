@@ -6,10 +6,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
+import worker from '../worker/index';
 import { outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
 import { findTool, TOOLS } from '../worker/tools/catalog';
 import { inputJsonSchema, selectTools } from '../worker/tools/registry';
@@ -139,15 +141,23 @@ describe('connecting', () => {
     expect((await workerFetch(`${ORIGIN}/.well-known/oauth-protected-resource/mcp`)).status).toBe(200);
   });
 
-  it('lets browser clients send and read the MCP headers (CORS)', async () => {
-    const preflight = await workerFetch(MCP_URL, {
+  it('lets browser clients on a listed origin send and read the MCP headers (CORS)', async () => {
+    // A deployment that lists the browser client's site (the shipped ALLOWED_ORIGINS is empty: same origin only).
+    const listedFetch = async (input: URL, init: RequestInit) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(new Request(input, init) as Request<unknown, IncomingRequestCfProperties>, { ...env, ALLOWED_ORIGINS: 'https://inspector.example' }, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const preflight = await listedFetch(MCP_URL, {
       method: 'OPTIONS',
       headers: { Origin: 'https://inspector.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, mcp-protocol-version' },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toMatch(/Mcp-Protocol-Version/);
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toMatch(/Mcp-Session-Id/);
-    const refused = await workerFetch(MCP_URL, { method: 'POST', headers: { Origin: 'https://inspector.example' }, body: '{}' });
+    const refused = await listedFetch(MCP_URL, { method: 'POST', headers: { Origin: 'https://inspector.example' }, body: '{}' });
+    expect(refused.status).toBe(401);
     expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('https://inspector.example');
     expect(refused.headers.get('Access-Control-Expose-Headers')).toMatch(/WWW-Authenticate/);
     expect(refused.headers.get('Access-Control-Expose-Headers')).toMatch(/Mcp-Session-Id/);

@@ -1,6 +1,7 @@
 // Tasks & projects, tickets and the knowledge base, against the real local D1.
 // All tests of this file share one database, so each uses its own titles,
 // slugs and counter year.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { seedKbArticles } from '../worker/db/seed-kb';
 import { createArticle, deleteArticle, getArticle, listArticles, searchKnowledgeBase, toFtsQuery, updateArticle } from '../worker/domain/knowledge';
@@ -127,8 +128,12 @@ describe('tickets', () => {
     expect(first.customer_id).not.toBeNull();
     expect(second.customer_id).toBe(first.customer_id);
 
+    // Staff link by email only to a record staff made: Ann's own row holds what her token's holder typed.
     const byStaff = await openTicket(ctxFor(staff, at(T)), { subject: 'Callback for Ann', description: 'Phoned in.', customer_email: 'ANN@example.com' });
-    expect(byStaff).toMatchObject({ opened_by: 'alice', customer_id: first.customer_id });
+    expect(byStaff).toMatchObject({ opened_by: 'alice', customer_id: null });
+    const phoneIn = await env.DB.prepare("INSERT INTO customers (subject, name, email) VALUES (NULL, 'Ann by phone', 'ann.phone@example.com') RETURNING id").first<{ id: number }>();
+    const linked = await openTicket(ctxFor(staff, at(T)), { subject: 'Callback', description: 'Phoned in.', customer_email: 'Ann.Phone@example.com' });
+    expect(linked.customer_id).toBe(phoneIn!.id);
     const unknown = await openTicket(ctxFor(admin, at(T)), { subject: 'Walk-in', description: 'No record.', customer_email: 'nobody@example.com' });
     expect(unknown.customer_id).toBeNull();
     await expect(openTicket(ctxFor(anonymous), { subject: 's', description: 'd' })).rejects.toEqual(code('unauthorized'));

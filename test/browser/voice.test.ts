@@ -36,6 +36,8 @@ let realtime: FakeRealtime;
 let openai: FakeOpenAI;
 let voiceServer: DevServer;
 let plainServer: DevServer;
+/** The customer's site on another origin, listed in the voice server's ALLOWED_ORIGINS (which ships empty). */
+let host: Awaited<ReturnType<typeof startHostSite>>;
 let browser: Browser;
 let wavMs = 0;
 const contexts: BrowserContext[] = [];
@@ -219,7 +221,8 @@ beforeAll(async () => {
       return startDevServer(vars ? { vars } : {});
     }
   };
-  voiceServer = await start({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, OPENAI_MODEL: 'fake-model', OPENAI_REALTIME_URL: realtime.url, VOICE_ENABLED: 'true' });
+  host = await startHostSite();
+  voiceServer = await start({ ALLOWED_ORIGINS: host.origin, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, OPENAI_MODEL: 'fake-model', OPENAI_REALTIME_URL: realtime.url, VOICE_ENABLED: 'true' });
   plainServer = await start();
 }, 240_000);
 
@@ -227,7 +230,7 @@ afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
   await Promise.all([voiceServer?.stop(), plainServer?.stop()]);
-  await Promise.all([realtime?.close(), openai?.close()]);
+  await Promise.all([realtime?.close(), openai?.close(), host?.close()]);
 });
 
 describe('widget voice mode in Chromium', () => {
@@ -420,7 +423,6 @@ describe('widget voice mode in Chromium', () => {
   });
 
   it('calls from a customer site on another origin, in Spanish, with the keyboard and no serious axe violations', async () => {
-    const host = await startHostSite();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       contexts.push(context);
@@ -466,7 +468,7 @@ describe('widget voice mode in Chromium', () => {
       expect(await page.evaluate(() => document.querySelector('switchboard-chat')!.shadowRoot!.activeElement?.className)).toContain('voice');
       expect(errors).toEqual([]);
     } finally {
-      await host.close();
+      host.pages.delete('/'); // the site itself stays up until afterAll (its origin is listed in the server's vars)
     }
   });
 

@@ -133,6 +133,17 @@ export const bookings = sqliteTable(
     priceCents: integer('price_cents').notNull(),
     interactionId: integer('interaction_id').references(() => interactions.id),
     createdBy: text('created_by').notNull(),
+    /**
+     * The contact details typed for this booking, as typed: data on the booking, never a key to
+     * anyone's records (null on rows older than these columns: the customer row's then apply).
+     */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    /** `phoneKey(contact_phone)`: digits only, a leading US/Canada 1 dropped; for limits and look-ups. */
+    phoneKey: text('phone_key'),
+    /** The chat session (`sid` of the customer token) it was booked in, if any; for per-session limits. */
+    sessionId: text('session_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -148,6 +159,10 @@ export const bookings = sqliteTable(
     index('bookings_starts_idx').on(t.startsAt),
     index('bookings_status_idx').on(t.status),
     index('bookings_interaction_idx').on(t.interactionId),
+    // Write limits count by creator, by session and by phone (worker/domain/write-limits.ts).
+    index('bookings_created_by_idx').on(t.createdBy, t.createdAt),
+    index('bookings_session_idx').on(t.sessionId, t.createdAt),
+    index('bookings_phone_key_idx').on(t.phoneKey, t.startsAt),
   ],
 );
 
@@ -277,6 +292,8 @@ export const tickets = sqliteTable(
     openedBy: text('opened_by').notNull(),
     assignee: text('assignee'),
     interactionId: integer('interaction_id').references(() => interactions.id),
+    /** The chat session (`sid` of the customer token) it was opened in, if any; for per-session limits. */
+    sessionId: text('session_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -287,6 +304,8 @@ export const tickets = sqliteTable(
     index('tickets_status_idx').on(t.status),
     index('tickets_assignee_idx').on(t.assignee),
     index('tickets_interaction_idx').on(t.interactionId),
+    index('tickets_opened_by_created_idx').on(t.openedBy, t.createdAt),
+    index('tickets_session_idx').on(t.sessionId, t.createdAt),
   ],
 );
 
@@ -303,6 +322,30 @@ export const ticketNotes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('ticket_notes_ticket_idx').on(t.ticketId)],
+);
+
+/**
+ * Failed "find my booking" attempts (booking number + a detail that did not match), kept an hour:
+ * what the look-up's rate limit counts, per caller, per session, per booking number and per detail.
+ * The detail is stored only as a SHA-256 digest.
+ */
+export const bookingLookupFailures = sqliteTable(
+  'booking_lookup_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    subject: text('subject').notNull(),
+    sessionId: text('session_id'),
+    bookingNumber: text('booking_number').notNull(),
+    detailDigest: text('detail_digest').notNull(),
+  },
+  (t) => [
+    index('booking_lookup_failures_subject_idx').on(t.subject, t.at),
+    index('booking_lookup_failures_session_idx').on(t.sessionId, t.at),
+    index('booking_lookup_failures_number_idx').on(t.bookingNumber, t.at),
+    index('booking_lookup_failures_detail_idx').on(t.detailDigest, t.at),
+    index('booking_lookup_failures_at_idx').on(t.at),
+  ],
 );
 
 /** Knowledge-base articles; `kb_articles_fts` (FTS5) mirrors title/body/tags via triggers. */

@@ -1,7 +1,10 @@
 /**
  * Reading bookings: the view callers get, and the ownership rule. A customer
  * sees only bookings whose customer row carries their token subject; anything
- * else is "not found", so a guessed number reveals nothing.
+ * else is "not found", so a guessed number reveals nothing. The one exception
+ * is `findBooking`: one booking, read-only, for its number plus a contact
+ * detail typed on it, rate limited and answered like an unknown number on a
+ * mismatch.
  */
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +13,9 @@ import { BOOKING_STATUSES, bookings, customers, employees, services, type Bookin
 import { addDays, toLocalIso, zonedToUtc } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
 import type { DomainContext } from './context';
+import { phoneDigits, phoneKey } from './customers';
 import { DomainError, invalidInput } from './errors';
+import { assertLookupAllowed, limitedCaller, recordLookupFailure, type LookupScope } from './write-limits';
 
 /** A booking as callers see it, with its service, technician and customer. */
 export const bookingViewSchema = z.object({
@@ -61,6 +66,10 @@ const columns = {
   customerPhone: customers.phone,
   customerEmail: customers.email,
   customerSubject: customers.subject,
+  contactName: bookings.contactName,
+  contactPhone: bookings.contactPhone,
+  contactEmail: bookings.contactEmail,
+  phoneKey: bookings.phoneKey,
 };
 
 /** A booking joined with its service, employee and customer. */
@@ -83,7 +92,11 @@ export function toBookingView(r: BookingRecord, timeZone: string): BookingView {
     status: r.status,
     service: { slug: r.serviceSlug, name: r.serviceName, category: r.serviceCategory },
     employee: { id: r.employeeId, name: r.employeeName },
-    customer: { name: r.customerName, phone: r.customerPhone, email: r.customerEmail },
+    // What was typed for this booking; rows from before those columns show their customer row.
+    customer:
+      r.contactName !== null
+        ? { name: r.contactName, phone: r.contactPhone, email: r.contactEmail }
+        : { name: r.customerName, phone: r.customerPhone, email: r.customerEmail },
     address: r.address,
     start: toLocalIso(r.startsAt, timeZone),
     end: toLocalIso(r.endsAt, timeZone),
@@ -119,6 +132,81 @@ export async function loadBookingForActor(ctx: DomainContext, number: string): P
  */
 export async function getBooking(ctx: DomainContext, number: string): Promise<BookingView> {
   return toBookingView(await loadBookingForActor(ctx, number), ctx.timeZone);
+}
+
+export interface FindBookingInput {
+  booking_number: string;
+  /** The phone typed on that booking, in any format. */
+  phone?: string | undefined;
+  /** The email typed on that booking, any case. */
+  email?: string | undefined;
+}
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const sha256 = (text: string) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+
+/** The normalised details a look-up compares: `p:<phone key>` and/or `e:<lowercased email>`. */
+function lookupDetails(input: FindBookingInput): string[] {
+  const details: string[] = [];
+  if (input.phone !== undefined) {
+    if (phoneDigits(input.phone).length < 7) throw invalidInput('phone must be a phone number with at least 7 digits');
+    details.push(`p:${phoneKey(input.phone)}`);
+  }
+  if (input.email !== undefined) {
+    const email = input.email.trim().toLowerCase();
+    if (!email.includes('@')) throw invalidInput('email must be an email address');
+    details.push(`e:${email}`);
+  }
+  if (details.length === 0) throw invalidInput('Give the phone number or the email used for the booking');
+  return details;
+}
+
+/** The same details as stored on a booking (its own columns, else its customer row's for older rows). */
+function detailsOnBooking(row: BookingRecord): { phone: string | null; email: string | null } {
+  const phone = row.phoneKey ?? (row.contactPhone ?? row.customerPhone ? phoneKey((row.contactPhone ?? row.customerPhone)!) : null);
+  const email = (row.contactName !== null ? row.contactEmail : row.customerEmail)?.trim().toLowerCase() ?? null;
+  return { phone: phone ? `p:${phone}` : null, email: email ? `e:${email}` : null };
+}
+
+/**
+ * A returning customer's "find my booking": the booking `booking_number` if
+ * every detail given (phone and/or email) matches what was typed on it. Staff,
+ * and the customer who made it, get it as from `getBooking`. Anyone else gets
+ * the view without its notes (they may hold door or alarm codes), and nothing
+ * more: it is not theirs to list, cancel or reschedule. A wrong detail answers
+ * exactly like an unknown number, digests are compared in constant time, and
+ * failures are rate limited per caller, session, number and detail
+ * (`lookupFailuresPerHour`), checked before the booking is read.
+ * @example await findBooking(ctx, { booking_number: 'BK-2030-000001', phone: '312-555-0100' });
+ */
+export async function findBooking(ctx: DomainContext, input: FindBookingInput): Promise<BookingView> {
+  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  const wanted = normalizeNumber(input.booking_number);
+  const given = lookupDetails(input);
+  if (!limitedCaller(ctx)) return getBooking(ctx, wanted);
+  const scope: LookupScope = {
+    subject: actor.subject,
+    sessionId: actor.sessionId ?? null,
+    bookingNumber: wanted,
+    detailDigest: hex(await sha256(given[0]!)),
+  };
+  await assertLookupAllowed(ctx, scope);
+
+  const [row] = await selectBookings(ctx, eq(bookings.number, wanted)).limit(1);
+  if (row && row.customerSubject === actor.subject) return toBookingView(row, ctx.timeZone);
+  const stored = row ? detailsOnBooking(row) : null;
+  // Every given detail is compared, digest against digest, even when there is no booking (against a random value).
+  let matches = row !== undefined;
+  for (const detail of given) {
+    const expected = (detail.startsWith('p:') ? stored?.phone : stored?.email) ?? `x:${crypto.randomUUID()}`;
+    const same = crypto.subtle.timingSafeEqual(await sha256(detail), await sha256(expected));
+    matches = same && matches;
+  }
+  if (!row || !matches) {
+    await recordLookupFailure(ctx, scope);
+    throw new DomainError('not_found', `Booking ${wanted} not found`);
+  }
+  return { ...toBookingView(row, ctx.timeZone), notes: null };
 }
 
 export interface ListBookingsInput {
@@ -162,7 +250,7 @@ export async function listBookings(
       from ? gte(bookings.startsAt, zonedToUtc(from, 0, tz)) : undefined,
       to ? lt(bookings.startsAt, zonedToUtc(addDays(to, 1), 0, tz)) : undefined,
       input.employee_id !== undefined ? eq(bookings.employeeId, input.employee_id) : undefined,
-      email ? sql`lower(${customers.email}) = lower(${email})` : undefined,
+      email ? sql`lower(coalesce(${bookings.contactEmail}, ${customers.email})) = lower(${email})` : undefined,
     ),
   )
     .limit(limit + 1)

@@ -13,9 +13,10 @@ import { loadBookingForActor, toBookingView, type BookingRecord, type BookingVie
 import { candidatesFor, LEAD_MINUTES, slotTaken, SLOT_MS, type EmployeeRef } from './calendar';
 import type { DomainContext } from './context';
 import { allocateStatement } from './counters';
-import { resolveBookingCustomer } from './customers';
+import { phoneKey, resolveBookingCustomer } from './customers';
 import { conflict, invalidInput } from './errors';
 import { getServiceBySlugOrId } from './services';
+import { assertBookingAllowed, bookingGuard, bookingLimitError, type BookingScope } from './write-limits';
 
 export { getBooking, listBookings, type BookingView, type ListBookingsInput } from './booking-views';
 
@@ -38,6 +39,16 @@ const ACTIVE = "('pending', 'confirmed')";
 function isUniqueViolation(err: unknown): boolean {
   const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
   return /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/i.test(text);
+}
+
+/**
+ * The cells' insert names its booking by the number just allocated, so when the
+ * limit guard kept the booking out, it inserts a NULL booking_id and the NOT NULL
+ * constraint rolls the whole batch back (counter included: no gap in numbers).
+ */
+function isLimitGuardRefusal(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
+  return /NOT NULL constraint failed: booking_slots\.booking_id/i.test(text);
 }
 
 /** Cell start instants of a booking at `startMs` lasting `minutes`. */
@@ -82,14 +93,26 @@ async function firstThatCommits<T>(candidates: EmployeeRef[], attempt: (employee
  * booked qualified one free for the whole job. The number BK-YYYY-NNNNNN (YYYY:
  * the visit's year in the business zone, counter `booking:YYYY`), the
  * row and its cells commit together or not at all, so numbers have no gaps.
+ * The contact details typed are stored on the booking itself. A customer's
+ * booking must fit the write limits (worker/domain/write-limits.ts), checked
+ * before and again inside the insert, so concurrent creates cannot pass them.
  * @example const b = await createBooking(ctx, { service: 'drain-cleaning', start: '2030-03-04T10:00', customer_name: 'Ann', phone: '312-555-0100', address: '1 Main St' });
  */
 export async function createBooking(ctx: DomainContext, input: CreateBookingInput): Promise<BookingView> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const service = await getServiceBySlugOrId(ctx, input.service);
   const startMs = validStart(ctx, input.start);
+  const scope: BookingScope = {
+    subject: actor.subject,
+    sessionId: actor.role === 'customer' ? (actor.sessionId ?? null) : null,
+    phoneKey: phoneKey(input.phone),
+  };
+  // Before the slot search: a flood is told about the limit, not about which times are taken.
+  await assertBookingAllowed(ctx, scope);
   const candidates = await candidatesFor(ctx, service, startMs, { employeeId: input.employee_id });
   const customerId = await resolveBookingCustomer(ctx, input);
+  const contactEmail = input.email?.trim() || (actor.role === 'customer' ? actor.email : undefined) || null;
+  const guard = bookingGuard(ctx, scope, 19);
   const endMs = startMs + service.durationMinutes * 60_000;
   // The year of the visit (business zone), so a booking's number reads like its date.
   const year = toZoned(startMs, ctx.timeZone).year;
@@ -98,15 +121,18 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
   const now = ctx.now();
 
   const number = await firstThatCommits(candidates, async (employeeId) => {
-    const [, inserted] = await ctx.d1.batch<{ id: number; number: string }>([
+    const batch = ctx.d1.batch<{ id: number; number: string }>([
       allocateStatement(ctx.d1, counter),
       // interaction_id: the session's row may still sit in its outbox; a missing one must not fail the booking.
+      // The guard counts the caller's bookings in this same statement (one transaction with the cells).
       ctx.d1
         .prepare(
           `INSERT INTO bookings (number, customer_id, service_id, employee_id, starts_at, ends_at, status, address, notes,
-             price_cents, interaction_id, created_by, created_at, updated_at)
-           VALUES (?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9,
-             ?10, (SELECT id FROM interactions WHERE id = ?11), ?12, ?13, ?13)
+             price_cents, interaction_id, created_by, created_at, updated_at,
+             contact_name, contact_phone, contact_email, phone_key, session_id)
+           SELECT ?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9,
+             ?10, (SELECT id FROM interactions WHERE id = ?11), ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18
+           WHERE ${guard.sql}
            RETURNING id, number`,
         )
         .bind(
@@ -123,16 +149,30 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
           ctx.interactionId ?? null,
           actor.subject,
           now,
+          input.customer_name.trim(),
+          input.phone.trim(),
+          contactEmail,
+          scope.phoneKey,
+          scope.sessionId,
+          ...guard.params,
         ),
-      // The booking just inserted is the one active booking of this employee at this start (unique index).
+      // The booking just inserted, by the number just allocated (NULL, and so a rollback, if the guard refused it).
       ctx.d1
         .prepare(
           `INSERT INTO booking_slots (employee_id, slot_start, booking_id)
-           SELECT ?1, j.value, (SELECT id FROM bookings WHERE employee_id = ?1 AND starts_at = ?3 AND status IN ${ACTIVE})
+           SELECT ?1, j.value, (SELECT id FROM bookings WHERE number = ?3 || printf('%06d', (SELECT value FROM counters WHERE name = ?4)))
            FROM json_each(?2) AS j`,
         )
-        .bind(employeeId, cells, startMs),
+        .bind(employeeId, cells, `BK-${year}-`, counter),
     ]);
+    let inserted: D1Result<{ id: number; number: string }> | undefined;
+    try {
+      [, inserted] = await batch;
+    } catch (err) {
+      if (!isLimitGuardRefusal(err)) throw err;
+      // A concurrent create filled the budget between our check and this batch.
+      throw (await bookingLimitError(ctx, scope)) ?? conflict('Too many bookings at once for this customer; please try again');
+    }
     const row = inserted?.results[0];
     if (!row) throw new Error('booking insert returned no row');
     return row.number;

@@ -1,7 +1,9 @@
 /**
  * The customer row a booking belongs to. A signed-in customer's row is keyed by
- * the token subject, so what they book is always theirs; staff booking for a
- * caller are matched by email, then phone, so repeat callers keep one history.
+ * the token subject, so what they book is always theirs. Staff booking for a
+ * phone-in caller are matched by email, then phone, but only against rows staff
+ * made (no subject), so repeat callers keep one history and a detail someone
+ * typed into their own session is never a key to what staff book.
  */
 import { requireRole } from '../auth/principal';
 import type { DomainContext } from './context';
@@ -17,6 +19,17 @@ export interface BookingContactInput {
 /** Digits only, so `(312) 555-0100` and `312.555.0100` are the same phone. */
 export const phoneDigits = (phone: string) => phone.replace(/\D/g, '');
 
+/**
+ * The phone as a comparison key: its digits, with the US/Canada country code of
+ * an 11-digit number dropped, so `+1 312 555 0100` and `312-555-0100` agree.
+ * What limits count by and booking look-ups compare (never a key to records).
+ * @example phoneKey('+1 (312) 555-0100') // '3125550100'
+ */
+export function phoneKey(phone: string): string {
+  const digits = phoneDigits(phone);
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+}
+
 // The same normalisation in SQL, for matching rows saved in any format.
 const PHONE_DIGITS_SQL =
   "replace(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')";
@@ -24,9 +37,11 @@ const PHONE_DIGITS_SQL =
 /**
  * Creates or refreshes the customer for a booking and returns its id.
  * Customers: one UPSERT on `subject` (atomic under concurrent bookings), and
- * their details follow what they typed last. Staff/admin: the first row with
- * the same email, else the same phone, is refreshed; otherwise a new row with
- * no subject is inserted.
+ * their own row's details follow what they typed last. Staff/admin: the first
+ * row with no subject (one staff made) with the same email, else the same phone,
+ * is refreshed; otherwise a new row with no subject is inserted. A row owned by
+ * a token subject is never matched nor overwritten here: its details were typed
+ * by whoever holds that token, so they prove nothing about who is calling.
  * @example const customerId = await resolveBookingCustomer(ctx, { customer_name: 'Ann', phone: '312-555-0100', address: '1 Main St' });
  */
 export async function resolveBookingCustomer(ctx: DomainContext, input: BookingContactInput): Promise<number> {
@@ -58,16 +73,20 @@ export async function resolveBookingCustomer(ctx: DomainContext, input: BookingC
   const email = input.email?.trim() || null;
   const match =
     (email
-      ? await ctx.d1.prepare('SELECT id FROM customers WHERE lower(email) = lower(?1) ORDER BY id LIMIT 1').bind(email).first<{ id: number }>()
+      ? await ctx.d1
+          .prepare('SELECT id FROM customers WHERE subject IS NULL AND lower(email) = lower(?1) ORDER BY id LIMIT 1')
+          .bind(email)
+          .first<{ id: number }>()
       : null) ??
     (await ctx.d1
-      .prepare(`SELECT id FROM customers WHERE ${PHONE_DIGITS_SQL} = ?1 ORDER BY id LIMIT 1`)
-      .bind(phoneDigits(phone))
+      .prepare(`SELECT id FROM customers WHERE subject IS NULL AND ${PHONE_DIGITS_SQL} IN (?1, ?2) ORDER BY id LIMIT 1`)
+      .bind(phoneKey(phone), `1${phoneKey(phone)}`)
       .first<{ id: number }>());
   if (match) {
+    // `subject IS NULL` again: the row cannot have been claimed since, but an owned row is never written here.
     await ctx.d1
       .prepare(
-        'UPDATE customers SET name = ?2, email = coalesce(?3, email), phone = ?4, address = ?5, updated_at = ?6 WHERE id = ?1',
+        'UPDATE customers SET name = ?2, email = coalesce(?3, email), phone = ?4, address = ?5, updated_at = ?6 WHERE id = ?1 AND subject IS NULL',
       )
       .bind(match.id, name, email, phone, address, now)
       .run();

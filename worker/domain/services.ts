@@ -2,7 +2,7 @@
  * The service catalog: what the business offers, for how long and at what price.
  * Readable by anyone (visitors ask "what do you do?" before signing in).
  */
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import { services } from '../db/schema';
 import type { DomainContext } from './context';
@@ -39,8 +39,15 @@ export const toServiceView = (s: ServiceRow): ServiceView => ({
   price_cents: s.priceCents,
 });
 
-/** `%` and `_` in a caller's text are literal characters, not LIKE wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Longest free-text `query` of `listServices`, in characters (the tool's schema states it). */
+export const MAX_SERVICE_QUERY = 100;
+
+/**
+ * Whether `column` contains `text`, ignoring ASCII case (as LIKE did). `instr` rather than LIKE:
+ * SQLite refuses LIKE patterns over 50 bytes (SQLITE_LIMIT_LIKE_PATTERN_LENGTH on D1), which made a
+ * 49-character query a 500, and `%`, `_` and `\` need no escaping because nothing is a wildcard.
+ */
+const contains = (column: SQLWrapper, text: string) => sql`instr(lower(${column}), lower(${text})) > 0`;
 
 /**
  * Active services, optionally narrowed by category (case-insensitive, exact)
@@ -63,11 +70,7 @@ export async function listServices(
         eq(services.active, true),
         category ? sql`lower(${services.category}) = lower(${category})` : undefined,
         query
-          ? or(
-              sql`${services.slug} LIKE ${likePattern(query)} ESCAPE '\\'`,
-              sql`${services.name} LIKE ${likePattern(query)} ESCAPE '\\'`,
-              sql`${services.description} LIKE ${likePattern(query)} ESCAPE '\\'`,
-            )
+          ? or(contains(services.slug, query), contains(services.name, query), contains(services.description, query))
           : undefined,
       ),
     )

@@ -4,15 +4,15 @@
  * cannot be probed) and never the internal notes. Triage (status, assignee,
  * priority) and notes are staff work.
  */
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isStaff, requireRole, requireUser, type UserPrincipal } from '../auth/principal';
 import { customers, PRIORITIES, ticketNotes, tickets, TICKET_STATUSES } from '../db/schema';
 import { toZoned } from '../lib/zoned-time';
 import type { DomainContext } from './context';
-import { allocate, formatNumber } from './counters';
 import { epochMs } from './dates';
-import { invalidInput, notFound } from './errors';
+import { DomainError, invalidInput, notFound } from './errors';
+import { ticketGuard, ticketLimitError, type TicketScope } from './write-limits';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketPriority = (typeof PRIORITIES)[number];
@@ -88,11 +88,15 @@ async function customerIdForSubject(ctx: DomainContext, user: UserPrincipal): Pr
   return row.id;
 }
 
+/**
+ * A customer record staff made (no token subject) with this email. A row owned by a
+ * subject holds what its token's holder typed, so an email never links to it.
+ */
 async function customerIdForEmail(ctx: DomainContext, email: string): Promise<number | null> {
   const row = await ctx.db
     .select({ id: customers.id })
     .from(customers)
-    .where(sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`)
+    .where(and(isNull(customers.subject), sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`))
     .orderBy(asc(customers.id))
     .get();
   return row?.id ?? null;
@@ -112,7 +116,11 @@ async function visibleTicket(ctx: DomainContext, user: UserPrincipal, number: st
 
 /**
  * Opens a ticket numbered `TK-YYYY-NNNNN`. A customer's ticket is linked to
- * their own customer record; staff may link one by `customer_email`.
+ * their own customer record; staff may link one by `customer_email` (to a
+ * record staff made). A customer may open `ticketsPerHour` tickets in any hour,
+ * per token subject and per chat session (worker/domain/write-limits.ts): the
+ * count is in the same statements as the counter and the insert, so a refused
+ * ticket uses no number and concurrent opens cannot pass the limit.
  * @example await openTicket(ctx, { subject: 'Water heater still leaking', description: 'Since the visit on Monday…' });
  */
 export async function openTicket(
@@ -129,24 +137,39 @@ export async function openTicket(
       : input.customer_email
         ? await customerIdForEmail(ctx, input.customer_email)
         : null;
+  const scope: TicketScope = { subject: user.subject, sessionId: user.role === 'customer' ? (user.sessionId ?? null) : null };
+  const refused = await ticketLimitError(ctx, scope);
+  if (refused) throw refused;
   const now = ctx.now();
   const year = toZoned(now, ctx.timeZone).year;
-  const number = formatNumber('TK', year, await allocate(ctx.d1, `ticket:${year}`), 5);
-  const row = await ctx.db
-    .insert(tickets)
-    .values({
-      number,
-      subject,
-      description,
-      priority: input.priority ?? 'normal',
-      customerId,
-      openedBy: user.subject,
-      interactionId: ctx.interactionId ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const counter = `ticket:${year}`;
+  const counterGuard = ticketGuard(ctx, scope, 2);
+  const insertGuard = ticketGuard(ctx, scope, 11);
+  // Counter and row under the same guard, in one transaction: both happen, or neither.
+  const [, inserted] = await ctx.d1.batch<{ id: number }>([
+    ctx.d1
+      .prepare(
+        `INSERT INTO counters (name, value) SELECT ?1, 1 WHERE ${counterGuard.sql}
+         ON CONFLICT(name) DO UPDATE SET value = value + 1`,
+      )
+      .bind(counter, ...counterGuard.params),
+    ctx.d1
+      .prepare(
+        `INSERT INTO tickets (number, subject, description, priority, status, customer_id, opened_by, interaction_id, session_id,
+           created_at, updated_at)
+         SELECT ?1 || printf('%05d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9, ?10, ?10
+         WHERE ${insertGuard.sql}
+         RETURNING id`,
+      )
+      .bind(`TK-${year}-`, counter, subject, description, input.priority ?? 'normal', customerId, user.subject, ctx.interactionId ?? null, scope.sessionId, now, ...insertGuard.params),
+  ]);
+  const id = inserted?.results[0]?.id;
+  if (id === undefined) {
+    // A concurrent open filled the budget between our check and this batch.
+    throw (await ticketLimitError(ctx, scope)) ?? new DomainError('rate_limited', 'Too many tickets at once; please try again in a minute', { retry_after: 60 });
+  }
+  const row = await ctx.db.select().from(tickets).where(eq(tickets.id, id)).get();
+  if (!row) throw new Error(`ticket ${id} missing after insert`);
   return toView(row);
 }
 

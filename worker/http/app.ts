@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { MCP_PATH } from '../mcp/paths';
 import { mcpRoutes } from '../mcp/routes';
 import { TOOLS } from '../tools/catalog';
 import { chatRoutes } from './chat';
@@ -18,6 +19,32 @@ import { voiceRoutes } from './voice';
 
 /** Largest JSON body the API reads; anything bigger is a 413 before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Whether a Cache-Control value lets caches keep the response (what a route chose on purpose, e.g. /config). */
+const deliberatelyCacheable = (value: string | null) => !!value && /\b(public|private|max-age=[1-9]|s-maxage=[1-9])/i.test(value);
+
+/**
+ * `Cache-Control: no-store` on every response of the API, chat and /mcp: they carry tokens,
+ * transcripts, bookings and contact details, and answer by the caller's role (staff see KB drafts),
+ * so neither a browser nor a shared cache may keep them. Only a response that chose to be cacheable
+ * keeps its header (GET /api/v1/config: public, max-age=60). Streams keep `no-transform`.
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status === 101) return; // a WebSocket upgrade: nothing is cached, and its headers are the socket's
+    const current = c.res.headers.get('Cache-Control');
+    if (deliberatelyCacheable(current)) return;
+    const value = current && /no-transform/i.test(current) ? 'no-store, no-transform' : 'no-store';
+    try {
+      c.res.headers.set('Cache-Control', value);
+    } catch {
+      // Headers of a response passed through from fetch() are immutable: copy it first.
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set('Cache-Control', value);
+    }
+  };
+}
 
 
 /** The versioned API: the registry's REST routes and the chat routes. */
@@ -42,13 +69,15 @@ export function buildApp(): Hono<AppEnv> {
   app.use(
     '*',
     cors({
-      origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
+      // The Worker's own origin is always allowed; other sites only when ALLOWED_ORIGINS lists them (or is "*").
+      origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS, new URL(c.req.url).origin),
       // Mcp-* headers: MCP clients in a browser (e.g. the Inspector's direct mode) send and read them.
       allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'Mcp-Session-Id', 'Mcp-Protocol-Version', 'Mcp-Method', 'Mcp-Name', 'Last-Event-ID'],
       exposeHeaders: ['X-Request-Id', 'Retry-After', 'Mcp-Session-Id', 'WWW-Authenticate'],
       maxAge: 600,
     }),
   );
+  for (const path of ['/api/*', '/chat/*', MCP_PATH]) app.use(path, noStore());
   app.onError(handleError);
   app.notFound(handleNotFound);
 

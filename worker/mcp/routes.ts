@@ -4,11 +4,11 @@
  * 401 points clients to. Authentication happens here, before the MCP handler,
  * because the app's `authenticate` middleware only covers /api and /chat.
  */
-import { localhostAllowedOrigins } from '@modelcontextprotocol/server';
 import { createMcpHandler } from 'agents/mcp/server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { errorResponse } from '../http/errors';
+import { allowedOrigin, rebindingSafeOwnOrigin } from '../http/origins';
 import type { AppEnv } from '../http/types';
 import { log } from '../lib/log';
 import { bearerChallenge, MCP_PATH, principalForMcp, protectedResourceMetadata, RESOURCE_METADATA_PATH } from './auth';
@@ -18,22 +18,30 @@ import { buildMcpServer } from './server';
 export const MAX_MCP_BODY_BYTES = 64 * 1024;
 
 /**
- * Browser `Origin`s the MCP handler accepts (its DNS-rebinding guard), taken
- * from the same ALLOWED_ORIGINS as CORS so the two never disagree. Requests
- * without an Origin (desktop and server-side clients) are always accepted.
+ * The DNS-rebinding guard of /mcp, before anything else (authentication included): a request
+ * with an `Origin` header must come from a site ALLOWED_ORIGINS lists (or `*`), or from the
+ * Worker's own origin where that cannot be a rebound name (https, or a loopback host; see
+ * `rebindingSafeOwnOrigin`). Anything else is a 403 with a JSON-RPC error body, as the MCP
+ * transport spec asks. No `Origin` (desktop and server-side clients) is always fine. The same
+ * list as CORS, so the two never disagree.
  */
-function originHostnames(allowList: string): string[] | '*' {
-  const list = allowList.split(',').map((o) => o.trim()).filter(Boolean);
-  if (list.includes('*')) return '*';
-  const hosts = list.flatMap((o) => {
-    try {
-      return [new URL(o).hostname];
-    } catch {
-      return [];
-    }
-  });
-  return [...localhostAllowedOrigins(), ...hosts];
-}
+export const refuseForeignOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin');
+  if (!origin || allowedOrigin(origin, c.env.ALLOWED_ORIGINS, rebindingSafeOwnOrigin(c.req.url) ?? undefined)) return next();
+  log.warn('mcp_origin_refused', { request_id: c.get('requestId'), origin: origin.slice(0, 200) });
+  return c.json(
+    {
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: -32000,
+        message: `Forbidden: Origin ${origin.slice(0, 200)} may not use this MCP server (list it in ALLOWED_ORIGINS)`,
+        data: { code: 'forbidden', request_id: c.get('requestId') },
+      },
+    },
+    403,
+  );
+};
 
 const metadata = (c: Context<AppEnv>) =>
   c.json(protectedResourceMetadata(new URL(c.req.url).origin, c.env.BUSINESS_NAME), 200, { 'Cache-Control': 'public, max-age=3600' });
@@ -48,6 +56,7 @@ export function mcpRoutes(): Hono<AppEnv> {
   app.get(RESOURCE_METADATA_PATH, metadata);
   app.get(`${RESOURCE_METADATA_PATH}${MCP_PATH}`, metadata);
 
+  app.use(MCP_PATH, refuseForeignOrigin);
   app.use(
     MCP_PATH,
     bodyLimit({
@@ -66,7 +75,8 @@ export function mcpRoutes(): Hono<AppEnv> {
     const handler = createMcpHandler(() => buildMcpServer(c.env, auth.principal), {
       route: MCP_PATH,
       corsOptions: false,
-      allowedOriginHostnames: originHostnames(c.env.ALLOWED_ORIGINS),
+      // Origins were checked by refuseForeignOrigin (the handler's own check knows hostnames only).
+      allowedOriginHostnames: '*',
       onerror: (err) => log.error('mcp_error', { request_id: c.get('requestId'), error: err.stack ?? err.message }),
     });
     return handler.fetch(c.req.raw);

@@ -12,6 +12,7 @@ import { createContext, type ContextEnv, type DomainContext } from '../domain/co
 import { DomainError } from '../domain/errors';
 import { getArticle, listArticles } from '../domain/knowledge';
 import { TOOLS } from '../tools/catalog';
+import { parseDecimalId } from '../tools/ids';
 import { selectTools, type AnyTool } from '../tools/registry';
 import { registerRegistryTools } from './tools';
 
@@ -48,8 +49,9 @@ function registerKnowledgeResources(server: McpServer, ctx: DomainContext): void
     template,
     { title: 'Knowledge-base article', description: 'Hours, prices, policies and FAQs of the business, as Markdown.', mimeType: 'text/markdown' },
     async (uri, variables) => {
-      const id = Number(variables.id);
-      if (!Number.isInteger(id) || id <= 0) throw new ResourceNotFoundError(uri.href, `No article at ${uri.href}`);
+      // Plain decimal only, as on every other surface: kb://articles/0x10 is not article 16.
+      const id = typeof variables.id === 'string' ? parseDecimalId(variables.id) : null;
+      if (id === null) throw new ResourceNotFoundError(uri.href, `No article at ${uri.href}`);
       try {
         const article = await getArticle(ctx, { article_id: id });
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: `# ${article.title}\n\n${article.body}\n` }] };

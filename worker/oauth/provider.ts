@@ -32,6 +32,14 @@ export const AS_METADATA_PATH = '/.well-known/oauth-authorization-server';
 /** Paths the provider itself answers; everything else is the app's. */
 export const PROVIDER_PATHS: ReadonlySet<string> = new Set([AS_METADATA_PATH, TOKEN_PATH, REGISTER_PATH]);
 
+/**
+ * Seconds a dynamically registered client lives unused: 30 days, as long as a refresh token (the
+ * provider's default `refreshTokenTTL`). A client that keeps exchanging tokens is renewed by the
+ * provider past half of it; one that registered and never came back (or was registered by a script)
+ * is gone from OAUTH_KV after it, instead of after the provider's default 90 days.
+ */
+export const CLIENT_REGISTRATION_TTL = 30 * 24 * 60 * 60;
+
 /** Upper bound on cached servers: a deployment has a handful of hostnames; anything past that is noise. */
 const MAX_CACHED_ORIGINS = 32;
 const servers = new Map<string, OAuthAuthorizationServer | null>();
@@ -44,6 +52,7 @@ function build(origin: string): OAuthAuthorizationServer | null {
       authorizeEndpoint: AUTHORIZE_PATH,
       tokenEndpoint: TOKEN_PATH,
       clientRegistrationEndpoint: REGISTER_PATH,
+      clientRegistrationTTL: CLIENT_REGISTRATION_TTL,
       // Client ID Metadata Documents: a connector may name itself by an https URL (its metadata document)
       // instead of registering first; the provider fetches it (https only, size and time capped; safe with
       // the global_fetch_strictly_public flag) and the consent page shows the domain that published it.

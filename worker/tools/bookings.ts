@@ -15,8 +15,9 @@ import {
   listBookings,
   rescheduleBooking,
 } from '../domain/bookings';
-import { bookingListSchema, bookingViewSchema } from '../domain/booking-views';
-import { listServices, serviceListSchema } from '../domain/services';
+import { bookingListSchema, bookingViewSchema, findBooking } from '../domain/booking-views';
+import { listServices, MAX_SERVICE_QUERY, serviceListSchema } from '../domain/services';
+import { numericId } from './ids';
 import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
@@ -39,11 +40,7 @@ const start = z
     "Start time in the business's local time zone as YYYY-MM-DDTHH:MM (e.g. '2030-03-04T10:00'), on the hour or half hour; " +
       "the 'start' value of a check_availability slot also works.",
   );
-const employeeId = z.coerce
-  .number()
-  .int()
-  .positive()
-  .describe('Numeric id of a specific technician (employee_id from check_availability). Omit to let us assign one.');
+const employeeId = numericId.describe('Numeric id of a specific technician (employee_id from check_availability). Omit to let us assign one.');
 const bookingNumber = z
   .string()
   .trim()
@@ -61,7 +58,12 @@ const listServicesTool = defineTool({
   access: 'anyone',
   input: z.object({
     category: z.string().trim().max(40).optional().describe("Only this category, case-insensitive, e.g. 'plumbing'."),
-    query: z.string().trim().max(100).optional().describe("Words to look for in the service name or description, e.g. 'drain'."),
+    query: z
+      .string()
+      .trim()
+      .max(MAX_SERVICE_QUERY)
+      .optional()
+      .describe(`Words to look for in the service's slug, name or description (case-insensitive, at most ${MAX_SERVICE_QUERY} characters), e.g. 'drain'.`),
   }),
   output: serviceListSchema,
   annotations: READ,
@@ -95,7 +97,9 @@ const createBookingTool = defineTool({
   description:
     'Book a service visit at a start time from check_availability. Confirm service, time, name, phone and address with the customer first. ' +
     'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end and price. ' +
-    'If the time was just taken you get a conflict error: check availability again and offer other times.',
+    'If the time was just taken you get a conflict error: check availability again and offer other times. ' +
+    'Customers have limits (a few active bookings each, a few new ones a day): a conflict or rate_limited error then says which ' +
+    'and when to try again; tell the customer, and offer a person instead of retrying.',
   category: 'bookings',
   access: SIGNED_IN,
   input: z.object({
@@ -124,14 +128,33 @@ const createBookingTool = defineTool({
 
 const getBookingTool = defineTool({
   name: 'get_booking',
-  description: 'Look up one booking by its number: status, service, technician, time, address and price. Customers can see only their own.',
+  description:
+    'Look up one booking by its number: status, service, technician, time, address and price. Customers can see their own. ' +
+    'For a booking made in another conversation, ask for the phone number or email given when it was booked and pass it too: ' +
+    'if it matches, the booking is shown read-only and without its notes (to cancel or change it, hand over to a person). ' +
+    'A wrong detail answers exactly like an unknown number, and repeated misses are refused for an hour (rate_limited).',
   category: 'bookings',
   access: SIGNED_IN,
-  input: z.object({ booking_number: bookingNumber }),
+  input: z.object({
+    booking_number: bookingNumber,
+    phone: z
+      .string()
+      .trim()
+      .min(7)
+      .max(32)
+      .optional()
+      .describe('The phone number given when the booking was made, any format; only to find a booking made in another conversation.'),
+    email: z
+      .email()
+      .max(254)
+      .optional()
+      .describe('The email given when the booking was made; only to find a booking made in another conversation.'),
+  }),
   output: bookingViewSchema,
   annotations: READ,
   example: { booking_number: 'BK-2030-000001' },
-  handler: (ctx, input) => getBooking(ctx, input.booking_number),
+  handler: (ctx, input) =>
+    input.phone !== undefined || input.email !== undefined ? findBooking(ctx, input) : getBooking(ctx, input.booking_number),
 });
 
 const listBookingsTool = defineTool({

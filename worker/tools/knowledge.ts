@@ -15,11 +15,12 @@ import {
   searchKnowledgeBase,
   updateArticle,
 } from '../domain/knowledge';
+import { numericId } from './ids';
 import { defineTool, type AnyTool } from './registry';
 
 const STAFF = ['staff', 'admin'] as const;
 
-const articleId = z.coerce.number().int().positive().describe('The numeric id of the article (from search_knowledge_base or list_kb_articles).');
+const articleId = numericId.describe('The numeric id of the article (from search_knowledge_base or list_kb_articles).');
 const title = z.string().min(1).max(200);
 const body = z.string().min(1).max(20000);
 const category = z.string().min(1).max(60);

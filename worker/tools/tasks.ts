@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { PRIORITIES, PROJECT_STAGES, TASK_STATUSES } from '../db/schema';
 import { createProject, listProjects, projectViewSchema, updateProject } from '../domain/projects';
 import { addTask, completeTask, deleteTask, listTasks, taskDeletedSchema, taskViewSchema, updateTask } from '../domain/tasks';
+import { numericId } from './ids';
 import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
 const STAFF = ['staff', 'admin'] as const;
 
-const taskId = z.coerce.number().int().positive().describe('The numeric id of the task, as returned by list_tasks or add_task.');
-const projectId = z.coerce.number().int().positive();
+const taskId = numericId.describe('The numeric id of the task, as returned by list_tasks or add_task.');
+const projectId = numericId;
 const priority = z.enum(PRIORITIES);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

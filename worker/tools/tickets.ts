@@ -29,7 +29,8 @@ const openTicketTool = defineTool({
   description:
     'Open a support ticket for a problem that needs follow-up by a person: a complaint, a warranty or billing question, ' +
     'or anything you cannot resolve in this conversation. Summarize the issue in the user’s words. ' +
-    'Returns the ticket number (TK-YYYY-NNNNN); tell it to the user.',
+    'Returns the ticket number (TK-YYYY-NNNNN); tell it to the user. Open one ticket per issue: customers may open only a few ' +
+    'an hour, and past that you get rate_limited with details.retry_after (seconds); do not retry, tell the user the team has it.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({
