@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { signToken } from '../../worker/auth/tokens';
 import { call, openSession } from '../http-helpers';
 
+/** A returning customer's look-up: POST /bookings/:number/find with the detail in the body (never in the URL). */
+const find = (number: string, detail: Record<string, string>, token: string) =>
+  call(`/api/v1/bookings/${number}/find`, { method: 'POST', token, body: JSON.stringify(detail) });
+
 const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
 
 /** What staff type when the real person phones in: their details and a note only the technician should read. */
@@ -118,9 +122,9 @@ describe('a returning customer finds one booking by number plus a detail on it',
 
     // Next week, in a new conversation (a new visitor subject).
     const later = await openSession({ customer_name: 'Rhea' });
-    for (const query of ['phone=312-555-0123', 'phone=%2B1%20312%20555%200123', 'email=rhea.return%40EXAMPLE.com']) {
-      const found = await call(`/api/v1/bookings/${number.toLowerCase()}?${query}`, { token: later.token });
-      expect(found.res.status, `${query}: ${found.text}`).toBe(200);
+    for (const detail of [{ phone: '312-555-0123' }, { phone: '+1 312 555 0123' }, { email: 'rhea.return@EXAMPLE.com' }] as Record<string, string>[]) {
+      const found = await find(number.toLowerCase(), detail, later.token);
+      expect(found.res.status, `${JSON.stringify(detail)}: ${found.text}`).toBe(200);
       expect(found.body).toMatchObject({ number, status: 'pending', customer: { name: 'Rhea Return' }, notes: null });
       expect(found.text).not.toContain('4321');
     }
@@ -145,15 +149,15 @@ describe('a returning customer finds one booking by number plus a detail on it',
 
     const prober = await openSession({});
     const answers = [];
-    for (const path of [
-      `/api/v1/bookings/${number}`,
-      `/api/v1/bookings/${unknown}`,
-      `/api/v1/bookings/${number}?phone=312-555-0999`,
-      `/api/v1/bookings/${unknown}?phone=312-555-0999`,
-      `/api/v1/bookings/${number}?email=someone%40example.com`,
-      `/api/v1/bookings/${unknown}?email=someone%40example.com`,
+    for (const ask of [
+      () => call(`/api/v1/bookings/${number}`, { token: prober.token }),
+      () => call(`/api/v1/bookings/${unknown}`, { token: prober.token }),
+      () => find(number, { phone: '312-555-0999' }, prober.token),
+      () => find(unknown, { phone: '312-555-0999' }, prober.token),
+      () => find(number, { email: 'someone@example.com' }, prober.token),
+      () => find(unknown, { email: 'someone@example.com' }, prober.token),
     ]) {
-      const r = await call(path, { token: prober.token });
+      const r = await ask();
       answers.push({ status: r.res.status, error: { ...r.body.error, message: r.body.error.message.replace(number, 'N').replace(unknown, 'N') } });
     }
     expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 404]);
@@ -174,10 +178,10 @@ describe('a returning customer finds one booking by number plus a detail on it',
     // Many guessers (fresh sessions) on one number: after the budget of the number, even the right phone is refused.
     for (let i = 0; i < limit; i++) {
       const guesser = await openSession({});
-      expect((await call(`/api/v1/bookings/${number}?phone=312-555-${String(1000 + i)}`, { token: guesser.token })).res.status).toBe(404);
+      expect((await find(number, { phone: `312-555-${String(1000 + i)}` }, guesser.token)).res.status).toBe(404);
     }
     const late = await openSession({});
-    const refused = await call(`/api/v1/bookings/${number}?phone=312-555-0125`, { token: late.token });
+    const refused = await find(number, { phone: '312-555-0125' }, late.token);
     expect(refused.res.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
     expect(refused.body.error.details.retry_after).toBeGreaterThan(0);
@@ -190,7 +194,7 @@ describe('a returning customer finds one booking by number plus a detail on it',
     for (let i = 1; i <= limit + 1; i++) {
       const fresh = await openSession({});
       const guess = number.replace(/\d{6}$/, String(base + 500 + i).padStart(6, '0'));
-      statuses.push((await call(`/api/v1/bookings/${guess}?phone=773-555-0999`, { token: i === limit + 1 ? sweeper.token : fresh.token })).res.status);
+      statuses.push((await find(guess, { phone: '773-555-0999' }, i === limit + 1 ? sweeper.token : fresh.token)).res.status);
     }
     expect(statuses).toEqual([...Array(limit).fill(404), 429]);
 
@@ -199,10 +203,19 @@ describe('a returning customer finds one booking by number plus a detail on it',
     const mine = [];
     for (let i = 1; i <= limit + 1; i++) {
       const guess = number.replace(/\d{6}$/, String(base + 700 + i).padStart(6, '0'));
-      mine.push((await call(`/api/v1/bookings/${guess}?phone=630-555-${String(2000 + i)}`, { token: prober.token })).res.status);
+      mine.push((await find(guess, { phone: `630-555-${String(2000 + i)}` }, prober.token)).res.status);
     }
     expect(mine).toEqual([...Array(limit).fill(404), 429]);
     // The owner is not locked out of their own booking by others' misses.
     expect((await call(`/api/v1/bookings/${number}`, { token: owner.token })).res.status).toBe(200);
+  });
+
+  it('refuses a phone or e-mail in a URL, so contact details never reach request logs', async () => {
+    const s = await openSession({});
+    for (const path of ['/api/v1/bookings/BK-2032-000001?phone=312-555-0123', '/api/v1/bookings?email=a%40example.com']) {
+      const r = await call(path, { token: s.token });
+      expect(r.res.status, path).toBe(400);
+      expect(r.body.error.message).toMatch(/JSON body/);
+    }
   });
 });

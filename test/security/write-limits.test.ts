@@ -79,6 +79,7 @@ describe('the probe: one free session token', () => {
   it('cannot open 50 urgent tickets', async () => {
     const visitor = await openSession({ customer_name: 'Flood' });
     const statuses: number[] = [];
+    let retryAfter: string | null = null;
     for (let i = 0; i < 50; i++) {
       const r = await call('/api/v1/tickets', {
         method: 'POST',
@@ -86,9 +87,12 @@ describe('the probe: one free session token', () => {
         body: JSON.stringify({ subject: `URGENT ${i}`, description: 'Flood', priority: 'urgent' }),
       });
       statuses.push(r.res.status);
+      if (r.res.status === 429) retryAfter ??= r.res.headers.get('Retry-After');
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    // The window is in the header as well as in the body.
+    expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });
 

@@ -27,6 +27,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/bookings', tool: 'list_bookings' },
   { method: 'POST', path: '/bookings', tool: 'create_booking', status: 201 },
   { method: 'GET', path: '/bookings/:booking_number', tool: 'get_booking' },
+  // A returning customer's look-up: the phone or e-mail goes in the body, never in a URL that logs keep.
+  { method: 'POST', path: '/bookings/:booking_number/find', tool: 'get_booking' },
   { method: 'POST', path: '/bookings/:booking_number/cancel', tool: 'cancel_booking' },
   { method: 'POST', path: '/bookings/:booking_number/reschedule', tool: 'reschedule_booking' },
   { method: 'POST', path: '/bookings/:booking_number/confirm', tool: 'confirm_booking' },
@@ -56,6 +58,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
 
 type Input = Record<string, unknown>;
 
+/** Query fields refused on GET/DELETE: personal contact details. */
+const CONTACT_QUERY_FIELDS = ['phone', 'email'] as const;
+
 /** The JSON body as an object; a 400 for malformed JSON or a non-object body. */
 async function readJsonObject(c: Context<AppEnv>): Promise<Input | Response> {
   const text = await c.req.text();
@@ -82,6 +87,9 @@ export function mountRestRoutes(app: Hono<AppEnv>, tools: readonly AnyTool[]): v
       let input: Input;
       if (route.method === 'GET' || route.method === 'DELETE') {
         input = c.req.query();
+        // Contact details are personal data: not in a query string (URLs end up in logs and histories).
+        const personal = CONTACT_QUERY_FIELDS.filter((f) => f in input);
+        if (personal.length) return errorResponse(c, 'invalid_input', `Send ${personal.join(' and ')} in a JSON body (POST), not in the URL`, { fields: personal });
       } else {
         const body = await readJsonObject(c);
         if (body instanceof Response) return body;
@@ -93,6 +101,9 @@ export function mountRestRoutes(app: Hono<AppEnv>, tools: readonly AnyTool[]): v
       const result = await executeTool(tool, ctx, input, 'rest');
       if (result.ok) return c.json(result.data as object, route.status ?? 200);
       if (result.error.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer');
+      // A write limit's window, as the header clients and proxies read (the body has it too).
+      const retryAfter = (result.error.details as { retry_after?: unknown } | undefined)?.retry_after;
+      if (result.error.code === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
       return errorResponse(c, result.error.code, result.error.message, result.error.details, ERROR_STATUS[result.error.code]);
     });
   }
