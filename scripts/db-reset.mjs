@@ -3,11 +3,10 @@
 // then applies the migrations and loads the seed again. Stop `npm run dev` first.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { applyLocalMigrations, loadLocalSeed } from './local-db.mjs';
+import { prepareLocalDb } from './local-db.mjs';
 import { applyOfflineEnv, projectRoot } from './offline-env.mjs';
 
 applyOfflineEnv();
 rmSync(path.join(projectRoot, '.wrangler', 'state', 'v3', 'd1'), { recursive: true, force: true });
 console.log('Deleted the local D1.');
-applyLocalMigrations();
-loadLocalSeed();
+prepareLocalDb();

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyLocalMigrations, loadLocalSeed } from './local-db.mjs';
+import { prepareLocalDb } from './local-db.mjs';
 import { devVarsPath, localConfig, missingSecrets } from './local-config.mjs';
 import { applyOfflineEnv, projectRoot } from './offline-env.mjs';
 
@@ -24,8 +24,7 @@ if (missing.length) {
   process.exit(1);
 }
 
-applyLocalMigrations();
-loadLocalSeed();
+prepareLocalDb();
 
 // PORT moves the dev server (e.g. PORT=8788 npm run dev) when 8787 is taken.
 const port = process.env.PORT ?? '8787';

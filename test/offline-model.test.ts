@@ -1,10 +1,18 @@
 // The offline model's parsing and its cancel/reschedule flows, through the real session and tools.
 import { describe, expect, it } from 'vitest';
-import { matchService, parseAddress, parseDate, parsePhone, parseTime } from '../worker/agent/offline/parse';
+import { matchService } from '../worker/agent/offline/parse';
+import { understand } from '../worker/agent/offline/understand';
 import { seedServices } from '../worker/db/seed-data';
 import { openSession, say } from './http-helpers';
 
 const TODAY = '2030-03-06'; // a Wednesday
+
+/** The slots the engine reads from one message, as it reads every customer message. */
+const slots = (text: string) => understand(text, { today: TODAY, nowMinute: 0, catalog: [], lang: 'en', expectingName: false }).slots;
+const parseDate = (text: string, _today: string) => slots(text).date;
+const parseTime = (text: string) => slots(text).time;
+const parsePhone = (text: string) => slots(text).phone;
+const parseAddress = (text: string) => slots(text).address;
 
 describe('entity parsing', () => {
   it('reads dates relative to today in several forms', () => {

@@ -5,12 +5,12 @@
  * Offline model unless vars say otherwise, a fixed test-only JWT secret,
  * nothing outside loopback. The benches (bench/) start their servers with it too.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedStatements } from '../../worker/db/seed.ts';
+import { applyLocalMigrations, loadLocalSeed } from '../../scripts/local-db.mjs';
 import { applyOfflineEnv, projectRoot } from '../../scripts/offline-env.mjs';
 
 export interface DevServer {
@@ -64,18 +64,11 @@ export interface DevServerOptions {
   healthPath?: string;
 }
 
-/** A fresh persist directory with the D1 migrations applied and the seed loaded. */
+/** A fresh persist directory with the D1 migrations applied and the seed loaded (as `npm run dev` does). */
 function seededPersistDir(): string {
   const persistDir = mkdtempSync(path.join(tmpdir(), 'switchboard-dev-'));
-  const seedFile = path.join(persistDir, 'seed.sql');
-  writeFileSync(seedFile, seedStatements().join('\n'));
-  for (const args of [
-    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
-    ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', seedFile],
-  ]) {
-    const r = spawnSync(process.execPath, [wranglerBin, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-    if (r.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  }
+  applyLocalMigrations({ persistTo: persistDir });
+  loadLocalSeed({ persistTo: persistDir });
   return persistDir;
 }
 

@@ -44,12 +44,11 @@ export interface NpmRunDev {
 
 /** The environment of a newcomer's shell: this machine's, minus anything that would configure the product. */
 export function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(JWT_|OPENAI_|VOICE_|DEV_LOGIN|CHAT_|NODE_OPTIONS$|VITEST|npm_)/.test(key)) delete env[key];
   }
-  Object.assign(env, extra);
-  return env;
+  return { ...env, ...extra };
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<void> {

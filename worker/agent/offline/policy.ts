@@ -16,7 +16,7 @@ import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
 import { knowledgeAnswer } from './knowledge';
 import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
-import { money, type ServiceList } from './replies';
+import { money } from './replies';
 import { say } from './say';
 import { understand, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
@@ -271,4 +271,3 @@ function pick(slots: Slots): Slots {
   return { ...(slots.name ? { name: slots.name } : {}), ...(slots.phone ? { phone: slots.phone } : {}), ...(slots.address ? { address: slots.address } : {}), ...(slots.email ? { email: slots.email } : {}) };
 }
 
-export type { ServiceList };
