@@ -76,7 +76,12 @@ export function readAddress(text: string): string | undefined {
   let remaining = rest;
   for (let i = 0; i < 3; i++) {
     const part = tail.exec(remaining);
-    if (!part || /\d{3}[\s.-]*\d{4}/.test(part[0]) || /\b(at|on|for|please|thanks|tomorrow|next|my|phone|number)\b/i.test(part[0])) break;
+    if (!part || /\d{3}[\s.-]*\d{4}/.test(part[0]) || /\b(at|on|for|please|thanks|thank|thx|cheers|bye|asap|tomorrow|next|my|phone|number)\b/i.test(part[0])) {
+      // "… Chicago thank you": the town before the sign-off.
+      const town = /^(\s*,?\s*[a-z][a-z .'-]*?)\s+(?:please|thanks|thank|thx|cheers|bye|asap)\b/i.exec(part?.[0] ?? '');
+      if (town) address += town[1];
+      break;
+    }
     address += part[0];
     remaining = remaining.slice(part[0].length);
   }
@@ -84,7 +89,7 @@ export function readAddress(text: string): string | undefined {
 }
 
 const NOT_A_NAME = new Set(
-  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow'.split(' '),
+  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora'.split(' '),
 );
 
 const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -116,8 +121,8 @@ function leadingName(segment: string, min: number): string | undefined {
  * one: at the start of the message or of a clause, or right before the phone number.
  */
 export function readName(text: string, expecting: boolean): string | undefined {
-  const intro = /\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/iu.exec(text);
-  if (intro) {
+  // Every introduction is tried in turn: "im trying this instead … my name is Olga Petrova".
+  for (const intro of text.matchAll(/\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
     for (const raw of words) {
@@ -126,7 +131,8 @@ export function readName(text: string, expecting: boolean): string | undefined {
       kept.push(w);
       if (/[.,]$/.test(raw)) break;
     }
-    if (kept.length && !/^(looking|calling|having|trying|not|so|very|here|interested|wondering|getting|home|out|available|free|at|in|on)$/i.test(kept[0]!)) return capitalise(kept.join(' '));
+    // "im writing", "i'm so sorry", "this is going to be long": no introduction.
+    if (kept.length && !/^(not|so|very|here|interested|home|out|available|free|at|in|on|from|just|really|still|also|sure|glad|happy|sorry|afraid|done|ready|back|new|your|a|an|the)$|ing$/i.test(kept[0]!)) return capitalise(kept.join(' '));
   }
   if (!expecting) return undefined;
   const phone = readPhone(text);

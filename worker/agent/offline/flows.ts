@@ -98,7 +98,7 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   if (d.time === undefined) return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
   if (!times.has(hhmm(d.time))) return reply(`${t.notOpen(clock(d.time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
   const when = lang === 'es' ? `${dayName(d.date, lang)} a las ${clock(d.time)}` : `${dayName(d.date, lang)} at ${clock(d.time)}`;
-  if (!name) return reply(`${t.slotOk(d.service.name, when)} ${t.askName}`, { pending: 'name' });
+  if (!name) return reply(`${t.slotOk(d.service.name, when, money(d.service.price_cents))} ${t.askName}`, { pending: 'name' });
   if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
   if (!d.address) return reply(t.askAddress, { pending: 'address' });
   return callTool('create_booking', {
@@ -206,31 +206,52 @@ function townOf(address: string): string | undefined {
 
 type AreaCheck = { kind: 'ok' } | { kind: 'outside'; coverage: string } | { kind: 'call'; step: Step };
 
+/** The service-area article's sentences, read through the same tools a model would use (or the call to make). */
+export function areaArticle(lang: Lang, span: ToolExchange[], turn: ToolExchange[]): { sentences: string[] } | { call: Step } {
+  const all = [...span, ...turn];
+  const query = lang === 'es' ? 'zonas de servicio suburbios' : 'service areas suburbs';
+  const search = all.find((x) => x.name === 'search_knowledge_base' && x.args.query === query);
+  if (!search) return { call: callTool('search_knowledge_base', { query }) };
+  const hits = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
+  const top = (Array.isArray(hits) ? hits : (hits.results ?? []))[0];
+  if (!top) return { sentences: [] };
+  const article = all.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === top.id);
+  if (!article) return { call: callTool('get_kb_article', { article_id: top.id }) };
+  const body = article.result.ok ? String((article.result.data as { body?: string }).body ?? '') : '';
+  return { sentences: (body.replace(/\s+/g, ' ').match(/[^.]+\./g) ?? []).map((x) => x.trim()) };
+}
+
+const NOT_SERVED = /do not serve|no (damos servicio|atendemos|llegamos)/i;
+
 /**
  * Whether the knowledge base's service-area article covers an address. Only an address that names a town
  * other than Chicago is checked; a place outside Illinois, a far city, or a town the article says it does not
- * serve is outside. The article is read through the same tools a model would use.
+ * serve is outside.
  */
 function serviceArea(address: string, span: ToolExchange[], turn: ToolExchange[]): AreaCheck {
   const town = townOf(address);
   // The town, not the street: "W Madison St" is in Chicago.
   const elsewhere = ELSEWHERE.test(address) || (town !== undefined && FAR_CITIES.test(town));
   if (!elsewhere && (!town || town === 'chicago')) return { kind: 'ok' };
-  const all = [...span, ...turn];
-  const search = all.find((x) => x.name === 'search_knowledge_base' && x.args.query === 'service areas suburbs');
-  if (!search) return { kind: 'call', step: callTool('search_knowledge_base', { query: 'service areas suburbs' }) };
-  const hits = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
-  const top = (Array.isArray(hits) ? hits : (hits.results ?? []))[0];
-  if (!top) return { kind: 'ok' };
-  const article = all.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === top.id);
-  if (!article) return { kind: 'call', step: callTool('get_kb_article', { article_id: top.id }) };
-  const body = article.result.ok ? String((article.result.data as { body?: string }).body ?? '') : '';
-  const sentences = body.match(/[^.]+\./g) ?? [];
-  const served = sentences[0] ?? '';
+  const read = areaArticle('en', span, turn);
+  if ('call' in read) return { kind: 'call', step: read.call };
+  const served = read.sentences[0] ?? '';
   // A town the article lists as not served, or a place outside Illinois; an unknown town gets the benefit of the doubt.
-  const refused = town ? sentences.some((x) => /do not serve/i.test(x) && x.toLowerCase().includes(town)) : false;
+  const refused = town ? read.sentences.some((x) => NOT_SERVED.test(x) && x.toLowerCase().includes(town)) : false;
   if (!elsewhere && !refused) return { kind: 'ok' };
   return { kind: 'outside', coverage: served.replace(/^We serve /i, '').replace(/\.$/, '') };
+}
+
+/** What the article says about a town: served, served with a travel fee, not served, or not named. */
+export function areaVerdict(town: string, sentences: string[]): { kind: 'served' | 'fee' | 'not_served' | 'unknown'; fee?: string; sentence?: string } {
+  const t = town.toLowerCase();
+  if (t === 'chicago') return { kind: 'served', sentence: sentences[0] ?? '' };
+  const sentence = sentences.find((x) => x.toLowerCase().includes(t));
+  if (!sentence) return { kind: 'unknown' };
+  if (NOT_SERVED.test(sentence)) return { kind: 'not_served', sentence };
+  const fee = /\$\d+/.exec(sentence)?.[0];
+  if (fee && !/no travel fee|sin cargo/i.test(sentence)) return { kind: 'fee', fee, sentence };
+  return { kind: 'served', sentence };
 }
 
 function bookedAt(b: BookingData): { number: string; date: string; time: number } {

@@ -16,20 +16,40 @@ export interface CatalogEntry {
   price_cents?: number;
 }
 
-/** Everyday words (English and Spanish) that name a service without using its catalog name. */
-const SYNONYMS: Record<string, string[]> = {
-  ac: ['air', 'conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'aire', 'acondicionado', 'clima'],
-  furnace: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'],
-  drain: ['clog', 'clogged', 'drain', 'sink', 'toilet', 'tub', 'shower', 'backed', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague', 'lavabo', 'fregadero', 'inodoro'],
-  leak: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'faucet', 'faucets', 'pipe', 'fuga', 'gotera', 'gotea', 'tubería', 'tuberia'],
-  water: ['hot', 'calentador', 'boiler', 'tank'],
-  outlet: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente'],
-  lighting: ['light', 'lights', 'fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'luces', 'lámpara', 'lampara', 'ventilador'],
-  ev: ['ev', 'charger', 'tesla', 'car', 'cargador', 'eléctrico'],
-  panel: ['panel', 'breaker', 'breakers', 'amp', 'amps', 'tablero', 'fusibles'],
-  duct: ['duct', 'ducts', 'vent', 'vents', 'ductos', 'conductos'],
-  estimate: ['estimate', 'replacement', 'replace', 'replacing', 'quote', 'new', 'presupuesto', 'cotización'],
+/**
+ * Everyday words (English and Spanish) that name a service without using its catalog name, keyed by a word
+ * of the catalog name. `strong` words name the problem or the thing ("clogged", "fuga", "charger"); `weak`
+ * ones only where it is ("sink", "faucet", "pipe"), so "a leak under the sink" is a leak, not a drain.
+ */
+const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
+  ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
+  furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
+  drain: { strong: ['clog', 'clogged', 'drain', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina'] },
+  leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'tubería', 'tuberia', 'llave', 'grifo'] },
+  water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
+  outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },
+  lighting: { strong: ['fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'pendant', 'pendants', 'luces', 'lámpara', 'lampara', 'ventilador'], weak: ['light', 'lights'] },
+  ev: { strong: ['ev', 'charger', 'tesla', 'cargador', 'chargepoint'], weak: ['car', 'carro', 'eléctrico'] },
+  panel: { strong: ['panel', 'breaker', 'breakers', 'amp', 'amps', 'tablero', 'fusibles'] },
+  duct: { strong: ['duct', 'ducts', 'vent', 'vents', 'ductos', 'conductos'] },
+  estimate: { strong: ['estimate', 'quote', 'presupuesto', 'cotización'], weak: ['replacement', 'replace', 'replacing', 'new', 'nuevo', 'nueva', 'reemplazar', 'cambiar'] },
 };
+
+/** Phrases that settle the service outright ("light switch" is a switch, "water heater" no furnace). */
+const PHRASES: [RegExp, string][] = [
+  [/\blight ?switch(es)?\b|\bswitch(es)? for the lights?\b/i, 'outlet'],
+  [/\bwater ?heater|\bhot water (heater|tank)|\bcalentador de agua|\bboiler\b/i, 'water'],
+  [/\b(ev|electric car|electric vehicle|tesla) charg|\bcargador\b/i, 'ev'],
+  [/\bceiling fan|\bpendant lights?|\blight fixtures?|\brecessed light/i, 'lighting'],
+  [/\b(new|replace|replacing|replacement of|upgrade) (the |my |our |a )?(furnace|ac|a\/c|air conditioner|heat pump|hvac|system)\b|\bheat pump\b/i, 'estimate'],
+];
+
+/** Words a customer negates ("it's not clogged", "no leak") are no evidence for a service. */
+function negated(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\b(?:not|isn'?t|no|never|nothing|sin)\s+(?:a\s+|really\s+|even\s+)?([a-záéíóúñ]+)/g)) out.add(m[1]!);
+  return out;
+}
 
 /** Edit distance of two short words, capped: more than `max` is reported as max + 1. */
 function editDistance(a: string, b: string, max: number): number {
@@ -52,31 +72,53 @@ function editDistance(a: string, b: string, max: number): number {
 /** Correctly spelled words one letter away from a service word ("charge"/"charger"): never typos. */
 const REAL_WORDS = new Set(['charge', 'charged', 'charges', 'change', 'changed', 'clean', 'cleaned', 'hours', 'later', 'water', 'light', 'might', 'night', 'right', 'tight', 'fight', 'fixture', 'leaks', 'leaky', 'lead', 'heat', 'heater', 'install', 'panels', 'paneling', 'duck', 'ducts', 'drains', 'rain', 'outlets']);
 
-/** `said` holds `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
-function saysWord(said: Set<string>, word: string): boolean {
-  if (said.has(word) || said.has(`${word}s`) || said.has(`${word}es`)) return true;
-  // "cleaned" says "cleaning": the same first five letters of a long word.
-  if (word.length >= 6) for (const w of said) if (w.length >= 6 && w.slice(0, 5) === word.slice(0, 5)) return true;
+/** The word `w` a customer wrote is `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
+function matchesWord(w: string, word: string): boolean {
+  if (!word) return false;
+  if (w === word || w === `${word}s` || w === `${word}es`) return true;
+  // "cleaned" says "cleaning": the same first five letters of a long word ("charge" is no "charger").
+  if (word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !/^(charg|chang)/.test(w)) return true;
+  if (REAL_WORDS.has(w)) return false;
   const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
-  if (!max) return false;
-  for (const w of said) if (w.length >= 4 && !REAL_WORDS.has(w) && editDistance(w, word, max) <= max) return true;
-  return false;
+  // Typos keep the first letter ("leaking" is no typo of "cleaning").
+  return max > 0 && w.length >= 4 && w[0] === word[0] && editDistance(w, word, max) <= max;
 }
 
 const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with', 'un', 'una', 'el', 'la', 'de', 'para', 'mi', 'necesito', 'quiero']);
 
 /** The catalog entry `text` most plausibly names, or undefined when nothing matches well. */
 export function matchService(text: string, catalog: readonly CatalogEntry[]): CatalogEntry | undefined {
-  const said = new Set(words(text).filter((w) => !STOP.has(w)));
+  const not = negated(text);
+  const said = new Set(words(text).filter((w) => !STOP.has(w) && !not.has(w)));
   if (said.size === 0) return undefined;
+  // "water heater" says nothing about the furnace; "light switch" nothing about lighting.
+  if (/\bwater ?heater/i.test(text)) said.delete('heater');
+  if (/\blight ?switch/i.test(text)) { said.delete('light'); said.delete('lights'); }
+  const phrases = new Set(PHRASES.filter(([re]) => re.test(text)).map(([, key]) => key));
   let best: { entry: CatalogEntry; score: number } | undefined;
   for (const entry of catalog) {
+    const nameWords = [...new Set([...words(entry.name), ...words(entry.slug)].filter((w) => !STOP.has(w)))];
+    // Each word the customer said counts once per service, at its strongest.
+    const weights = new Map<string, number>();
+    const credit = (word: string, weight: number) => {
+      for (const w of said) if (matchesWord(w, word)) weights.set(w, Math.max(weights.get(w) ?? 0, weight));
+    };
     let score = 0;
-    const nameWords = new Set([...words(entry.name), ...words(entry.slug)].filter((w) => !STOP.has(w)));
     for (const w of nameWords) {
-      if (saysWord(said, w)) score += 3;
-      for (const syn of SYNONYMS[w] ?? []) if (saysWord(said, syn)) score += 2;
+      const syn = SYNONYMS[w];
+      // "replace", "new" name an HVAC estimate only with HVAC equipment in view (a phrase), never alone.
+      if (w === 'estimate' || w === 'replacement' || w === 'hvac') {
+        if (phrases.has('estimate')) score += 4;
+        credit(w === 'estimate' ? 'estimate' : w === 'hvac' ? 'hvac' : '', 3);
+        for (const x of syn?.strong ?? []) credit(x, 2);
+        continue;
+      }
+      if (phrases.has(w)) score += 4;
+      credit(w, 3);
+      for (const x of syn?.strong ?? []) credit(x, 2);
+      for (const x of syn?.weak ?? []) credit(x, 1);
     }
+    score += [...weights.values()].reduce((a, b) => a + b, 0);
     if (score > (best?.score ?? 0)) best = { entry, score };
   }
   return best && best.score >= 2 ? best.entry : undefined;

@@ -13,6 +13,7 @@
 import type { ModelMessage } from '../model';
 import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
 import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
+import { infoAnswer } from './answers';
 import { knowledgeAnswer } from './knowledge';
 import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
@@ -135,6 +136,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     return reply(x.result.ok ? `${sorry}${t.handoff}` : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
   };
   const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
+  if (u.top === 'unsafe') return reply(t.unsafe);
   if (u.top === 'refuse') return reply(t.refuse);
   if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
   // "how much extra is that?" right after an emergency: the after-hours surcharge.
@@ -159,7 +161,20 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (state.awaiting === 'handoff_offer' && (u.slots.phone || u.slots.name) && !u.top && !u.no) return handoff();
   if (state.awaiting === 'handoff_offer' && u.no) return reply(t.welcome);
 
-  if (isSideQuestion(state, u, index)) {
+  const side = isSideQuestion(state, u, index);
+  // Questions answered from data (work we don't do, the fee, a town, a job's length, the technician).
+  if (!state.goal || side || (u.outOfScope && !u.slots.date)) {
+    const info = infoAnswer(state, u, turn, ctx);
+    if (info?.kind === 'call') return { decision: info };
+    if (info) {
+      const keep = { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) };
+      if (state.goal && state.pending) return reply(`${info.text} ${t.backTo(askText(state.pending, state.lang))}`, keep);
+      const service = u.slots.service ?? state.slots.service;
+      if (info.offerBooking && service) return reply(`${info.text} ${t.offer(service.name, money(service.price_cents))} ${t.wantBook}`, { awaiting: 'book_offer', offered: service });
+      return reply(info.text, keep);
+    }
+  }
+  if (side) {
     // "wait, how much is it?": the price of the service being booked is in the catalogue.
     const service = u.slots.service ?? state.slots.service;
     const priceOnly = u.intents.price && !/\b(fee|visit|diagnos|extra|parts|if)\b/i.test(u.text) && service;

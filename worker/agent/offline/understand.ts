@@ -9,7 +9,7 @@ import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
 import { readWhen, type When } from './when';
 
-export type Intent = 'refuse' | 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
+export type Intent = 'unsafe' | 'refuse' | 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
 
 /** `gas`: leave now and call 911 / the gas utility. `emergency`: a leak, flood, sparks or no heat that cannot wait. */
 export type Safety = 'gas' | 'emergency';
@@ -46,8 +46,14 @@ export interface Understanding {
   /** "it's Kirsten, not Kristin": [new, old] spelling of a name already given. */
   respelled?: [string, string];
   dateIssue?: When['issue'];
-  /** It asks something ("?", or starts like a question). */
+  /** It asks something ("?" anywhere, or a sentence that starts like a question). */
   asks: boolean;
+  /** Work the business does not do ("roof repair", "my car's AC"): what was asked about. */
+  outOfScope?: string;
+  /** "how much to come out and look at it?": the service-call (diagnostic) fee, not a service's price. */
+  feeQuestion: boolean;
+  /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
+  areaQuestion?: { town: string; strong: boolean };
 }
 
 export interface ReadContext {
@@ -64,16 +70,18 @@ export interface ReadContext {
 
 const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
 /** No heat, power or hot water is an emergency when someone is at risk or it is freezing. */
-const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|elderly|\d{2} ?(year|yr)s? old|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick)\b/i;
-const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b.{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out)\b/i;
+const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|kids|elderly|\d{2} ?(year|yr)s? old|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick|helad\w*|helando|congel\w*|bajo cero|beb[eé]s?|ni[ñn][oa]s|chiquit\w*|anciano\w*|abuel\w*|enferm\w*)(?=$|[^\p{L}])/iu;
+const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b.{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out|(no (tenemos|hay)|sin|se (fue|apag[oó]) la) (calefacci[oó]n|luz|agua caliente)|(calefacci[oó]n|caldera|calentador) no (funciona|prende|enciende))/i;
 const POURING = /\b(gushing|pouring|spraying|spewing|won'?t stop|can'?t (make it )?stop|cannot stop)\b/i;
 const EMERGENCY =
-  /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|tuber[ií]a (rota|reventada)|chispas|sin calefacci[oó]n|emergenc(y|ia)/i;
+  /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|inundando|tuber[ií]a (rota|reventada)|revent[oóa]\w*|agua por todos lados|chispas|sale humo|emergenc(y|ia)/i;
 
 const PATTERNS: [Intent, RegExp, number][] = [
   // Prompt injection and other people's records: refused, whatever else the message asks.
-  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s) (booking|appointment|address|phone|number|account)|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
-  ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(call me back|(someone|somebody|anyone)\b.{0,30}\bcall me|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
+  // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
+  ['unsafe', /\b(bypass|tamper\w*( with)?|rig|jump|steal|hack|disable|defeat)\b.{0,30}\b(gas |electric |water )?(meter|meters|utility|breaker|gfci|safety (switch|valve)|co (alarm|detector)|smoke (alarm|detector))\b|\b(meter|utility)\b.{0,40}\bcan'?t see\b/i, 5],
+  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s) (booking|appointment|address|phone|number|account)|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
+  ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(calls? me back|(someone|somebody|anyone)\b.{0,30}\bcalls? me|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   // About a visit that went wrong: "your plumber fixed … and now", "charged twice", "scratched our floors".
   ['complaint', /\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
@@ -95,17 +103,19 @@ const PATTERNS: [Intent, RegExp, number][] = [
 const END = '(?=$|[\\s,.!?;:])';
 const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
 const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir)\b/i;
+const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|oops|typo|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /** Reads one message. */
-export function understand(text: string, ctx: ReadContext): Understanding {
+export function understand(said: string, ctx: ReadContext): Understanding {
+  // Markup pasted into a chat ("<script>…</script>") is not what the customer asks.
+  const text = said.replace(/<\/?[a-z][^>]{0,200}>/gi, ' ').replace(/\s+/g, ' ').trim() || said;
   const lang = detectLanguage(text, ctx.lang);
   const intents: Partial<Record<Intent, number>> = {};
   for (const [intent, re, weight] of PATTERNS) if (re.test(text)) intents[intent] = Math.max(intents[intent] ?? 0, weight);
   const service = matchService(text, ctx.catalog);
   if (service && (intents.book ?? 0) > 0) intents.book = (intents.book ?? 0) + 1;
-  const asks = /\?\s*$/.test(text) || QUESTION_START.test(text);
+  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence));
   if (asks) intents.question = 1.5;
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
@@ -122,6 +132,10 @@ export function understand(text: string, ctx: ReadContext): Understanding {
     delete intents.cancel;
     delete intents.reschedule;
   }
+  // A service, a day and a time in one message is a booking request, however much else it says
+  // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
+  const when0 = readWhen(text, ctx.today, ctx.nowMinute, lang);
+  if (service && when0.date && when0.time !== undefined && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
 
@@ -164,6 +178,11 @@ export function understand(text: string, ctx: ReadContext): Understanding {
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
 
+  const outOfScope = outOfScopeOf(text, Boolean(service));
+  const feeQuestion = Boolean(intents.price) && FEE_QUESTION.test(text);
+  const strongArea = AREA_QUESTION.exec(text);
+  const weakArea = strongArea ? null : /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
+  const area = strongArea ?? weakArea;
   const urgent = EMERGENCY.test(text) || POURING.test(text) || (OUTAGE.test(text) && (AT_RISK.test(text) || /\b(whole|entire) house\b/i.test(text)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
@@ -182,8 +201,31 @@ export function understand(text: string, ctx: ReadContext): Understanding {
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
+    ...(outOfScope ? { outOfScope } : {}),
+    feeQuestion,
+    ...(area && !outOfScope ? { areaQuestion: { town: area[1]!.replace(/[?.!,]+$/, '').trim().toLowerCase(), strong: Boolean(strongArea) } } : {}),
   };
 }
+
+/** Things and trades the business does not work on. Vehicles only with what a car has (its AC, heater, battery). */
+const ELSEWHERE_TRADES = /\b(roof|roofs|roofing|roofer|shingles?|gutters?|chimney|pool|pools|swimming|hot tub|jacuzzi|lawn|landscap\w*|sprinklers?|snow (removal|plow\w*)|pest\w*|exterminat\w*|termites?|paint|painting|painter|drywall|carpet|carpets|locksmith|garage door|fence|fencing|concrete|masonry|siding|fridge|refrigerator|dishwasher|washing machine|microwave|computer|laptop|television|wifi|piscina|techo|tejado)\b/i;
+const VEHICLE = /\b(my |our |the )?(car|car'?s|cars|truck|vehicle|suv|minivan|carro|coche)\b.{0,30}\b(ac|a\/c|air|heater|heat|battery|engine|recharge|freon|aire)\b|\b(ac|a\/c|air|heater)\b.{0,20}\b(in|of) (my |our |the )?(car|truck|vehicle)\b/i;
+/** What the business does work on: named, the message is about that, whatever else it mentions. */
+const IN_SCOPE = /\b(pipe|pipes|faucet|sink|toilet|drain|water heater|furnace|boiler|thermostat|outlet|switch|panel|breaker|wiring|duct|vent|ev charger|charger|tesla|fixture|tuber[ií]a|lavabo)\b/i;
+
+function outOfScopeOf(text: string, serviceNamed: boolean): string | undefined {
+  if (VEHICLE.test(text) && !/\b(charg\w*|ev|tesla|cargador)\b/i.test(text)) return VEHICLE.exec(text)![0];
+  const trade = ELSEWHERE_TRADES.exec(text);
+  if (!trade) return undefined;
+  // "a leak by the chimney" is the roof's; "the pipe under the pool deck" is ours.
+  if (serviceNamed && IN_SCOPE.test(text)) return undefined;
+  return trade[0];
+}
+
+/** "how much just to come out and look?", "cuánto cobran por venir a revisar?": the diagnostic fee. */
+const FEE_QUESTION = /\b(come (out|over|by)|look at|take a look|check (it|on it|out)|diagnos\w*|service[- ]call|trip (fee|charge)|call[- ]out|just (to )?(come|show up|look)|venir a (revisar|ver)|revisar|visita|diagn[oó]stico)\b/i;
+/** "do you come out to des plaines?", "do you serve cicero?", "¿dan servicio en Cicero?": the town asked about. */
+const AREA_QUESTION = /\b(?:come out to|come to|go to|travel to|service|serve|cover|work in|do jobs in|out to|servicio en|atienden|llegan a|van a|trabajan en)\s+(?:the\s+)?((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s*\??\s*$/i;
 
 /** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */
 function shiftOf(text: string): number | undefined {

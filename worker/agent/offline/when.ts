@@ -100,7 +100,11 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
   const parser = lang === 'es' ? chrono.es : chrono.en;
   const results = parser.parse(t, reference, { forwardDate: true });
+  // What is left once the dates chrono read are out, for a bare hour beside a day ("tuesday morning, 9 if you have it").
+  let leftover = t;
+  for (const r of results) leftover = leftover.replace(r.text, ' ');
   let past: string | undefined;
+  let vagueDate = false;
   for (const r of results) {
     const s = r.start;
     const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
@@ -110,7 +114,9 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     // "after like 10 min", "in 2 hours": a duration, not an appointment time.
     if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
     if (s.isCertain('hour') && out.time === undefined) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
-    if (out.date) continue;
+    // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
+    const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
+    if (out.date && !(vagueDate && !vague)) continue;
     let date: string | undefined;
     if (weekdayWord && !s.isCertain('day')) {
       date = nextWeekday(today, WEEKDAYS[weekdayWord]!);
@@ -121,7 +127,10 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (!date) continue;
     // "I called last week … can you do tuesday": a past day is only the answer when no other day is named.
     if (date < today) past ??= date;
-    else out.date = date;
+    else {
+      out.date = date;
+      vagueDate = vague;
+    }
   }
   if (out.time === undefined) {
     // "thurs @ 1030", "around 1", "9 ok" (a time on its own after a day was named).
@@ -131,7 +140,10 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     const changed =
       /\b(?:make it|change (?:it )?to|how about|what about|rather|actually|instead)\s*(?:at\s*)?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|min|hour|day))/.exec(t) ??
       /\b(\d{1,2})(?::(\d{2}))?\s*(?:is better|works better|would be better|instead|is good|works)\b/.exec(t);
-    const hit = at ?? changed ?? alone;
+    // A day named and one small number left beside it: that number is the hour.
+    const numbers = out.date ? [...leftover.matchAll(/(?<![\d:$#/-])\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|year|yr|gal|ft|feet|foot|inch|mile|amp|of them|fixtures?|lights?|outlets?|people|kids|dogs?|cats?|stor(y|ies)|floors?|bed|bath|years?))/gi)] : [];
+    const beside = numbers.length === 1 ? numbers[0]! : undefined;
+    const hit = at ?? changed ?? alone ?? beside;
     if (hit) {
       const hour = Number(hit[1]);
       const minute = Number(hit[2] ?? 0);

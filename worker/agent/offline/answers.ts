@@ -1,0 +1,68 @@
+/**
+ * Answers to questions a customer asks in passing, from data rather than a
+ * knowledge-base search: work we don't do, the diagnostic fee, whether we come
+ * to a town, how long a job takes, who the technician is. Each returns
+ * undefined when the message is not that question, a tool call when it needs
+ * data, or the reply; policy.ts decides whether the flow resumes after it.
+ */
+import { exchangesSince, hhmm, type Decision, type ToolExchange } from './conversation';
+import { areaArticle, areaVerdict, type FlowContext } from './flows';
+import { knowledgeAnswer } from './knowledge';
+import type { DialogueState } from './policy';
+import { money, type AvailabilityData } from './replies';
+import { say } from './say';
+import type { Understanding } from './understand';
+
+export type Answer = Decision & { offerBooking?: boolean };
+
+const DURATION = /\bhow long (does|will|would|is|do)\b.{0,40}\b(take|last|be there|need)\b|\bhow many hours\b|\bcu[aá]nto (tiempo )?(tarda|dura|toma|se demora)/i;
+/** "how long will the power be off?" is about the work's effect, which the knowledge base answers. */
+const DURATION_OF_EFFECT = /\b(power|water|heat|electricity|luz|agua)\b.{0,20}\b(off|out|down|without|cortad[ao]|sin)\b|\bwithout (power|water|heat)/i;
+const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|coming|doing it|doing the (job|work)|electrician|plumber|sending)\b|\bwhich (tech|technician|plumber|electrician)\b|\bqui[eé]n (viene|va a venir|es el t[eé]cnico|vendr[aá])/i;
+
+const titleCase = (town: string) => town.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Answer | undefined {
+  const t = say(state.lang);
+  if (u.outOfScope) return { kind: 'reply', text: t.outOfScope(u.outOfScope) };
+
+  const service = u.slots.service ?? state.slots.service;
+  if (u.areaQuestion) {
+    const span = exchangesSince(ctx.conv, state.goalStart);
+    const read = areaArticle(state.lang, span, turn);
+    if ('call' in read) return read.call.decision;
+    const town = titleCase(u.areaQuestion.town);
+    const verdict = areaVerdict(u.areaQuestion.town, read.sentences);
+    if (verdict.kind === 'unknown' && !u.areaQuestion.strong) return undefined;
+    const coverage = (read.sentences[0] ?? '').replace(/^(We serve|Atendemos) /i, '').replace(/\.$/, '');
+    const text = {
+      served: t.serves(town),
+      fee: t.servesFee(town, verdict.fee ?? ''),
+      not_served: `${t.notServed(town, coverage)} ${t.offerPerson}`,
+      unknown: `${t.notServed(town, coverage)} ${t.offerPerson}`,
+    }[verdict.kind];
+    const more = verdict.sentence && verdict.kind !== 'unknown' ? ` ${verdict.sentence}` : '';
+    return { kind: 'reply', text: `${text}${more}`, offerBooking: Boolean(service) && (verdict.kind === 'served' || verdict.kind === 'fee') };
+  }
+
+  if (u.feeQuestion) {
+    const answer = knowledgeAnswer({ ...u, text: 'service-call diagnostic fee price', lang: 'en', slots: {} }, turn, state.lang, 1);
+    if (answer.kind === 'call') return answer;
+    const price = service ? ` ${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)}` : '';
+    return { kind: 'reply', text: `${answer.text}${price}` };
+  }
+
+  if (service && DURATION.test(u.text) && !DURATION_OF_EFFECT.test(u.text)) return { kind: 'reply', text: t.duration(service.name, service.duration_minutes ?? 60) };
+
+  if (service && TECHNICIAN.test(u.text) && state.slots.date) {
+    const span = exchangesSince(ctx.conv, state.goalStart);
+    const date = state.slots.date;
+    const availability = [...span, ...turn].reverse().find((x) => x.name === 'check_availability' && x.args.service === service.slug && x.result.ok && (x.result.data as AvailabilityData).days.some((d) => d.date === date));
+    if (!availability) return { kind: 'call', name: 'check_availability', args: { service: service.slug, date_from: date } };
+    const slots = (availability.result.data as AvailabilityData).days.find((d) => d.date === date)?.slots ?? [];
+    const at = state.slots.time !== undefined ? slots.filter((s) => s.time === hhmm(state.slots.time!)) : slots;
+    const names = [...new Set(at.map((s) => s.employee_name))];
+    if (names.length) return { kind: 'reply', text: t.technician(names.join(state.lang === 'es' ? ' o ' : ' or ')) };
+  }
+  return undefined;
+}
