@@ -101,7 +101,7 @@ export const spanish: Scenario[] = [
     category: 'spanish',
     goal: 'ask in Spanish whether Cicero is served',
     turns: ['¿dan servicio en Cicero?'],
-    expect: { language: 'es', booking: null, replies: [{ turn: 0, includes: [/cicero/i, /\bs[ií]\b/i] }] },
+    expect: { language: 'es', booking: null, replies: [{ turn: 0, includes: [/cicero/i, /(?<!\p{L})s[ií](?!\p{L})/iu] }] },
   },
   {
     id: 'spanish-13-aire-manana',
