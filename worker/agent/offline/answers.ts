@@ -15,7 +15,8 @@ import type { Understanding } from './understand';
 
 export type Answer = Decision & { offerBooking?: boolean };
 
-const DURATION = /\bhow long (does|will|would|is|do)\b.{0,40}\b(take|last|be there|need)\b|\bhow many hours\b|\bcu[aá]nto (tiempo )?(tarda|dura|toma|se demora)/i;
+/** How long the job takes ("how long does the install take?"), not how long a thing lasts. */
+const DURATION = /\bhow long (does|will|would|do)\b.{0,40}\b(take|be there|need)\b|\bhow long is (the|an?|my) (appointment|visit|job|install\w*|repair|cleaning|tune-?up)\b|\bhow many hours\b|\bcu[aá]nto (tiempo )?(tarda|toma|se demora)|\bcu[aá]nto dura (la|el) (visita|trabajo|instalaci[oó]n|reparaci[oó]n)/i;
 /** "how long will the power be off?" is about the work's effect, which the knowledge base answers. */
 const DURATION_OF_EFFECT = /\b(power|water|heat|electricity|luz|agua)\b.{0,20}\b(off|out|down|without|cortad[ao]|sin)\b|\bwithout (power|water|heat)/i;
 const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|coming|doing it|doing the (job|work)|electrician|plumber|sending)\b|\bwhich (tech|technician|plumber|electrician)\b|\bqui[eé]n (viene|va a venir|es el t[eé]cnico|vendr[aá])/i;
@@ -41,12 +42,15 @@ export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExc
       not_served: `${t.notServed(town, coverage)} ${t.offerPerson}`,
       unknown: `${t.notServed(town, coverage)} ${t.offerPerson}`,
     }[verdict.kind];
-    const more = verdict.sentence && verdict.kind !== 'unknown' ? ` ${verdict.sentence}` : '';
-    return { kind: 'reply', text: `${text}${more}`, offerBooking: Boolean(service) && (verdict.kind === 'served' || verdict.kind === 'fee') };
+    // The article's own sentence, cited ("Sí, atendemos …" already says yes).
+    const sentence = verdict.kind !== 'unknown' ? (verdict.sentence ?? '') : '';
+    const said = /^(yes|s[ií])\b/i.test(sentence) && verdict.kind === 'served' ? sentence : `${text} ${sentence}`.trim();
+    return { kind: 'reply', text: `${said}\n\n${t.source(read.title)}`, offerBooking: Boolean(service) && (verdict.kind === 'served' || verdict.kind === 'fee') };
   }
 
   if (u.feeQuestion) {
-    const answer = knowledgeAnswer({ ...u, text: 'service-call diagnostic fee price', lang: 'en', slots: {} }, turn, state.lang, 1);
+    const query = state.lang === 'es' ? 'precios cargo por visita de diagnóstico' : 'service-call diagnostic fee price';
+    const answer = knowledgeAnswer({ ...u, text: query, lang: state.lang, slots: {} }, turn, state.lang, 1);
     if (answer.kind === 'call') return answer;
     const price = service ? ` ${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)}` : '';
     return { kind: 'reply', text: `${answer.text}${price}` };

@@ -166,6 +166,20 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   const shifted = u.shift !== undefined ? current.time + u.shift : undefined;
   const time = state.slots.time ?? shifted ?? (u.same.time && state.slots.date ? current.time : undefined);
   const date = state.slots.date ?? (time !== undefined || u.same.day ? current.date : undefined);
+  // A new day without a time: what that day has (or that it has nothing, and the next days that do).
+  const slug = booking.service.slug;
+  if (date && time === undefined && state.slots.date && slug) {
+    const covers = (x: ToolExchange) => x.name === 'check_availability' && x.args.service === slug && x.args.date_from === date;
+    const day = [...span, ...turn].find((x) => covers(x) && x.args.date_to === undefined);
+    if (!day) return callTool('check_availability', { service: slug, date_from: date });
+    const data = day.result.data as AvailabilityData | undefined;
+    if (!(data?.days.find((d) => d.date === date)?.slots.length ?? 0)) {
+      const week = [...span, ...turn].find((x) => covers(x) && x.args.date_to !== undefined);
+      if (!week) return callTool('check_availability', { service: slug, date_from: date, date_to: addDays(date, 6) });
+      return reply(`${t.noOpenings(booking.service.name, dayName(date, lang))} ${nextOpen(week, lang) || t.nothingWeekAfter} ${t.askNewTime}`, { pending: 'newTime' });
+    }
+    return reply(`${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
+  }
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const done = turn.find((x) => x.name === 'reschedule_booking');
   if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });
@@ -207,18 +221,18 @@ function townOf(address: string): string | undefined {
 type AreaCheck = { kind: 'ok' } | { kind: 'outside'; coverage: string } | { kind: 'call'; step: Step };
 
 /** The service-area article's sentences, read through the same tools a model would use (or the call to make). */
-export function areaArticle(lang: Lang, span: ToolExchange[], turn: ToolExchange[]): { sentences: string[] } | { call: Step } {
+export function areaArticle(lang: Lang, span: ToolExchange[], turn: ToolExchange[]): { sentences: string[]; title: string } | { call: Step } {
   const all = [...span, ...turn];
   const query = lang === 'es' ? 'zonas de servicio suburbios' : 'service areas suburbs';
   const search = all.find((x) => x.name === 'search_knowledge_base' && x.args.query === query);
   if (!search) return { call: callTool('search_knowledge_base', { query }) };
   const hits = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
   const top = (Array.isArray(hits) ? hits : (hits.results ?? []))[0];
-  if (!top) return { sentences: [] };
+  if (!top) return { sentences: [], title: '' };
   const article = all.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === top.id);
   if (!article) return { call: callTool('get_kb_article', { article_id: top.id }) };
   const body = article.result.ok ? String((article.result.data as { body?: string }).body ?? '') : '';
-  return { sentences: (body.replace(/\s+/g, ' ').match(/[^.]+\./g) ?? []).map((x) => x.trim()) };
+  return { sentences: (body.replace(/\s+/g, ' ').match(/[^.]+\./g) ?? []).map((x) => x.trim()), title: top.title };
 }
 
 const NOT_SERVED = /do not serve|no (damos servicio|atendemos|llegamos)/i;

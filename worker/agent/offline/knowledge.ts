@@ -30,7 +30,7 @@ function contentStems(text: string): string[] {
 /** Everyday words customers use for what the articles call otherwise. */
 const EN_EXPAND: Record<string, string> = {
   charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians licensed', tech: 'technician', guys: 'technicians',
-  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee',
+  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours',
 };
 
 function searchQuery(u: Understanding): string {
@@ -70,8 +70,9 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
     });
     const titleHits = stems.filter((s) => contentStems(hit.title).includes(s)).length;
     const best = Math.max(0, ...sentences.map((s) => s.score));
-    read.push({ hit, sentences, titleHits, value: best + titleHits - rank * 0.5 });
-    if (best >= 2 || (titleHits >= 1 && best >= 1)) break;
+    // The title says what an article is about: a word of the question in it counts double.
+    read.push({ hit, sentences, titleHits, value: best + 2 * titleHits - rank * 0.5 });
+    if (best >= 3 || (titleHits >= 1 && best >= 1)) break;
   }
   const winner = [...read].sort((a, b) => b.value - a.value)[0]!;
   const top = winner.hit;
@@ -79,6 +80,8 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
   if (!winner.titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
   // The article's lead (it answers its title) and the sentences that share most words with the question.
   const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 3);
-  const chosen = [sentences[0]!, ...others].sort((a, b) => a.index - b.index);
+  // A general question about what the title names ("whats your cancellation policy") gets the article's opening.
+  const general = winner.titleHits >= 1 && stems.length <= 3 && others.length < 2 ? sentences.slice(1, 3) : [];
+  const chosen = [...new Set([sentences[0]!, ...others, ...general])].sort((a, b) => a.index - b.index);
   return { kind: 'reply', text: `${chosen.map((s) => s.sentence).join(' ')}\n\n${t.source(top.title)}` };
 }

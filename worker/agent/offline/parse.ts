@@ -24,7 +24,7 @@ export interface CatalogEntry {
 const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
   ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
   furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
-  drain: { strong: ['clog', 'clogged', 'drain', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina'] },
+  drain: { strong: ['clog', 'clogged', 'unclog', 'snake', 'drain', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina'] },
   leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'tubería', 'tuberia', 'llave', 'grifo'] },
   water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
   outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },
@@ -41,7 +41,7 @@ const PHRASES: [RegExp, string][] = [
   [/\bwater ?heater|\bhot water (heater|tank)|\bcalentador de agua|\bboiler\b/i, 'water'],
   [/\b(ev|electric car|electric vehicle|tesla) charg|\bcargador\b/i, 'ev'],
   [/\bceiling fan|\bpendant lights?|\blight fixtures?|\brecessed light/i, 'lighting'],
-  [/\b(new|replace|replacing|replacement of|upgrade) (the |my |our |a )?(furnace|ac|a\/c|air conditioner|heat pump|hvac|system)\b|\bheat pump\b/i, 'estimate'],
+  [/\b(new|replace|replacing|replacement of|upgrade|upgrading) (?:[a-z]+ ){0,2}(furnace|ac|a\/c|air conditioner|heat pump|hvac|system)\b|\bheat pump\b|\bfree estimates?\b/i, 'estimate'],
 ];
 
 /** Words a customer negates ("it's not clogged", "no leak") are no evidence for a service. */
@@ -72,6 +72,13 @@ function editDistance(a: string, b: string, max: number): number {
 /** Correctly spelled words one letter away from a service word ("charge"/"charger"): never typos. */
 const REAL_WORDS = new Set(['charge', 'charged', 'charges', 'change', 'changed', 'clean', 'cleaned', 'hours', 'later', 'water', 'light', 'might', 'night', 'right', 'tight', 'fight', 'fixture', 'leaks', 'leaky', 'lead', 'heat', 'heater', 'install', 'panels', 'paneling', 'duck', 'ducts', 'drains', 'rain', 'outlets']);
 
+/** The word `w` is `word`, its plural, or the same long word in another form ("cleaned", "cleaning"). */
+function exactWord(w: string, word: string): boolean {
+  if (!word) return false;
+  if (w === word || w === `${word}s` || w === `${word}es`) return true;
+  return word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !/^(charg|chang)/.test(w);
+}
+
 /** The word `w` a customer wrote is `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
 function matchesWord(w: string, word: string): boolean {
   if (!word) return false;
@@ -100,8 +107,9 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
     const nameWords = [...new Set([...words(entry.name), ...words(entry.slug)].filter((w) => !STOP.has(w)))];
     // Each word the customer said counts once per service, at its strongest.
     const weights = new Map<string, number>();
-    const credit = (word: string, weight: number) => {
-      for (const w of said) if (matchesWord(w, word)) weights.set(w, Math.max(weights.get(w) ?? 0, weight));
+    // Typos are forgiven in the catalog's own words ("furnce"), not in synonyms ("leaving" is no "leaking").
+    const credit = (word: string, weight: number, typos = false) => {
+      for (const w of said) if (typos ? matchesWord(w, word) : exactWord(w, word)) weights.set(w, Math.max(weights.get(w) ?? 0, weight));
     };
     let score = 0;
     for (const w of nameWords) {
@@ -109,12 +117,12 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
       // "replace", "new" name an HVAC estimate only with HVAC equipment in view (a phrase), never alone.
       if (w === 'estimate' || w === 'replacement' || w === 'hvac') {
         if (phrases.has('estimate')) score += 4;
-        credit(w === 'estimate' ? 'estimate' : w === 'hvac' ? 'hvac' : '', 3);
+        credit(w === 'estimate' ? 'estimate' : w === 'hvac' ? 'hvac' : '', 3, true);
         for (const x of syn?.strong ?? []) credit(x, 2);
         continue;
       }
       if (phrases.has(w)) score += 4;
-      credit(w, 3);
+      credit(w, 3, true);
       for (const x of syn?.strong ?? []) credit(x, 2);
       for (const x of syn?.weak ?? []) credit(x, 1);
     }

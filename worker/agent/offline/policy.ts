@@ -87,7 +87,8 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     // "do you come out to downers grove?", "is the pipe frozen?": a question, not yet a request for a visit.
     (top === 'book' && !(u.asks && !u.slots.date && u.slots.time === undefined && !/\b(book|schedule|appointment|appt|reservar|agendar|cita)\b/i.test(u.text))) ||
     // "can u swap out my water heater on the 10th at 9am?": a service and a day are a request, question mark or not.
-    (u.slots.service && (u.slots.date || u.slots.time !== undefined) && top !== 'complaint') ||
+    // ("the faucet only trickles this morning, is the pipe frozen?" tells of today, it books nothing.)
+    (u.slots.service && (u.slots.date || u.slots.time !== undefined) && top !== 'complaint' && !(u.asks && u.symptomDay)) ||
     ((u.slots.service || u.slots.date) && !state.goal && !u.asks && top !== 'price' && top !== 'complaint')
   ) {
     if (state.goal !== 'reschedule' || u.slots.service) startGoal(state.goal === 'reschedule' && !u.slots.service ? 'reschedule' : 'book');
@@ -141,7 +142,8 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
   // "how much extra is that?" right after an emergency: the after-hours surcharge.
   if (state.awaiting === 'handoff_offer' && (u.intents.price || /\bextra\b/i.test(u.text)) && !u.slots.service) {
-    const answer = knowledgeAnswer({ ...u, text: 'emergency after-hours surcharge fee', lang: 'en' }, turn, state.lang);
+    const query = state.lang === 'es' ? 'emergencias recargo fuera de horario' : 'emergency after-hours surcharge fee';
+    const answer = knowledgeAnswer({ ...u, text: query, lang: state.lang }, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
     return reply(`${answer.text}\n\n${t.offerPerson}`, { awaiting: 'handoff_offer' });
   }
@@ -151,7 +153,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     if (!x) return ticket();
     // What the business promises about it (warranty, fees), when the knowledge base speaks to it.
     // One article at most: the ticket and the search already took two of the turn's model rounds.
-    const policy = knowledgeAnswer(u, turn, state.lang, 1);
+    const policy = knowledgeAnswer({ ...u, text: `${u.text} ${complaintTopics(u.text)}` }, turn, state.lang, 1);
     if (policy.kind === 'call') return { decision: policy };
     const quote = policy.text === t.canHelpWith ? '' : `\n\n${policy.text}`;
     const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
@@ -226,6 +228,14 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (state.awaiting === 'book_offer' && u.no) return reply(t.welcome);
   const answer = knowledgeAnswer(u, turn, state.lang);
   return answer.kind === 'call' ? { decision: answer } : reply(answer.text);
+}
+
+/** What the business promises that a complaint touches: the guarantee for a repeat problem, waived fees. */
+function complaintTopics(text: string): string {
+  const topics: string[] = [];
+  if (/\b(again|came back|comes back|still|same (problem|issue)|keeps?|otra vez|de nuevo|sigue)\b/i.test(text)) topics.push('satisfaction guarantee warranty 30 days no charge');
+  if (/\b(fee|charged|charge|cargo|cobraron)\b/i.test(text) && /\b(sick|flu|ill|illness|hospital|covid|emergency|weather|snow|storm|enfermo|enferma)\b/i.test(text)) topics.push('waive fees illness emergencies severe weather');
+  return topics.join(' ');
 }
 
 export function askText(ask: Ask, lang: Lang): string {

@@ -13,7 +13,7 @@ export interface AvailabilityData {
 export interface BookingData {
   number: string;
   status: string;
-  service: { name: string };
+  service: { name: string; slug?: string };
   employee: { name: string };
   address: string;
   start: string;

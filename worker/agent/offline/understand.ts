@@ -52,6 +52,8 @@ export interface Understanding {
   outOfScope?: string;
   /** "how much to come out and look at it?": the service-call (diagnostic) fee, not a service's price. */
   feeQuestion: boolean;
+  /** The day named only describes the problem ("this morning", "today"), with no visit asked for. */
+  symptomDay: boolean;
   /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
   areaQuestion?: { town: string; strong: boolean };
 }
@@ -203,6 +205,7 @@ export function understand(said: string, ctx: ReadContext): Understanding {
     asks,
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
+    symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
     ...(area && !outOfScope ? { areaQuestion: { town: area[1]!.replace(/[?.!,]+$/, '').trim().toLowerCase(), strong: Boolean(strongArea) } } : {}),
   };
 }

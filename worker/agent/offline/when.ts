@@ -109,8 +109,9 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     const s = r.start;
     const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
     const weekdayWord = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(r.text));
-    // "now that i look" is no appointment day.
+    // "now that i look" is no appointment day; "for a week", "a month ago" are durations.
     if (/^(right )?now$/.test(r.text.trim())) continue;
+    if (/^(for |about |like |over )?(a|an|one|two|three|a few|few|\d+) (weeks?|months?|years?|days?)( ago| now)?$/.test(r.text.trim())) continue;
     // "after like 10 min", "in 2 hours": a duration, not an appointment time.
     if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
     if (s.isCertain('hour') && out.time === undefined) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
@@ -134,14 +135,14 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   }
   if (out.time === undefined) {
     // "thurs @ 1030", "around 1", "9 ok" (a time on its own after a day was named).
-    const at = /(?:@|\bat|\baround|\babout|\blike|\bby|\ba las)\s*(\d{1,2})(?::?(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|%|min|hour|day|year|yr|gal|am|pm|a\.m|p\.m|de la))/.exec(t);
+    const at = /(?:@|\bat|\baround|\babout|\blike|\bby|\ba las)\s*(\d{1,2})(?::?(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|%|°|deg|degree|min|hour|day|week|month|year|yr|gal|lb|pound|dollar|buck|time|am|pm|a\.m|p\.m|de la))/.exec(t);
     const alone = /(?:^|[?.!,]\s*)(\d{1,2})(?::(\d{2}))?\s*(?:ok|okay|works|is fine|is good|please|pls|plz)?\s*[.!]?\s*$/.exec(t);
     // "wait actually 11 is better", "make it 2", "how about 3 instead".
     const changed =
       /\b(?:make it|change (?:it )?to|how about|what about|rather|actually|instead)\s*(?:at\s*)?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|min|hour|day))/.exec(t) ??
       /\b(\d{1,2})(?::(\d{2}))?\s*(?:is better|works better|would be better|instead|is good|works)\b/.exec(t);
     // A day named and one small number left beside it: that number is the hour.
-    const numbers = out.date ? [...leftover.matchAll(/(?<![\d:$#/-])\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|year|yr|gal|ft|feet|foot|inch|mile|amp|of them|fixtures?|lights?|outlets?|people|kids|dogs?|cats?|stor(y|ies)|floors?|bed|bath|years?))/gi)] : [];
+    const numbers = out.date ? [...leftover.matchAll(/(?<![\d:$#/-])\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|°|deg|degree|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|month|year|yr|gal|lb|pound|dollar|buck|time|ft|feet|foot|inch|mile|amp|of them|fixtures?|lights?|outlets?|people|kids|dogs?|cats?|stor(y|ies)|floors?|bed|bath|years?))/gi)] : [];
     const beside = numbers.length === 1 ? numbers[0]! : undefined;
     const hit = at ?? changed ?? alone ?? beside;
     if (hit) {
