@@ -24,8 +24,8 @@ function hermeticSettings(): Record<string, string> {
   return { ...Object.fromEntries(mentioned.map((name) => [name, ''])), ...(vars as Record<string, string>) };
 }
 
-// DEV_LOGIN is off in wrangler.jsonc (so deploys never ship it) and on for tests, as .dev.vars turns it on for dev.
-const baseBindings = { ...hermeticSettings(), TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
+// DEV_LOGIN and CODE_SENDER=log are off in wrangler.jsonc (so deploys never ship them) and on for tests, as .dev.vars turns them on for dev.
+const baseBindings = { ...hermeticSettings(), TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true', CODE_SENDER: 'log' };
 
 /** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */
 const providerBindings = (inject: <T>(key: string) => T) => ({

@@ -77,8 +77,11 @@ function expectValid(listed: Map<string, Validator>, tool: string, structured: u
 const CUSTOMER_TOOLS = [
   'add_task', 'cancel_booking', 'check_availability', 'complete_task', 'create_booking', 'delete_task', 'get_booking',
   'get_kb_article', 'get_ticket', 'list_bookings', 'list_kb_articles', 'list_services', 'list_tasks', 'list_tickets',
-  'open_ticket', 'request_human', 'reschedule_booking', 'search_knowledge_base', 'update_task',
+  'open_ticket', 'request_booking_code', 'request_human', 'reschedule_booking', 'search_knowledge_base', 'update_task',
+  'verify_booking_code',
 ];
+/** Tools only customers get: staff already act on every booking, so they have no code to ask for. */
+const CUSTOMER_ONLY_TOOLS = ['request_booking_code', 'verify_booking_code'];
 
 const booking = (start: string, who: { customer_name: string; phone: string; address: string }) => ({
   service: 'drain-cleaning',
@@ -187,7 +190,7 @@ describe('tools', () => {
       listed[role] = names;
     }
     expect(listed.customer).toEqual(CUSTOMER_TOOLS);
-    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).sort());
+    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n)).sort());
     expect(listed.staff).toContain('confirm_booking');
     expect(listed.staff).toContain('list_conversations');
     expect(listed.admin).toEqual(listed.staff);

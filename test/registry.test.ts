@@ -13,6 +13,7 @@ type Who = 'anonymous' | 'customer' | 'staff' | 'admin';
 const ALL: Who[] = ['anonymous', 'customer', 'staff', 'admin'];
 const SIGNED_IN: Who[] = ['customer', 'staff', 'admin'];
 const STAFF: Who[] = ['staff', 'admin'];
+const CUSTOMER: Who[] = ['customer'];
 
 /** Who may call what: written out here, independently of the tool files, so a drift in either fails. */
 const EXPECTED_ACCESS: Record<string, Who[]> = {
@@ -25,6 +26,8 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   reschedule_booking: SIGNED_IN,
   confirm_booking: STAFF,
   complete_booking: STAFF,
+  request_booking_code: CUSTOMER,
+  verify_booking_code: CUSTOMER,
   search_knowledge_base: ALL,
   get_kb_article: ALL,
   list_kb_articles: ALL,
@@ -177,6 +180,14 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     await run(customerA, 'reschedule_booking', { booking_number: booked.number, start: third });
     await run(staff, 'confirm_booking', { booking_number: booked.number });
     await run(staff, 'complete_booking', { booking_number: booked.number });
+    // From another customer's conversation: a code to the phone on that booking, and back, grants it to them.
+    const asked = await run(customerB, 'request_booking_code', { booking_number: booked.number, channel: 'sms' });
+    expect(asked.booking_number).toBe(booked.number);
+    const sent = await ctxFor(staff)
+      .d1.prepare("SELECT body FROM outbound_messages WHERE recipient = '312-555-0100' ORDER BY id DESC LIMIT 1")
+      .first<{ body: string }>();
+    const code = /: (\d{6}) is your code/.exec(sent?.body ?? '')?.[1];
+    expect((await run(customerB, 'verify_booking_code', { booking_number: booked.number, code })).number).toBe(booked.number);
     const other = await run(customerA, 'create_booking', { service: 'drain-cleaning', start: second, ...contact });
     expect((await run(customerA, 'cancel_booking', { booking_number: other.number, reason: 'Drift check' })).status).toBe('cancelled');
     await run(staff, 'list_bookings', { date_from: '2030-08-13', date_to: '2030-08-14' });

@@ -209,8 +209,8 @@ describe('the numbers follow the vars', () => {
     for (const [key, name] of Object.entries(WRITE_LIMIT_VARS)) expect(Number(vars[name]), name).toBe(DEFAULT_WRITE_LIMITS[key as keyof WriteLimits]);
     expect(writeLimitsOf(ctxFor(visitor()))).toEqual(DEFAULT_WRITE_LIMITS);
     expect(
-      writeLimitsFrom({ BOOKINGS_ACTIVE_PER_CUSTOMER: '1', BOOKINGS_ACTIVE_PER_PHONE: '7', BOOKINGS_PER_CUSTOMER_PER_DAY: '9', TICKETS_PER_CUSTOMER_PER_HOUR: '2', BOOKING_LOOKUP_FAILURES_PER_HOUR: '10' }),
-    ).toEqual({ activeBookingsPerCustomer: 1, activeBookingsPerPhone: 7, bookingsPerDay: 9, ticketsPerHour: 2, lookupFailuresPerHour: 10 });
+      writeLimitsFrom({ BOOKINGS_ACTIVE_PER_CUSTOMER: '1', BOOKINGS_ACTIVE_PER_PHONE: '7', BOOKINGS_PER_CUSTOMER_PER_DAY: '9', TICKETS_PER_CUSTOMER_PER_HOUR: '2', BOOKING_LOOKUP_FAILURES_PER_HOUR: '10', BOOKING_CODES_PER_HOUR: '4' }),
+    ).toEqual({ activeBookingsPerCustomer: 1, activeBookingsPerPhone: 7, bookingsPerDay: 9, ticketsPerHour: 2, lookupFailuresPerHour: 10, bookingCodesPerHour: 4 });
     // Nonsense keeps the default rather than switching a limit off.
     expect(writeLimitsFrom({ BOOKINGS_ACTIVE_PER_CUSTOMER: '0', TICKETS_PER_CUSTOMER_PER_HOUR: 'lots', BOOKINGS_PER_CUSTOMER_PER_DAY: '-3' })).toEqual(DEFAULT_WRITE_LIMITS);
   });

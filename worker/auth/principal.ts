@@ -6,10 +6,22 @@ export type Role = (typeof ROLES)[number];
 /**
  * Who is calling, as established by a verified token and nothing else.
  * `sessionId` is set on customer tokens minted for one chat session.
+ * `email` is a claim (typed by someone, proves nothing); `verifiedEmail` is set only
+ * from an outside identity provider's token (JWKS path) whose `email_verified` is
+ * true, and is the one email that admits bookings carrying it (`booking-views.ts`).
  */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; subject: string; role: Role; name?: string; email?: string; sessionId?: string };
+  | {
+      kind: 'user';
+      subject: string;
+      role: Role;
+      name?: string;
+      email?: string;
+      /** As the identity provider wrote it (compared trimmed and case-insensitively); never from our own HS256 tokens. */
+      verifiedEmail?: string;
+      sessionId?: string;
+    };
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 

@@ -87,7 +87,18 @@ function boundedExpiry(payload: JWTPayload): number {
 
 const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-function principalFrom(payload: JWTPayload): Principal {
+/** What an outside issuer may sign with: asymmetric algorithms only (HS256 is ours, checked with JWT_SECRET). */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+/**
+ * Where a token came from decides what its claims prove. `issuer` is an outside identity provider
+ * (checked against JWT_JWKS_URL): its `email_verified: true` makes its `email` a verified one.
+ * `self` is a token we signed (HS256: `npm run token`, chat sessions), whose email is only what
+ * someone typed, whatever claims it carries.
+ */
+type TokenSource = 'self' | 'issuer';
+
+function principalFrom(payload: JWTPayload, source: TokenSource): Principal {
   const role = payload.role;
   if (typeof payload.sub !== 'string' || !payload.sub) throw new TokenError('token has no subject');
   if (typeof role !== 'string' || !ROLE_SET.has(role)) throw new TokenError('token has no valid role');
@@ -95,12 +106,15 @@ function principalFrom(payload: JWTPayload): Principal {
   const name = str(payload.name);
   const email = str(payload.email);
   const sessionId = str(payload.sid);
+  // Only the boolean `true` (OpenID Connect Core 5.1); a string "true" or a missing claim verifies nothing.
+  const verifiedEmail = source === 'issuer' && payload.email_verified === true ? email?.trim() || undefined : undefined;
   return {
     kind: 'user',
     subject: payload.sub,
     role: role as Role,
     ...(name ? { name } : {}),
     ...(email ? { email } : {}),
+    ...(verifiedEmail ? { verifiedEmail } : {}),
     ...(sessionId ? { sessionId } : {}),
   };
 }
@@ -129,7 +143,7 @@ export async function verifyTokenWithExpiry(config: TokenConfig, token: string):
   try {
     if (alg === 'HS256') {
       const { payload } = await jwtVerify(token, secretKey(config), { ...options, algorithms: ['HS256'] });
-      return { principal: principalFrom(payload), expiresAt: boundedExpiry(payload) };
+      return { principal: principalFrom(payload, 'self'), expiresAt: boundedExpiry(payload) };
     }
     if (config.JWT_JWKS_URL) {
       let jwks = jwksCache.get(config.JWT_JWKS_URL);
@@ -137,8 +151,8 @@ export async function verifyTokenWithExpiry(config: TokenConfig, token: string):
         jwks = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
         jwksCache.set(config.JWT_JWKS_URL, jwks);
       }
-      const { payload } = await jwtVerify(token, jwks, options);
-      return { principal: principalFrom(payload), expiresAt: boundedExpiry(payload) };
+      const { payload } = await jwtVerify(token, jwks, { ...options, algorithms: JWKS_ALGORITHMS });
+      return { principal: principalFrom(payload, 'issuer'), expiresAt: boundedExpiry(payload) };
     }
   } catch (err) {
     if (err instanceof TokenError) throw err;

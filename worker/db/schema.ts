@@ -348,6 +348,79 @@ export const bookingLookupFailures = sqliteTable(
   ],
 );
 
+export const CODE_CHANNELS = ['sms', 'email'] as const;
+export type CodeChannel = (typeof CODE_CHANNELS)[number];
+
+/**
+ * One-time codes of `request_booking_code` (worker/domain/booking-codes.ts): one row per request,
+ * whether or not the number names a booking (then `booking_id` is null and nobody was sent the code),
+ * so requests count alike for the rate limit and answer alike. Only an HMAC of the code is kept
+ * (`code_hash`, keyed with JWT_SECRET and salted per row); it expires after 10 minutes, allows 5
+ * attempts, and only the subject that asked may use it.
+ */
+export const bookingCodes = sqliteTable(
+  'booking_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bookingNumber: text('booking_number').notNull(),
+    bookingId: integer('booking_id').references(() => bookings.id),
+    subject: text('subject').notNull(),
+    sessionId: text('session_id'),
+    channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
+    /** SHA-256 (hex) of the normalised destination (`p:<phone key>` / `e:<email>`), random when none: per-destination limits. */
+    destinationDigest: text('destination_digest').notNull(),
+    salt: text('salt').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('booking_codes_number_subject_idx').on(t.bookingNumber, t.subject, t.id),
+    index('booking_codes_subject_idx').on(t.subject, t.createdAt),
+    index('booking_codes_session_idx').on(t.sessionId, t.createdAt),
+    index('booking_codes_number_idx').on(t.bookingNumber, t.createdAt),
+    index('booking_codes_destination_idx').on(t.destinationDigest, t.createdAt),
+    index('booking_codes_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * A booking bound to a token subject by a verified one-time code: that subject passes the
+ * ownership check for that one booking (see `loadBookingForActor`), nothing more.
+ */
+export const bookingGrants = sqliteTable(
+  'booking_grants',
+  {
+    bookingId: integer('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    subject: text('subject').notNull(),
+    channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
+    grantedAt: integer('granted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.subject] }), index('booking_grants_subject_idx').on(t.subject)],
+);
+
+/**
+ * What the development code sender (`CODE_SENDER=log`) would have sent: the message, its channel
+ * and recipient. Written only by that sender (never in a deployment with a real one), read by
+ * tests and by developers with `wrangler d1 execute`; rows older than a day are dropped on each send.
+ */
+export const outboundMessages = sqliteTable(
+  'outbound_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel', { enum: CODE_CHANNELS }).notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('outbound_messages_recipient_idx').on(t.recipient, t.createdAt)],
+);
+
 /** Knowledge-base articles; `kb_articles_fts` (FTS5) mirrors title/body/tags via triggers. */
 export const kbArticles = sqliteTable(
   'kb_articles',

@@ -1,14 +1,17 @@
 /**
  * Reading bookings: the view callers get, and the ownership rule. A customer
- * sees only bookings whose customer row carries their token subject; anything
- * else is "not found", so a guessed number reveals nothing. The one exception
- * is `findBooking`: one booking, read-only, for its number plus a contact
- * detail typed on it, rate limited and answered like an unknown number on a
- * mismatch.
+ * may see and change a booking when (1) its customer row carries their token
+ * subject, (2) a verified one-time code bound it to their subject (a
+ * `booking_grants` row, see booking-codes.ts), or (3) their token is an
+ * identity provider's with a verified email equal to the booking's email
+ * (`verifiedEmail`). Anything else is "not found", so a guessed number reveals
+ * nothing. The one exception is `findBooking`: one booking, read-only, for its
+ * number plus a contact detail typed on it, rate limited and answered like an
+ * unknown number on a mismatch.
  */
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireRole } from '../auth/principal';
+import { requireRole, type UserPrincipal } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
 import { addDays, toLocalIso, zonedToUtc } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
@@ -110,19 +113,41 @@ export function toBookingView(r: BookingRecord, timeZone: string): BookingView {
 }
 
 /** Booking numbers are matched case-insensitively (`bk-2030-000001` works). */
-const normalizeNumber = (n: string) => n.trim().toUpperCase();
+export const normalizeBookingNumber = (n: string) => n.trim().toUpperCase();
+const normalizeNumber = normalizeBookingNumber;
+
+/**
+ * An email as bookings compare it: trimmed, ASCII letters lowercased, exactly as SQLite's
+ * `lower()` does, so the SQL and the JS side of a comparison agree.
+ * @example normalizeEmail(' Ann@Example.COM ') // 'ann@example.com'
+ */
+export const normalizeEmail = (email: string) => email.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** The email on a booking: its own column, else its customer row's for rows older than it. */
+const BOOKING_EMAIL_SQL = sql`lower(trim(CASE WHEN ${bookings.contactName} IS NOT NULL THEN ${bookings.contactEmail} ELSE ${customers.email} END))`;
+
+/**
+ * The SQL condition on a booking row (joined with its customer) under which the customer `actor`
+ * may see and change it: theirs, granted to their subject by a verified code, or carrying the
+ * email their identity provider verified. The one ownership rule of every customer read and write.
+ */
+function customerMayAct(actor: UserPrincipal): SQL {
+  return or(
+    eq(customers.subject, actor.subject),
+    sql`EXISTS (SELECT 1 FROM booking_grants g WHERE g.booking_id = ${bookings.id} AND g.subject = ${actor.subject})`,
+    actor.verifiedEmail ? sql`${BOOKING_EMAIL_SQL} = ${normalizeEmail(actor.verifiedEmail)}` : undefined,
+  )!;
+}
 
 /**
  * The booking `number` if the caller may see it: staff/admin any, a customer
- * only their own. Someone else's booking is `not_found`, like a missing one.
+ * one they may act on (`customerMayAct`). Anything else is `not_found`, like a missing one.
  */
 export async function loadBookingForActor(ctx: DomainContext, number: string): Promise<BookingRecord> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const wanted = normalizeNumber(number);
-  const [row] = await selectBookings(ctx, eq(bookings.number, wanted)).limit(1);
-  if (!row || (actor.role === 'customer' && row.customerSubject !== actor.subject)) {
-    throw new DomainError('not_found', `Booking ${wanted} not found`);
-  }
+  const [row] = await selectBookings(ctx, and(eq(bookings.number, wanted), actor.role === 'customer' ? customerMayAct(actor) : undefined)).limit(1);
+  if (!row) throw new DomainError('not_found', `Booking ${wanted} not found`);
   return row;
 }
 
@@ -171,9 +196,9 @@ function detailsOnBooking(row: BookingRecord): { phone: string | null; email: st
 /**
  * A returning customer's "find my booking": the booking `booking_number` if
  * every detail given (phone and/or email) matches what was typed on it. Staff,
- * and the customer who made it, get it as from `getBooking`. Anyone else gets
+ * and a customer who may act on it (`customerMayAct`), get it as from `getBooking`. Anyone else gets
  * the view without its notes (they may hold door or alarm codes), and nothing
- * more: it is not theirs to list, cancel or reschedule. A wrong detail answers
+ * more: it is not theirs to list, cancel or reschedule (a one-time code, booking-codes.ts, makes it so). A wrong detail answers
  * exactly like an unknown number, digests are compared in constant time, and
  * failures are rate limited per caller, session, number and detail
  * (`lookupFailuresPerHour`), checked before the booking is read.
@@ -193,7 +218,10 @@ export async function findBooking(ctx: DomainContext, input: FindBookingInput): 
   await assertLookupAllowed(ctx, scope);
 
   const [row] = await selectBookings(ctx, eq(bookings.number, wanted)).limit(1);
-  if (row && row.customerSubject === actor.subject) return toBookingView(row, ctx.timeZone);
+  // One the caller may act on anyway (their own, granted, their verified email): the full view.
+  if (row && (await selectBookings(ctx, and(eq(bookings.id, row.id), customerMayAct(actor))).limit(1)).length) {
+    return toBookingView(row, ctx.timeZone);
+  }
   const stored = row ? detailsOnBooking(row) : null;
   // Every given detail is compared, digest against digest, even when there is no booking (against a random value).
   let matches = row !== undefined;
@@ -222,7 +250,7 @@ export interface ListBookingsInput {
 
 /**
  * Bookings by start time. Staff/admin see all; for a customer every filter is
- * ANDed with "mine", so no filter can widen what they see.
+ * ANDed with the ones they may act on (`customerMayAct`), so no filter can widen what they see.
  * @example const { bookings } = await listBookings(ctx, { status: 'pending', date_from: '2030-03-04' });
  */
 export async function listBookings(
@@ -245,7 +273,7 @@ export async function listBookings(
   const rows = await selectBookings(
     ctx,
     and(
-      actor.role === 'customer' ? eq(customers.subject, actor.subject) : undefined,
+      actor.role === 'customer' ? customerMayAct(actor) : undefined,
       input.status ? eq(bookings.status, input.status) : undefined,
       from ? gte(bookings.startsAt, zonedToUtc(from, 0, tz)) : undefined,
       to ? lt(bookings.startsAt, zonedToUtc(addDays(to, 1), 0, tz)) : undefined,

@@ -9,7 +9,9 @@
  *   any 24 hours, and tickets opened per customer and per session in any hour:
  *   `rate_limited` (429) with `details.retry_after` in seconds;
  * - failed "find my booking" look-ups (see `findBooking`) per caller, session,
- *   booking number and detail in any hour: `rate_limited` (429).
+ *   booking number and detail in any hour: `rate_limited` (429);
+ * - one-time codes requested (see booking-codes.ts) per caller, session,
+ *   booking number and destination in any hour: `rate_limited` (429).
  *
  * Each number is a var in wrangler.jsonc (defaults below). A read before the
  * write explains a refusal; the write itself repeats the count inside the same
@@ -33,6 +35,8 @@ export interface WriteLimits {
   ticketsPerHour: number;
   /** Failed booking look-ups per caller, session, booking number or detail in any hour (`BOOKING_LOOKUP_FAILURES_PER_HOUR`). */
   lookupFailuresPerHour: number;
+  /** One-time booking codes per caller, session, booking number or destination in any hour (`BOOKING_CODES_PER_HOUR`). */
+  bookingCodesPerHour: number;
 }
 
 /** The defaults, also in wrangler.jsonc `vars`, the README and docs/API.md. */
@@ -42,6 +46,7 @@ export const DEFAULT_WRITE_LIMITS: Readonly<WriteLimits> = {
   bookingsPerDay: 6,
   ticketsPerHour: 5,
   lookupFailuresPerHour: 5,
+  bookingCodesPerHour: 3,
 };
 
 /** The var that sets each limit. */
@@ -51,6 +56,7 @@ export const WRITE_LIMIT_VARS: Readonly<Record<keyof WriteLimits, string>> = {
   bookingsPerDay: 'BOOKINGS_PER_CUSTOMER_PER_DAY',
   ticketsPerHour: 'TICKETS_PER_CUSTOMER_PER_HOUR',
   lookupFailuresPerHour: 'BOOKING_LOOKUP_FAILURES_PER_HOUR',
+  bookingCodesPerHour: 'BOOKING_CODES_PER_HOUR',
 };
 
 export const HOUR_MS = 3_600_000;

@@ -29,6 +29,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/bookings/:booking_number', tool: 'get_booking' },
   // A returning customer's look-up: the phone or e-mail goes in the body, never in a URL that logs keep.
   { method: 'POST', path: '/bookings/:booking_number/find', tool: 'get_booking' },
+  // Verified identity for a booking made elsewhere: a code to the phone/e-mail on the booking, then the code back.
+  { method: 'POST', path: '/bookings/:booking_number/code', tool: 'request_booking_code', status: 202 },
+  { method: 'POST', path: '/bookings/:booking_number/verify', tool: 'verify_booking_code' },
   { method: 'POST', path: '/bookings/:booking_number/cancel', tool: 'cancel_booking' },
   { method: 'POST', path: '/bookings/:booking_number/reschedule', tool: 'reschedule_booking' },
   { method: 'POST', path: '/bookings/:booking_number/confirm', tool: 'confirm_booking' },

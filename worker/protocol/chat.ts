@@ -105,6 +105,8 @@ export function toolLabel(name: string): string {
     list_bookings: 'Looking up bookings',
     cancel_booking: 'Cancelling the booking',
     reschedule_booking: 'Rescheduling the booking',
+    request_booking_code: 'Sending a verification code',
+    verify_booking_code: 'Checking the code',
     search_knowledge_base: 'Searching the knowledge base',
     get_kb_article: 'Reading an article',
     open_ticket: 'Opening a ticket',

@@ -131,7 +131,7 @@ const getBookingTool = defineTool({
   description:
     'Look up one booking by its number: status, service, technician, time, address and price. Customers can see their own. ' +
     'For a booking made in another conversation, ask for the phone number or email given when it was booked and pass it too: ' +
-    'if it matches, the booking is shown read-only and without its notes (to cancel or change it, hand over to a person). ' +
+    'if it matches, the booking is shown read-only and without its notes (to cancel or change it, verify with request_booking_code). ' +
     'A wrong detail answers exactly like an unknown number, and repeated misses are refused for an hour (rate_limited).',
   category: 'bookings',
   access: SIGNED_IN,
@@ -183,7 +183,7 @@ const cancelBookingTool = defineTool({
   name: 'cancel_booking',
   description:
     'Cancel a pending or confirmed booking and free its time. Ask the customer to confirm before calling. ' +
-    'Customers can cancel only their own bookings that have not started.',
+    'Customers can cancel only their own bookings that have not started (one made in another conversation after verify_booking_code).',
   category: 'bookings',
   access: SIGNED_IN,
   input: z.object({

@@ -2,6 +2,7 @@
  * The one list of tools every surface offers, in the order a model sees them.
  * Each area declares its tools beside its domain; this file only joins them.
  */
+import { bookingCodeTools } from './booking-codes';
 import { bookingTools } from './bookings';
 import { supportTools } from './support';
 import { knowledgeTools } from './knowledge';
@@ -9,7 +10,7 @@ import { taskTools } from './tasks';
 import { ticketTools } from './tickets';
 import type { AnyTool } from './registry';
 
-export const TOOLS: readonly AnyTool[] = [...bookingTools, ...knowledgeTools, ...taskTools, ...ticketTools, ...supportTools];
+export const TOOLS: readonly AnyTool[] = [...bookingTools, ...bookingCodeTools, ...knowledgeTools, ...taskTools, ...ticketTools, ...supportTools];
 
 const byName = new Map(TOOLS.map((t) => [t.name, t]));
 
