@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: figures next to baselines measured in the same run (see bench/chat.mjs, bench/mcp.mjs).
-//   BENCH_ONLY=chat|mcp|voice to run one; chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200);
+//   BENCH_ONLY=chat|offline|mcp|voice to run one; offline (bench/offline.mjs): the eval conversations, BENCH_OFFLINE_CONCURRENCY (4) at a time;
+//   chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200);
 //   mcp: BENCH_MCP_CALLS (300) at BENCH_MCP_CONCURRENCY (8); voice (bench/voice.mjs): BENCH_VOICE_CALLS (1,50)
 //   concurrent calls, BENCH_VOICE_SECONDS (5) of audio each way per call.
 import { benchChat } from './chat.mjs';
 import { benchMcp } from './mcp.mjs';
+import { benchOffline } from './offline.mjs';
 import { benchVoice } from './voice.mjs';
 
 const only = process.env.BENCH_ONLY;
@@ -14,6 +16,9 @@ if (!only || only === 'chat') {
     turns: Number(process.env.BENCH_TURNS ?? 5),
     latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 200),
   });
+}
+if (!only || only === 'offline') {
+  await benchOffline({ concurrency: Number(process.env.BENCH_OFFLINE_CONCURRENCY ?? 4) });
 }
 if (!only || only === 'mcp') {
   await benchMcp({ calls: Number(process.env.BENCH_MCP_CALLS ?? 300), concurrency: Number(process.env.BENCH_MCP_CONCURRENCY ?? 8) });

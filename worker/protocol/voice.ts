@@ -55,7 +55,8 @@ export interface VoiceUsage {
 export type VoiceEndReason = 'hangup' | 'client_closed' | 'upstream_failed' | 'replaced' | 'session_closed' | 'staff_takeover' | 'token_expired';
 
 /** Voice sockets close like chat sockets when their token expires (4001 `token_expired`). */
-export { CLOSE_TOKEN_EXPIRED } from './chat';
+// With its extension: Node (the benches, the eval CLI) loads this module too, and resolves no bare paths.
+export { CLOSE_TOKEN_EXPIRED } from './chat.ts';
 
 /** Events the server sends. */
 export type VoiceServerEvent =

@@ -108,8 +108,24 @@ const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|kee
 const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|oops|typo|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
-/** Reads one message. */
+/**
+ * Reads one message. The engine re-reads the whole conversation on every model round, so readings are kept
+ * (by message and context; pure, so a kept reading is the same reading) in a small per-isolate cache.
+ */
 export function understand(said: string, ctx: ReadContext): Understanding {
+  const key = `${ctx.today}|${ctx.nowMinute}|${ctx.lang}|${ctx.expectingName ? 1 : 0}${ctx.expectingTime ? 1 : 0}|${ctx.catalog.map((c) => c.slug).join(',')}|${said}`;
+  const kept = readings.get(key);
+  if (kept) return kept;
+  const reading = read(said, ctx);
+  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
+  readings.set(key, reading);
+  return reading;
+}
+
+const MAX_READINGS = 500;
+const readings = new Map<string, Understanding>();
+
+function read(said: string, ctx: ReadContext): Understanding {
   // Markup pasted into a chat ("<script>…</script>") is not what the customer asks.
   const text = said.replace(/<\/?[a-z][^>]{0,200}>/gi, ' ').replace(/\s+/g, ' ').trim() || said;
   const lang = detectLanguage(text, ctx.lang);
@@ -134,13 +150,6 @@ export function understand(said: string, ctx: ReadContext): Understanding {
     delete intents.cancel;
     delete intents.reschedule;
   }
-  // A service, a day and a time in one message is a booking request, however much else it says
-  // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
-  const when0 = readWhen(text, ctx.today, ctx.nowMinute, lang);
-  if (service && when0.date && when0.time !== undefined && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
-  const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
-  const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
-
   const correction = CORRECTION.test(text);
   // Two of a kind in one message is a correction in passing: the last one stands.
   const phones = readPhones(text);
@@ -155,6 +164,11 @@ export function understand(said: string, ctx: ReadContext): Understanding {
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
   const when = readWhen(rest, ctx.today, ctx.nowMinute, lang);
+  // A service, a day and a time in one message is a booking request, however much else it says
+  // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
+  if (service && when.date && when.time !== undefined && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
+  const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
+  const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
   if (when.time === undefined && ctx.expectingTime) {
     // "9 if you have it", "10 works": the one small number of an answer to "which time?".
     const numbers = rest.match(/\b\d{1,2}(?::\d{2})?\b/g) ?? [];
