@@ -15,7 +15,7 @@ import worker from '../../worker/index';
 import { findTool } from '../../worker/tools/catalog';
 import { executeTool } from '../../worker/tools/registry';
 import { ctxFor } from '../helpers';
-import { BASE, call, freshIp, openSession, type OpenedSession } from '../http-helpers';
+import { BASE, call, freshIp, openSession, say, type OpenedSession } from '../http-helpers';
 
 const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
 
@@ -317,5 +317,34 @@ describe("an identity provider's verified email", () => {
     const plain = await call('/api/v1/bookings', { token: await idpToken({ ...claims, email_verified: true }) });
     expect(plain.res.status).toBe(401);
     expect((await call(`/api/v1/bookings/${number}`, { token: await staffToken() })).body.status).toBe('pending');
+  });
+});
+
+describe('the offline agent asks for proof the same way', () => {
+  it('offers a code for a booking it cannot see, takes a wrong one, then the right one, and only then cancels', async () => {
+    const phone = '(312) 555-0731';
+    const number = await staffBooks('2033-03-14T09:00', { phone, email: 'vera.chat@example.com' });
+    const visitor = await openSession();
+    const asked = await say(visitor, `hi i need to cancel my appointment ${number.toLowerCase()}`);
+    expect(asked.offline).toBe(true);
+    expect(asked.response).toMatch(new RegExp(`can't see ${number}.*6-digit code`, 's'));
+    expect(asked.response).not.toMatch(/Vera|Private Lane|5566/);
+    const sent = await say(visitor, 'text it please');
+    expect(sent.function_calls.map((c) => c.name)).toEqual(['request_booking_code']);
+    expect(sent.response).toMatch(/What is the code\?/);
+    const code = await latestCode(phone);
+    const refused = await say(visitor, wrong(code));
+    expect(refused.function_calls).toEqual([expect.objectContaining({ name: 'verify_booking_code', ok: false })]);
+    expect(refused.response).toMatch(/didn't work/);
+    const stillActive = await env.DB.prepare('SELECT status FROM bookings WHERE number = ?').bind(number).first<{ status: string }>();
+    expect(stillActive?.status).not.toBe('cancelled');
+    const verified = await say(visitor, `ok its ${code.slice(0, 3)} ${code.slice(3)}`);
+    expect(verified.function_calls).toEqual([expect.objectContaining({ name: 'verify_booking_code', ok: true })]);
+    expect(verified.response).toMatch(new RegExp(`${number}.*Shall I cancel it\\?`, 's'));
+    const done = await say(visitor, 'yes');
+    expect(done.function_calls).toEqual([expect.objectContaining({ name: 'cancel_booking', ok: true })]);
+    expect(done.response).toMatch(new RegExp(`${number} is cancelled`));
+    const row = await env.DB.prepare('SELECT status FROM bookings WHERE number = ?').bind(number).first<{ status: string }>();
+    expect(row?.status).toBe('cancelled');
   });
 });

@@ -151,7 +151,12 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     const got = span.find((x) => x.name === 'get_booking' && x.args.booking_number === number) ?? span.find((x) => x.name === 'list_bookings');
     if (!got) return callTool('get_booking', { booking_number: number });
     booking = got.name === 'get_booking' ? (got.result.ok ? (got.result.data as BookingData) : undefined) : upcomingOf(got).find((b) => b.number === number);
-    if (!booking) return reply(`${t.cannotCancel(number, got.result.error?.message ?? 'not found')} ${t.askBookingNumber}`, { pending: 'bookingNumber' });
+    if (!booking) {
+      // Not this conversation's: a code sent to the booking's own phone or email proves it is theirs.
+      const proof = proveOwnership(state, u, ctx, number, got);
+      if ('step' in proof) return proof.step;
+      booking = proof.booking;
+    }
   }
 
   if (state.goal === 'cancel') {
@@ -190,20 +195,54 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
 }
 
-export function lookupStep(state: DialogueState, ctx: FlowContext): Step {
+export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
   const t = say(state.lang);
   const number = state.slots.bookingNumber;
-  const x = ctx.turn.find((e) => e.name === (number ? 'get_booking' : 'list_bookings'));
+  const span = exchangesSince(ctx.conv, state.goalStart);
+  const x = (number ? span : ctx.turn).find((e) => e.name === (number ? 'get_booking' : 'list_bookings') && (!number || e.args.booking_number === number));
   if (!x) return number ? callTool('get_booking', { booking_number: number }) : callTool('list_bookings', {});
-  if (!x.result.ok) return reply(t.failed(x.result.error?.message ?? ''), { done: true });
   if (number) {
-    const b = x.result.data as BookingData;
+    let b = x.result.ok ? (x.result.data as BookingData) : undefined;
+    if (!b) {
+      const proof = proveOwnership(state, u, ctx, number, x);
+      if ('step' in proof) return proof.step;
+      b = proof.booking;
+    }
     return reply(t.status(b.number, describeVisit(b, state.lang), b.status), { done: true });
   }
+  if (!x.result.ok) return reply(t.failed(x.result.error?.message ?? ''), { done: true });
   const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
   const list = Array.isArray(data) ? data : (data.bookings ?? []);
   if (!list.length) return reply(t.noBookings, { done: true });
   return reply(t.yourBookings(list.map((b) => `- ${b.number}: ${describeVisit(b, state.lang)} (${b.status})`).join('\n')), { done: true });
+}
+
+/**
+ * A booking this conversation cannot see: offer a one-time code to the phone or email on the booking
+ * (request_booking_code), take the code (verify_booking_code), and go on with the booking it unlocks.
+ */
+function proveOwnership(state: DialogueState, u: Understanding, ctx: FlowContext, number: string, got: ToolExchange): { booking: BookingData } | { step: Step } {
+  const t = say(state.lang);
+  const span = exchangesSince(ctx.conv, state.goalStart);
+  const verified = span.find((x) => x.name === 'verify_booking_code' && x.args.booking_number === number && x.result.ok);
+  if (verified) return { booking: verified.result.data as BookingData };
+  const why = got.result.error?.code;
+  // Only a booking that exists for someone else (or is unknown: the same answer, no oracle) gets a code.
+  if (why !== 'not_found' && why !== 'forbidden') return { step: reply(`${t.failed(got.result.error?.message ?? '')} ${t.askBookingNumber}`, { pending: 'bookingNumber' }) };
+  const tried = ctx.turn.find((x) => x.name === 'verify_booking_code');
+  if (tried) return { step: reply(`${t.codeWrong(tried.result.error?.message ?? '')} ${t.askCode}`, { pending: 'code' }) };
+  const code = state.pending === 'code' ? /(?<!\d)(\d{3})[ -]?(\d{3})(?!\d)/.exec(u.text) : null;
+  if (code) return { step: callTool('verify_booking_code', { booking_number: number, code: `${code[1]}${code[2]}` }) };
+  const sent = ctx.turn.find((x) => x.name === 'request_booking_code');
+  if (sent) {
+    if (!sent.result.ok) return { step: reply(`${t.codeUnavailable(sent.result.error?.message ?? '')} ${t.offerPerson}`, { awaiting: 'handoff_offer' }) };
+    return { step: reply(t.codeSent(sent.args.channel === 'email' ? t.channelEmail : t.channelPhone), { pending: 'code' }) };
+  }
+  const channel = /\b(e-?mail|correo)\b/i.test(u.text) ? 'email' : /\b(text|sms|message|phone|cell|mensaje|texto|tel[eé]fono)\b/i.test(u.text) || u.yes ? 'sms' : undefined;
+  if (state.pending === 'codeChannel' && channel) return { step: callTool('request_booking_code', { booking_number: number, channel }) };
+  if (state.pending === 'code') return { step: reply(t.askCode, { pending: 'code' }) };
+  if (state.pending === 'codeChannel' && u.no) return { step: reply(`${t.keepIt}`, { done: true }) };
+  return { step: reply(t.offerCode(number), { pending: 'codeChannel' }) };
 }
 
 /** US states and provinces that are not Illinois, as they end an address ("Gary, IN", "Toronto, Ontario"). */

@@ -24,7 +24,7 @@ import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
 
-export type Ask = 'service' | 'date' | 'time' | 'name' | 'phone' | 'address' | 'bookingNumber' | 'newTime';
+export type Ask = 'service' | 'date' | 'time' | 'name' | 'phone' | 'address' | 'bookingNumber' | 'newTime' | 'codeChannel' | 'code';
 export type Goal = 'book' | 'cancel' | 'reschedule' | 'lookup';
 
 export interface DialogueState {
@@ -190,7 +190,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 
   if (state.goal === 'book') return bookingStep(state, u, ctx);
   if (state.goal === 'cancel' || state.goal === 'reschedule') return manageStep(state, u, ctx);
-  if (state.goal === 'lookup') return lookupStep(state, ctx);
+  if (state.goal === 'lookup') return lookupStep(state, u, ctx);
 
   switch (u.top) {
     case 'tasks_add': {
@@ -240,7 +240,7 @@ function complaintTopics(text: string): string {
 
 export function askText(ask: Ask, lang: Lang): string {
   const t = say(lang);
-  return { service: t.askService, date: t.askDate, time: t.askTime, name: t.askName, phone: t.askPhone, address: t.askAddress, bookingNumber: t.askBookingNumber, newTime: t.askNewTime }[ask];
+  return { service: t.askService, date: t.askDate, time: t.askTime, name: t.askName, phone: t.askPhone, address: t.askAddress, bookingNumber: t.askBookingNumber, newTime: t.askNewTime, codeChannel: t.askChannel, code: t.askCode }[ask];
 }
 
 function describeCatalog(catalog: readonly CatalogEntry[], lang: Lang): string {
