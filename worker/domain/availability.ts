@@ -4,7 +4,7 @@
  * for a model: grouped by local day, one entry per start, capped in size.
  */
 import { z } from 'zod';
-import { addDays, daysBetween, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
+import { addDays, daysBetween, localTimeExists, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
 import { dayLoad, isBooked, LEAD_MINUTES, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES } from './calendar';
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
@@ -67,9 +67,8 @@ export function parseStart(value: string, timeZone: string): number {
     const date = parseLocalDate(local[1]!, 'start');
     const [h, min, sec] = [Number(local[2]), Number(local[3]), Number(local[4] ?? 0)];
     if (h > 23 || min > 59 || sec > 59) throw invalidInput('start has an invalid time of day');
-    const ms = zonedToUtc(date, h * 60 + min, timeZone) + sec * 1000;
-    if (toZoned(ms, timeZone).minute !== h * 60 + min) throw invalidInput(`${text} does not exist in ${timeZone} (clocks change)`);
-    return ms;
+    if (!localTimeExists(date, h * 60 + min, timeZone)) throw invalidInput(`${text} does not exist in ${timeZone} (clocks change)`);
+    return zonedToUtc(date, h * 60 + min, timeZone) + sec * 1000;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
     const ms = Date.parse(text);

@@ -10,7 +10,7 @@ import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireRole } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
-import { addDays, toLocalIso, zonedToUtc } from '../lib/zoned-time';
+import { addDays, startOfDay, toLocalIso } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
 import type { DomainContext } from './context';
 import { phoneDigits, phoneKey } from './customers';
@@ -247,8 +247,8 @@ export async function listBookings(
     and(
       actor.role === 'customer' ? eq(customers.subject, actor.subject) : undefined,
       input.status ? eq(bookings.status, input.status) : undefined,
-      from ? gte(bookings.startsAt, zonedToUtc(from, 0, tz)) : undefined,
-      to ? lt(bookings.startsAt, zonedToUtc(addDays(to, 1), 0, tz)) : undefined,
+      from ? gte(bookings.startsAt, startOfDay(from, tz)) : undefined,
+      to ? lt(bookings.startsAt, startOfDay(addDays(to, 1), tz)) : undefined,
       input.employee_id !== undefined ? eq(bookings.employeeId, input.employee_id) : undefined,
       email ? sql`lower(coalesce(${bookings.contactEmail}, ${customers.email})) = lower(${email})` : undefined,
     ),
