@@ -25,7 +25,17 @@ function hermeticSettings(): Record<string, string> {
 }
 
 // DEV_LOGIN is off in wrangler.jsonc (so deploys never ship it) and on for tests, as .dev.vars turns it on for dev.
-const baseBindings = { ...hermeticSettings(), TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true' };
+// BOOKING_HORIZON_DAYS: workerd tests book fixed dates in 2030 (so "in the past" never trips on the real clock)
+// through HTTP, where the clock cannot be pinned; a 90-day horizon would refuse them all. The horizon itself is
+// tested with a pinned clock and its shipped default (test/booking-rules.test.ts).
+const baseBindings = {
+  ...hermeticSettings(),
+  TEST_MIGRATIONS: migrations,
+  JWT_SECRET: TEST_JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  DEV_LOGIN: 'true',
+  BOOKING_HORIZON_DAYS: '3650',
+};
 
 /** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */
 const providerBindings = (inject: <T>(key: string) => T) => ({
