@@ -25,7 +25,18 @@ function hermeticSettings(): Record<string, string> {
 }
 
 // DEV_LOGIN and CODE_SENDER=log are off in wrangler.jsonc (so deploys never ship them) and on for tests, as .dev.vars turns them on for dev.
-const baseBindings = { ...hermeticSettings(), TEST_MIGRATIONS: migrations, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DEV_LOGIN: 'true', CODE_SENDER: 'log' };
+// BOOKING_HORIZON_DAYS: workerd tests book fixed dates in 2030 (so "in the past" never trips on the real clock)
+// through HTTP, where the clock cannot be pinned; a 90-day horizon would refuse them all. The horizon itself is
+// tested with a pinned clock and its shipped default (test/booking-rules.test.ts).
+const baseBindings = {
+  ...hermeticSettings(),
+  TEST_MIGRATIONS: migrations,
+  JWT_SECRET: TEST_JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  DEV_LOGIN: 'true',
+  CODE_SENDER: 'log',
+  BOOKING_HORIZON_DAYS: '3650',
+};
 
 /** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */
 const providerBindings = (inject: <T>(key: string) => T) => ({

@@ -12,6 +12,7 @@ import type { ChatModel, ModelMessage } from '../worker/agent/model';
 import { costCents, priceTable } from '../worker/agent/pricing';
 import { systemPrompt } from '../worker/agent/prompt';
 import type { Principal } from '../worker/auth/principal';
+import { loadBusinessCalendar } from '../worker/domain/business-calendar';
 import { createContext } from '../worker/domain/context';
 import { log } from '../worker/lib/log';
 import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
@@ -55,8 +56,19 @@ export async function runSessionTurn(host: TurnHost, turnId: string, principal: 
     get: (callId, tool) => host.store.toolResult(turnId, callId, tool),
     put: (callId, tool, result) => host.store.saveToolResult(turnId, callId, tool, result, host.now()),
   };
+  // The hours the prompt states come from the calendar availability uses; without D1 the turn goes on without them.
+  const calendar = await loadBusinessCalendar(ctx).catch(() => undefined);
   const messages: ModelMessage[] = [
-    { role: 'system', content: systemPrompt({ businessName: host.env.BUSINESS_NAME, timeZone: host.env.BUSINESS_TIMEZONE, now: host.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },
+    {
+      role: 'system',
+      content: systemPrompt({
+        businessName: host.env.BUSINESS_NAME,
+        timeZone: host.env.BUSINESS_TIMEZONE,
+        now: host.now(),
+        ...(meta.customer_name ? { customerName: meta.customer_name } : {}),
+        ...(calendar ? { calendar } : {}),
+      }),
+    },
     ...host.store.modelHistory(),
   ];
   const outcome = await runTurn({

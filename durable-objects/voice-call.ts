@@ -11,6 +11,8 @@ import type { RealtimeServerEvent, ResponseDoneEvent } from 'openai/resources/re
 import { priceTable, realtimeCostCents } from '../worker/agent/pricing';
 import { systemPrompt } from '../worker/agent/prompt';
 import type { Principal } from '../worker/auth/principal';
+import { loadBusinessCalendar } from '../worker/domain/business-calendar';
+import { createContext } from '../worker/domain/context';
 import { log } from '../worker/lib/log';
 import { toolLabel } from '../worker/protocol/chat';
 import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../worker/protocol/voice';
@@ -96,6 +98,8 @@ export class VoiceCall {
   /** Opens the upstream with the session's prompt and tools and the conversation so far. */
   private async connect(): Promise<void> {
     let pendingResult = false;
+    // The hours the prompt states come from the calendar availability uses; without D1 the call goes on without them.
+    const calendar = await loadBusinessCalendar(createContext(this.host.env, this.principal)).catch(() => undefined);
     const ok = await this.link.open({
       session: () => {
         const meta = this.meta();
@@ -104,6 +108,7 @@ export class VoiceCall {
           timeZone: this.host.env.BUSINESS_TIMEZONE,
           now: this.host.now(),
           ...(meta.customer_name ? { customerName: meta.customer_name } : {}),
+          ...(calendar ? { calendar } : {}),
         });
         return sessionUpdate(this.settings, prompt, toRealtimeTools(selectTools(TOOLS, this.principal)));
       },

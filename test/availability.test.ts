@@ -69,6 +69,8 @@ describe('availability', () => {
   });
 
   it('uses summer time after the DST change (09:00 CDT is 14:00Z)', async () => {
+    // Asked on Friday 2030-05-31: June is past the 90-day horizon seen from NOW.
+    const at = (actor: Principal) => ctxFor(actor, { now: () => Date.parse('2030-05-31T17:00:00Z') });
     const a = await findAvailability(at(customerA), { service: 'drain-cleaning', date_from: '2030-06-03', employee_id: 3 });
     const nine = slotsOf(a).find((s) => s.time === '09:00');
     expect(nine).toMatchObject({ start: '2030-06-03T09:00:00-05:00', starts_at: '2030-06-03T14:00:00.000Z' });
@@ -85,15 +87,17 @@ describe('availability', () => {
     expect(booking.start).toBe('2030-06-03T09:00:00-05:00');
     expect(booking.end).toBe('2030-06-03T10:00:00-05:00');
     const after = slotsOf(await findAvailability(at(customerA), { service: 'drain-cleaning', date_from: '2030-06-03', employee_id: 3 }));
-    // 08:30 and 09:00 and 09:30 would overlap 09:00–10:00.
+    // 08:30, 09:00 and 09:30 would overlap 09:00–10:00; 08:00 would leave no 30-minute travel buffer
+    // before it, and 10:00 is the buffer after it.
     expect(after.map((s) => s.time)).not.toContain('09:00');
     expect(after.map((s) => s.time)).not.toContain('08:30');
-    expect(after.map((s) => s.time)).toContain('08:00');
-    expect(after.map((s) => s.time)).toContain('10:00');
+    expect(after.map((s) => s.time)).not.toContain('08:00');
+    expect(after.map((s) => s.time)).not.toContain('10:00');
+    expect(after.map((s) => s.time)).toContain('10:30');
   });
 
-  it('hides time off and starts sooner than the lead time', async () => {
-    // Sarah Kim (4) works Tue 9–18; off 13:00–15:00 local on 2030-03-05 (CST).
+  it('hides time off and starts sooner than the minimum notice', async () => {
+    // Sarah Kim (4) works Tue 9–17; off 13:00–15:00 local on 2030-03-05 (CST).
     await env.DB.prepare('INSERT INTO time_off (employee_id, starts_at, ends_at, reason) VALUES (4, ?, ?, ?)')
       .bind(Date.parse('2030-03-05T19:00:00Z'), Date.parse('2030-03-05T21:00:00Z'), 'dentist')
       .run();
@@ -101,16 +105,17 @@ describe('availability', () => {
     expect(times).toContain('12:00');
     for (const t of ['12:30', '13:00', '13:30', '14:00', '14:30']) expect(times).not.toContain(t);
     expect(times).toContain('15:00');
-    expect(times.at(-1)).toBe('17:00');
+    // Her day and the business's end at 17:00: the last hour-long job starts at 16:00.
+    expect(times.at(-1)).toBe('16:00');
 
     const booking = createBooking(at(staff), {
       service: 'drain-cleaning', start: '2030-03-05T13:30', employee_id: 4, customer_name: 'X', phone: '3125550100', address: '1 Main St',
     });
     await expect(booking).rejects.toThrow(/outside working hours/);
 
-    // Today (Friday 12:00): nothing before 13:00.
+    // Today (Friday 12:00), with two hours' notice: nothing before 14:00.
     const today = slotsOf(await findAvailability(at(anonymous), { service: 'drain-cleaning', date_from: '2030-03-01', employee_id: 3 }));
-    expect(today[0]?.time).toBe('13:00');
+    expect(today[0]?.time).toBe('14:00');
   });
 
   it('refuses past and malformed ranges, unknown services and unqualified employees', async () => {

@@ -68,7 +68,8 @@ describe('createBooking', () => {
       status: 'pending',
       service: { slug: 'drain-cleaning', name: 'Drain Cleaning', category: 'Plumbing' },
       employee: { id: 3, name: 'Dev Patel' },
-      customer: { name: 'Ann Customer', phone: '(312) 555-0100', email: 'ann@example.com' },
+      // The phone as typed, returned in E.164.
+      customer: { name: 'Ann Customer', phone: '+13125550100', email: 'ann@example.com' },
       start: '2030-03-06T10:00:00-06:00',
       end: '2030-03-06T11:00:00-06:00',
       starts_at: '2030-03-06T16:00:00.000Z',
@@ -76,15 +77,24 @@ describe('createBooking', () => {
       notes: 'Slow sink',
       interaction_id: interaction!.id,
     });
-    expect((await cellsOf(b.number)).map((c) => c.slot_start)).toEqual([Date.parse('2030-03-06T16:00:00Z'), Date.parse('2030-03-06T16:30:00Z')]);
+    // The hour's two cells and the 30-minute travel buffer after it.
+    expect((await cellsOf(b.number)).map((c) => c.slot_start)).toEqual([
+      Date.parse('2030-03-06T16:00:00Z'),
+      Date.parse('2030-03-06T16:30:00Z'),
+      Date.parse('2030-03-06T17:00:00Z'),
+    ]);
     const times = await freeTimes('2030-03-06', 3);
     expect(times).not.toContain('10:00');
     expect(times).not.toContain('09:30');
-    expect(times).toContain('11:00');
+    // 09:00 would leave no travel time before 10:00; 11:00 is the buffer after this job.
+    expect(times).not.toContain('09:00');
+    expect(times).not.toContain('11:00');
+    expect(times).toContain('08:30');
+    expect(times).toContain('11:30');
     // The same customer row is reused (keyed by token subject) and refreshed.
     await book(customerA, { service: 'drain-cleaning', start: '2030-03-06T15:00', employee_id: 3, phone: '312-555-0199' });
-    const rows = await env.DB.prepare("SELECT phone FROM customers WHERE subject = 'cust-a'").all<{ phone: string }>();
-    expect(rows.results).toEqual([{ phone: '312-555-0199' }]);
+    const rows = await env.DB.prepare("SELECT phone, phone_e164 FROM customers WHERE subject = 'cust-a'").all<{ phone: string }>();
+    expect(rows.results).toEqual([{ phone: '312-555-0199', phone_e164: '+13125550199' }]);
   });
 
   it('auto-assigns a free qualified employee, least booked first, then refuses when all are taken', async () => {
@@ -107,8 +117,17 @@ describe('createBooking', () => {
     expect(await codeOf(book(customerA, { ...base, service: 'roof-repair' }))).toBe('not_found');
     await expect(book(customerA, { ...base, start: '2030-02-28T10:00' })).rejects.toThrow(/past/);
     await expect(book(customerA, { ...base, start: '2030-03-04T10:15' })).rejects.toThrow(/grid/);
-    await expect(book(customerA, { ...base, start: '2030-03-04T16:30' })).rejects.toThrow(/outside working hours/);
-    await expect(book(customerA, { ...base, start: '2030-03-03T10:00', employee_id: undefined })).rejects.toThrow(/outside working hours/);
+    // The business closes at 17:00: a 60-minute job at 16:30 would not end by closing time (409, naming the next open day).
+    await expect(book(customerA, { ...base, start: '2030-03-04T16:30' })).rejects.toThrow(
+      /outside our opening hours: on Monday 2030-03-04 we are open 8:00 AM–5:00 PM.*next open day after that is Tuesday 2030-03-05/,
+    );
+    expect(await codeOf(book(customerA, { ...base, start: '2030-03-04T16:30' }))).toBe('conflict');
+    await expect(book(customerA, { ...base, start: '2030-03-03T10:00', employee_id: undefined })).rejects.toThrow(
+      /closed on Sunday 2030-03-03 \(closed on Sundays\)\. The next open day is Monday 2030-03-04 \(8:00 AM–5:00 PM\)/,
+    );
+    // Inside opening hours but outside one technician's: Sarah Kim (4) does not work Mondays.
+    await expect(book(customerA, { ...base, employee_id: 4 })).rejects.toThrow(/outside working hours for Sarah Kim/);
+    expect(await codeOf(book(customerA, { ...base, phone: '555-1234' }))).toBe('invalid_input');
     await expect(book(customerA, { ...base, employee_id: 1 })).rejects.toThrow(/not qualified/);
     await expect(book(customerA, { ...base, start: 'next tuesday' })).rejects.toThrow(/local date-time/);
     expect(await codeOf(book(customerA, { ...base, start: '2030-03-01T12:30' }))).toBe('invalid_input');
@@ -119,7 +138,9 @@ describe('createBooking', () => {
     await book(staff, { service: 'water-heater-install', start: '2030-03-08T09:00', employee_id: 3 });
     expect(await codeOf(book(staff, { service: 'drain-cleaning', start: '2030-03-08T10:00', employee_id: 3 }))).toBe('conflict');
     expect(await codeOf(book(staff, { service: 'leak-repair', start: '2030-03-08T08:00', employee_id: 3 }))).toBe('conflict');
-    expect(await codeOf(book(staff, { service: 'drain-cleaning', start: '2030-03-08T13:00', employee_id: 3 }))).toBe('ok');
+    // 09:00–13:00 plus its 30-minute travel buffer: the next job can start at 13:30, not at 13:00.
+    expect(await codeOf(book(staff, { service: 'drain-cleaning', start: '2030-03-08T13:00', employee_id: 3 }))).toBe('conflict');
+    expect(await codeOf(book(staff, { service: 'drain-cleaning', start: '2030-03-08T13:30', employee_id: 3 }))).toBe('ok');
 
     // Both pass the read check; only the cells' primary key can decide.
     const race = await Promise.allSettled([
@@ -149,7 +170,8 @@ describe('createBooking', () => {
     expect(rows.results).toHaveLength(1);
     expect(await counterValue()).toBe(before + 1);
     expect(rows.results[0]!.number).toBe(`BK-2030-${String(before + 1).padStart(6, '0')}`);
-    expect(await cellsOf(rows.results[0]!.number)).toHaveLength(2);
+    // The hour's two cells and the travel buffer's one.
+    expect(await cellsOf(rows.results[0]!.number)).toHaveLength(3);
   });
 });
 
@@ -181,7 +203,11 @@ describe('cancel and reschedule', () => {
     // Overlapping its own old time is fine: the old cells go in the same batch.
     const moved = await rescheduleBooking(at(customerA), { booking_number: x.number, start: '2030-03-14T09:30' });
     expect(moved).toMatchObject({ number: x.number, start: '2030-03-14T09:30:00-05:00', employee: { id: 3 } });
-    expect((await cellsOf(x.number)).map((c) => c.slot_start)).toEqual([Date.parse('2030-03-14T14:30:00Z'), Date.parse('2030-03-14T15:00:00Z')]);
+    expect((await cellsOf(x.number)).map((c) => c.slot_start)).toEqual([
+      Date.parse('2030-03-14T14:30:00Z'),
+      Date.parse('2030-03-14T15:00:00Z'),
+      Date.parse('2030-03-14T15:30:00Z'),
+    ]);
     expect(await codeOf(rescheduleBooking(at(customerA), { booking_number: x.number, start: '2030-03-14T10:15' }))).toBe('invalid_input');
   });
 });
@@ -199,7 +225,7 @@ describe('ownership and staff transitions', () => {
     expect((await listBookings(aCtx, { limit: 200 })).bookings.every((x) => x.customer.email === 'ann@example.com')).toBe(true);
     expect((await listBookings(at(customerB), { date_from: '2030-03-15', date_to: '2030-03-15' })).bookings.map((x) => x.number)).toEqual([b.number]);
 
-    expect((await getBooking(at(staff), b.number)).customer).toEqual({ name: 'Ben Customer', phone: '312-555-0111', email: 'ben@example.com' });
+    expect((await getBooking(at(staff), b.number)).customer).toEqual({ name: 'Ben Customer', phone: '+13125550111', email: 'ben@example.com' });
     const staffList = await listBookings(at(staff), { customer_email: 'BEN@example.com', date_from: '2030-03-15', date_to: '2030-03-15' });
     expect(staffList.bookings.map((x) => x.number)).toEqual([b.number]);
     expect(await codeOf(getBooking(at(anonymous), b.number))).toBe('unauthorized');

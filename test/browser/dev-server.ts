@@ -75,6 +75,12 @@ function seededPersistDir(): string {
 /** The env var naming a server's persist dir in its processes' environment (benches find its workerd by it). */
 export const DEV_DIR_ENV = 'SWITCHBOARD_DEV_DIR';
 
+/**
+ * For tests that book fixed dates in 2030 (so "in the past" never trips on the real clock): the shipped 90-day
+ * booking horizon would refuse them, so they open the calendar ten years ahead (as vitest.config.ts does).
+ */
+export const FIXED_DATE_HORIZON = { BOOKING_HORIZON_DAYS: '3650' } as const;
+
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   applyOfflineEnv();
   const ownsState = options.persistDir === undefined;

@@ -9,7 +9,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../worker/auth/tokens.ts';
-import { startDevServer, type DevServer } from './dev-server';
+import { FIXED_DATE_HORIZON, startDevServer, type DevServer } from './dev-server';
 
 /** This server's JWT secret (test-only), passed to `wrangler dev` so tokens signed here verify there. */
 const JWT_SECRET = 'mcp-http-test-secret-0123456789abcdef0123456789';
@@ -21,7 +21,7 @@ const CALLBACK = 'http://127.0.0.1:6274/oauth/callback';
 let server: DevServer;
 
 beforeAll(async () => {
-  server = await startDevServer({ vars: { JWT_SECRET } });
+  server = await startDevServer({ vars: { JWT_SECRET, ...FIXED_DATE_HORIZON } });
 });
 
 afterAll(async () => {

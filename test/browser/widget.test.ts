@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocket as PwWebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/offline-env.mjs';
-import { startDevServer, type DevServer } from './dev-server';
+import { FIXED_DATE_HORIZON, startDevServer, type DevServer } from './dev-server';
 import { ARTIFACTS, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
 
 let server: DevServer;
@@ -58,7 +58,7 @@ async function customerPage(page: Page, { css = '', attrs = '', body = '' } = {}
 beforeAll(async () => {
   // The customer's site first: the server lists its origin (ALLOWED_ORIGINS ships empty, same origin only).
   host = await startHostSite();
-  [server, browser] = await Promise.all([startDevServer({ vars: { ALLOWED_ORIGINS: host.origin } }), launchChromium()]);
+  [server, browser] = await Promise.all([startDevServer({ vars: { ALLOWED_ORIGINS: host.origin, ...FIXED_DATE_HORIZON } }), launchChromium()]);
 }, 180_000);
 
 afterAll(async () => {

@@ -83,7 +83,8 @@ describe('a claimed email or phone never takes over bookings staff make', () => 
     // The visitor still sees their own booking, with what they typed.
     const mine = await call('/api/v1/bookings', { token: visitor.token });
     expect(mine.body.bookings.map((b: { number: string }) => b.number)).toEqual([own.body.number]);
-    expect(mine.body.bookings[0].customer).toEqual({ name: 'Mallory', phone: '312.555.0188', email: null });
+    // What she typed, returned in E.164.
+    expect(mine.body.bookings[0].customer).toEqual({ name: 'Mallory', phone: '+13125550188', email: null });
   });
 
   it('staff bookings for one phone-in caller still share one unowned record, and a staff booking never lands on a visitor’s row', async () => {

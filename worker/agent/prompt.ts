@@ -1,15 +1,46 @@
-import { toZoned } from '../lib/zoned-time';
+import { businessDay, upcomingHolidays, type BusinessCalendar } from '../domain/business-calendar';
+import { hoursSentence, WEEKDAY_NAMES } from '../domain/hours-text';
+import { addDays, toZoned, weekdayOf } from '../lib/zoned-time';
 
 export interface PromptConfig {
   businessName: string;
   timeZone: string;
   now: number;
   customerName?: string;
+  /** The business calendar (D1), so the hours the agent states are the ones availability uses. */
+  calendar?: BusinessCalendar;
+}
+
+/** Days ahead whose holidays and closures the prompt names. */
+const CLOSURES_AHEAD_DAYS = 30;
+
+/**
+ * The opening hours and the closed days of the next month, from the calendar's data.
+ * @example calendarLines(cal, '2030-12-20') // 'Opening hours: We are open Monday to Friday … Closed in the next 30 days: Wednesday 2030-12-25 (Christmas).'
+ */
+export function calendarLines(calendar: BusinessCalendar, today: string): string {
+  const closed = new Map<string, string>();
+  for (const h of upcomingHolidays(calendar, today, CLOSURES_AHEAD_DAYS)) closed.set(h.date, h.observed ? `${h.name}, observed` : h.name);
+  for (const c of calendar.closures) {
+    if (c.date < today || c.date > addDays(today, CLOSURES_AHEAD_DAYS)) continue;
+    const day = businessDay(calendar, c.date);
+    // A closure of part of a day says which part is left.
+    if (!day.closed && c.startMinute === null && c.endMinute === null) continue;
+    closed.set(c.date, day.closed ?? `${c.reason}: partly closed`);
+  }
+  const list = [...closed].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, why]) => `${WEEKDAY_NAMES[weekdayOf(date)]} ${date} (${why})`);
+  return [
+    `Opening hours: ${hoursSentence(calendar.hours, calendar.holidays, 'en')} Jobs must end by closing time; check_availability already leaves out closed days and times.`,
+    list.length ? `Closed in the next ${CLOSURES_AHEAD_DAYS} days: ${list.join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
  * The system prompt: who the agent works for, today's date in the business's
- * zone (models are bad at "next Tuesday" without it), and the house rules.
+ * zone (models are bad at "next Tuesday" without it), its opening hours and
+ * closed days (from the calendar's data), and the house rules.
  */
 export function systemPrompt(config: PromptConfig): string {
   const today = toZoned(config.now, config.timeZone);
@@ -18,6 +49,7 @@ export function systemPrompt(config: PromptConfig): string {
   return [
     `You are the front-desk assistant of ${config.businessName}, a home-services company (HVAC, plumbing, electrical).`,
     `Today is ${weekday} ${today.date}, local time ${time}, time zone ${config.timeZone}. Dates and times you give and take are in that zone.`,
+    config.calendar ? calendarLines(config.calendar, today.date) : '',
     config.customerName ? `You are talking with ${config.customerName}.` : '',
     'Use the tools to answer: search_knowledge_base for hours, prices, policies and FAQs; list_services and check_availability before offering times; create_booking only after the customer has confirmed service, date, time, name, phone and address.',
     'When an answer comes from the knowledge base, cite the article titles you used, e.g. "(Source: Cancellation policy)". Never invent prices, policies or availability.',

@@ -36,7 +36,10 @@ export const customers = sqliteTable(
     subject: text('subject'),
     name: text('name').notNull(),
     email: text('email'),
+    /** As typed. */
     phone: text('phone'),
+    /** `phone` in E.164 (+13125550142, `DEFAULT_PHONE_REGION` for national numbers): what matching compares. */
+    phoneE164: text('phone_e164'),
     address: text('address'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -44,7 +47,7 @@ export const customers = sqliteTable(
   (t) => [
     uniqueIndex('customers_subject_uq').on(t.subject),
     index('customers_email_idx').on(t.email),
-    index('customers_phone_idx').on(t.phone),
+    index('customers_phone_e164_idx').on(t.phoneE164),
   ],
 );
 
@@ -58,6 +61,8 @@ export const services = sqliteTable(
     description: text('description').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     priceCents: integer('price_cents').notNull(),
+    /** Travel time kept free after each job, in minutes; null: `BOOKING_BUFFER_MINUTES` (30). */
+    bufferMinutes: integer('buffer_minutes'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('services_slug_uq').on(t.slug), index('services_category_idx').on(t.category)],
@@ -73,6 +78,8 @@ export const employees = sqliteTable(
     department: text('department').notNull(),
     /** JSON array of service slugs this person is qualified for. */
     skills: text('skills', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Most jobs this person takes on one local day; null: `BOOKING_MAX_JOBS_PER_DAY`. */
+    maxJobsPerDay: integer('max_jobs_per_day'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('employees_email_uq').on(t.email), index('employees_department_idx').on(t.department)],
@@ -108,6 +115,66 @@ export const timeOff = sqliteTable(
   (t) => [index('time_off_employee_idx').on(t.employeeId, t.startsAt)],
 );
 
+/**
+ * The business's weekly opening hours, in minutes after local midnight in `BUSINESS_TIMEZONE`
+ * (weekday 0 = Sunday). A weekday without a row is closed; two rows make a split day.
+ */
+export const openingHours = sqliteTable(
+  'opening_hours',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekday: integer('weekday').notNull(),
+    opensMinute: integer('opens_minute').notNull(),
+    closesMinute: integer('closes_minute').notNull(),
+  },
+  (t) => [index('opening_hours_weekday_idx').on(t.weekday)],
+);
+
+export const HOLIDAY_RULES = ['fixed', 'nth_weekday', 'last_weekday'] as const;
+export type HolidayRule = (typeof HOLIDAY_RULES)[number];
+
+/**
+ * Recurring closed days, computed per year from a rule (worker/domain/holidays.ts):
+ * `fixed` (month/day), `nth_weekday` (the nth `weekday` of the month: Thanksgiving is
+ * the 4th Thursday of November) or `last_weekday` (Memorial Day: the last Monday of May).
+ * With `observed`, a fixed date on a Saturday also closes the Friday before and one on a
+ * Sunday the Monday after.
+ */
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    rule: text('rule', { enum: HOLIDAY_RULES }).notNull(),
+    month: integer('month').notNull(),
+    /** Day of the month (`fixed`). */
+    day: integer('day'),
+    /** 0 = Sunday … 6 = Saturday (`nth_weekday`, `last_weekday`). */
+    weekday: integer('weekday'),
+    /** 1–5 (`nth_weekday`). */
+    nth: integer('nth'),
+    observed: integer('observed', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('holidays_slug_uq').on(t.slug)],
+);
+
+/**
+ * One-off closures of a local date: the whole day (no minutes) or [start_minute, end_minute),
+ * e.g. a staff day or closing at noon on Christmas Eve.
+ */
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    date: text('date').notNull(),
+    startMinute: integer('start_minute'),
+    endMinute: integer('end_minute'),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('closures_date_idx').on(t.date)],
+);
+
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
@@ -140,8 +207,8 @@ export const bookings = sqliteTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
-    /** `phoneKey(contact_phone)`: digits only, a leading US/Canada 1 dropped; for limits and look-ups. */
-    phoneKey: text('phone_key'),
+    /** `contact_phone` in E.164 (+13125550142); what limits count by, look-ups compare and views return. */
+    phoneE164: text('phone_e164'),
     /** The chat session (`sid` of the customer token) it was booked in, if any; for per-session limits. */
     sessionId: text('session_id'),
     createdAt: createdAt(),
@@ -162,7 +229,7 @@ export const bookings = sqliteTable(
     // Write limits count by creator, by session and by phone (worker/domain/write-limits.ts).
     index('bookings_created_by_idx').on(t.createdBy, t.createdAt),
     index('bookings_session_idx').on(t.sessionId, t.createdAt),
-    index('bookings_phone_key_idx').on(t.phoneKey, t.startsAt),
+    index('bookings_phone_e164_idx').on(t.phoneE164, t.startsAt),
   ],
 );
 

@@ -27,15 +27,39 @@ export const seedEmployees = [
   { id: 8, name: 'Nina Okafor', email: 'nina@brightside.example', department: 'Electrical', skills: ['outlet-repair', 'panel-upgrade'] },
 ] as const;
 
+/**
+ * The business's published hours (the hours article is written from these rows and the holidays below):
+ * Monday–Friday 8:00–17:00 and Saturday 9:00–13:00 local time, closed on Sundays.
+ */
+export const seedOpeningHours = [
+  ...[1, 2, 3, 4, 5].map((weekday) => ({ id: weekday, weekday, opensMinute: 8 * 60, closesMinute: 17 * 60 })),
+  { id: 6, weekday: 6, opensMinute: 9 * 60, closesMinute: 13 * 60 },
+];
+
+/** The US holidays the business closes on, as rules (worker/domain/holidays.ts computes the dates per year). */
+export const seedHolidays = [
+  { id: 1, slug: 'new-years-day', name: 'New Year’s Day', rule: 'fixed', month: 1, day: 1, weekday: null, nth: null, observed: true },
+  { id: 2, slug: 'memorial-day', name: 'Memorial Day', rule: 'last_weekday', month: 5, day: null, weekday: 1, nth: null, observed: true },
+  { id: 3, slug: 'independence-day', name: 'July 4th', rule: 'fixed', month: 7, day: 4, weekday: null, nth: null, observed: true },
+  { id: 4, slug: 'labor-day', name: 'Labor Day', rule: 'nth_weekday', month: 9, day: null, weekday: 1, nth: 1, observed: true },
+  { id: 5, slug: 'thanksgiving', name: 'Thanksgiving', rule: 'nth_weekday', month: 11, day: null, weekday: 4, nth: 4, observed: true },
+  { id: 6, slug: 'christmas', name: 'Christmas', rule: 'fixed', month: 12, day: 25, weekday: null, nth: null, observed: true },
+] as const;
+
 const WEEKDAYS_8_TO_5 = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 17 * 60 }));
 const SATURDAY_MORNING = { weekday: 6, startMinute: 9 * 60, endMinute: 13 * 60 };
-const TUE_TO_SAT = [2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 18 * 60 }));
+const TUE_TO_FRI_9_TO_5 = [2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
-/** Weekly hours in the business's local time (America/Chicago by default). */
+/**
+ * Weekly hours in the business's local time (America/Chicago by default), inside the opening hours:
+ * Maria (HVAC), Dev (plumbing) and Aisha (electrical) cover every open hour Monday–Saturday, so each
+ * service can be booked whenever the business says it is open; James, Sarah and Luis work Tuesday–Friday
+ * 9–17 and Saturday mornings, Nina weekdays, Tom Monday–Thursday.
+ */
 export const seedSchedules: { employeeId: number; weekday: number; startMinute: number; endMinute: number }[] = [
   ...[1, 3, 6, 8].flatMap((employeeId) => WEEKDAYS_8_TO_5.map((h) => ({ employeeId, ...h }))),
   ...[1, 3, 6].map((employeeId) => ({ employeeId, ...SATURDAY_MORNING })),
-  ...[2, 4, 7].flatMap((employeeId) => TUE_TO_SAT.map((h) => ({ employeeId, ...h }))),
+  ...[2, 4, 7].flatMap((employeeId) => [...TUE_TO_FRI_9_TO_5, SATURDAY_MORNING].map((h) => ({ employeeId, ...h }))),
   ...WEEKDAYS_8_TO_5.filter((h) => h.weekday !== 5).map((h) => ({ employeeId: 5, ...h })),
 ];
 

@@ -2,8 +2,17 @@
  * Knowledge-base articles for the demo business, Brightside Home Services
  * (HVAC, plumbing and electrical in the Chicago area). Prices match the
  * services in ./seed-data.ts; the phone number uses the fictional 555-01xx
- * range. Tags are extra search words (the FTS index reads them).
+ * range. Tags are extra search words (the FTS index reads them). The hours
+ * the articles state are written from the calendar's seed rows, the same rows
+ * availability reads (test/business-calendar.test.ts checks they agree).
  */
+import { clock, closedWeekdays, describeWeeklyHours, holidayNames } from '../domain/hours-text.ts';
+import { seedHolidays, seedOpeningHours } from './seed-data.ts';
+
+const HOURS_EN = describeWeeklyHours(seedOpeningHours, 'en');
+const HOURS_ES = describeWeeklyHours(seedOpeningHours, 'es');
+const SATURDAY_CLOSES = clock(seedOpeningHours.find((h) => h.weekday === 6)!.closesMinute);
+
 export const seedKbArticles: { id: number; slug: string; title: string; category: string; tags: string[]; body: string }[] = [
   {
     id: 1,
@@ -12,8 +21,9 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     category: 'General',
     tags: ['hours', 'open', 'opening', 'schedule', 'saturday', 'weekend', 'closed', 'holidays'],
     body:
-      'Our office and technicians work Monday to Friday from 8:00 AM to 5:00 PM and Saturday from 9:00 AM to 1:00 PM (Central Time). ' +
-      'We are closed on Sundays and major holidays (New Year’s Day, Memorial Day, July 4th, Labor Day, Thanksgiving and Christmas). ' +
+      `Our office and technicians work ${HOURS_EN} (Central Time). ` +
+      `We are closed on ${closedWeekdays(seedOpeningHours, 'en')} and major holidays (${holidayNames(seedHolidays, 'en')}); ` +
+      'when a holiday falls on a Saturday we also close the Friday before, and on a Sunday the Monday after. ' +
       'Regular appointments can be booked in any of these hours, including Saturday mornings, which fill up first, so book a few days ahead. ' +
       'Our online assistant takes questions and booking requests around the clock. Outside business hours, urgent problems such as no heat in winter, ' +
       'a burst pipe or a sewage backup are handled by our on-call emergency team; see "Emergency service".',
@@ -40,7 +50,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     body:
       'Our on-call team handles true emergencies 24 hours a day, every day of the year: no heat when it is below freezing, a burst or leaking pipe you cannot shut off, ' +
       'a sewage backup, no hot water for a household with infants or elderly residents, and sparking outlets or a total loss of power. ' +
-      'Outside business hours (weekday evenings, Saturday after 1 PM, Sundays and holidays) an after-hours surcharge of $150 is added to the regular price; ' +
+      `Outside business hours (weekday evenings, Saturday after ${SATURDAY_CLOSES}, Sundays and holidays) an after-hours surcharge of $150 is added to the regular price; ` +
       'we tell you the total before dispatching. We aim to arrive within two hours in Chicago and three hours in the suburbs. ' +
       'If you smell gas, do not call us first: leave the building, then call 911 or your gas utility from outside.',
   },
@@ -219,7 +229,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
       'The fastest way to book is right here: tell our online assistant what you need and your address, and it will show open times and book the slot you choose. ' +
       'You can also call the office during business hours. We need your name, phone or email, the service address, and a short description of the problem. ' +
       'Bookings are confirmed at once with a booking number (BK-…) that you can use to reschedule or cancel. ' +
-      'Weekday slots run from 8 AM to 5 PM and Saturday slots from 9 AM to 1 PM. ' +
+      `Appointments are booked within our business hours, ${HOURS_EN}, and a job must be finished by closing time. ` +
       'For large projects, start with a free HVAC replacement estimate or ask for a quote.',
   },
   {
@@ -256,8 +266,8 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     category: 'General',
     tags: ['es', 'horario', 'horarios', 'abren', 'abiertos', 'cierran', 'sábado', 'domingo', 'feriados'],
     body:
-      'Nuestra oficina y nuestros técnicos trabajan de lunes a viernes de 8:00 AM a 5:00 PM y los sábados de 9:00 AM a 1:00 PM (hora del centro). ' +
-      'Cerramos los domingos y los feriados principales (Año Nuevo, Memorial Day, 4 de julio, Labor Day, Acción de Gracias y Navidad). ' +
+      `Nuestra oficina y nuestros técnicos trabajan ${HOURS_ES} (hora del centro). ` +
+      `Cerramos ${closedWeekdays(seedOpeningHours, 'es')} y los feriados principales (${holidayNames(seedHolidays, 'es')}). ` +
       'Las citas normales se reservan dentro de ese horario; los sábados por la mañana se llenan primero. ' +
       'Fuera de horario, los problemas urgentes como quedarse sin calefacción en invierno o una tubería rota los atiende nuestro equipo de guardia.',
   },

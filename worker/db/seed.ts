@@ -4,7 +4,7 @@
  * test setup can load the very same rows.
  */
 import { seedKbArticles } from './seed-kb.ts';
-import { seedEmployees, seedProjects, seedSchedules, seedServices, seedTasks } from './seed-data.ts';
+import { seedEmployees, seedHolidays, seedOpeningHours, seedProjects, seedSchedules, seedServices, seedTasks } from './seed-data.ts';
 
 type Literal = string | number | boolean | null;
 
@@ -40,6 +40,14 @@ export function seedStatements(): string[] {
     ...insert(
       'schedules',
       seedSchedules.map((s, i) => ({ id: i + 1, employee_id: s.employeeId, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute })),
+    ),
+    ...insert(
+      'opening_hours',
+      seedOpeningHours.map((h) => ({ id: h.id, weekday: h.weekday, opens_minute: h.opensMinute, closes_minute: h.closesMinute })),
+    ),
+    ...insert(
+      'holidays',
+      seedHolidays.map((h) => ({ id: h.id, slug: h.slug, name: h.name, rule: h.rule, month: h.month, day: h.day, weekday: h.weekday, nth: h.nth, observed: h.observed })),
     ),
     ...insert(
       'kb_articles',

@@ -1,25 +1,27 @@
 /**
- * Free start times for a service, computed from weekly hours, time off and the
- * cells of existing bookings, in the business's time zone. The answer is shaped
+ * Free start times for a service: employee hours ∩ the business's opening hours,
+ * minus holidays, closures, time off and the cells of existing bookings (with
+ * their travel buffers), under the booking rules, in the business's time zone. The answer is shaped
  * for a model: grouped by local day, one entry per start, capped in size.
  */
 import { z } from 'zod';
-import { addDays, daysBetween, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
-import { dayLoad, isBooked, LEAD_MINUTES, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES } from './calendar';
+import { addDays, daysBetween, localTimeExists, startOfDay, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
+import { bookingRulesOf } from './booking-rules';
+import { businessDay, formatWindows, loadBusinessCalendar, nextOpenDay } from './business-calendar';
+import { cellCountOf, dayLoad, isBooked, jobsOnDay, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES, SLOT_MS, workingWindows } from './calendar';
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
 import { invalidInput } from './errors';
+import { WEEKDAY_NAMES } from './hours-text';
 import { getServiceBySlugOrId } from './services';
 
-export { SLOT_MINUTES, LEAD_MINUTES } from './calendar';
+export { SLOT_MINUTES } from './calendar';
 export { parseLocalDate } from './dates';
 
 /** The longest range one availability query may cover, in days. */
 export const MAX_RANGE_DAYS = 14;
 export const DEFAULT_SLOT_LIMIT = 60;
 export const MAX_SLOT_LIMIT = 200;
-
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export interface AvailabilityInput {
   service: string | number;
@@ -47,7 +49,15 @@ export const availabilitySchema = z.object({
   time_zone: z.string(),
   date_from: z.string(),
   date_to: z.string(),
-  days: z.array(z.object({ date: z.string(), weekday: z.string(), slots: z.array(slotSchema) })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      weekday: z.string(),
+      hours: z.string().optional().describe('Opening hours that day, e.g. 8:00 AM–5:00 PM (absent when closed).'),
+      closed: z.string().optional().describe('Why the business is closed all day, e.g. "Christmas" or "closed on Sundays".'),
+      slots: z.array(slotSchema),
+    }),
+  ),
   slot_count: z.int(),
   truncated: z.boolean(),
   note: z.string().optional(),
@@ -67,9 +77,8 @@ export function parseStart(value: string, timeZone: string): number {
     const date = parseLocalDate(local[1]!, 'start');
     const [h, min, sec] = [Number(local[2]), Number(local[3]), Number(local[4] ?? 0)];
     if (h > 23 || min > 59 || sec > 59) throw invalidInput('start has an invalid time of day');
-    const ms = zonedToUtc(date, h * 60 + min, timeZone) + sec * 1000;
-    if (toZoned(ms, timeZone).minute !== h * 60 + min) throw invalidInput(`${text} does not exist in ${timeZone} (clocks change)`);
-    return ms;
+    if (!localTimeExists(date, h * 60 + min, timeZone)) throw invalidInput(`${text} does not exist in ${timeZone} (clocks change)`);
+    return zonedToUtc(date, h * 60 + min, timeZone) + sec * 1000;
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
     const ms = Date.parse(text);
@@ -87,12 +96,21 @@ export function assertOnGrid(ms: number, timeZone: string): void {
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
+/** [a, b) ∩ [c, d) for every pair of two window lists, in minutes. */
+function intersect(a: [number, number][], b: [number, number][]): [number, number][] {
+  return a.flatMap(([s1, e1]) => b.map(([s2, e2]): [number, number] => [Math.max(s1, s2), Math.min(e1, e2)])).filter(([s, e]) => s < e);
+}
+
 /**
  * Free starts for `service` on local days [date_from, date_to] (at most 14),
  * for one employee or for anyone qualified. A start is listed when the whole
- * job fits in working hours, overlaps no time off or booked cell, and is at
- * least LEAD_MINUTES from now. With several free employees the least booked
- * that day is offered (the same choice create_booking makes).
+ * job fits in the employee's hours and in the business's opening hours that day
+ * (not a holiday or closure; it ends by closing time), overlaps no time off, its
+ * cells and travel buffer overlap no booked cell, the employee is under their
+ * daily cap, and it is at least the minimum notice from now and within the
+ * booking horizon (worker/domain/booking-rules.ts). A closed day says why
+ * (`closed`). With several free employees the least booked that day is offered
+ * (the same choice create_booking makes).
  * @example const a = await findAvailability(ctx, { service: 'drain-cleaning', date_from: '2030-03-04' });
  */
 export async function findAvailability(ctx: DomainContext, input: AvailabilityInput): Promise<Availability> {
@@ -105,36 +123,54 @@ export async function findAvailability(ctx: DomainContext, input: AvailabilityIn
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw invalidInput(`A date range covers at most ${MAX_RANGE_DAYS} days`);
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_SLOT_LIMIT, 1), MAX_SLOT_LIMIT);
 
+  const rules = bookingRulesOf(ctx);
   const service = await getServiceBySlugOrId(ctx, input.service);
   const people = await qualifiedEmployees(ctx, service, input.employee_id);
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const cal = await loadCalendar(
-    ctx,
-    people.map((p) => p.id),
-    zonedToUtc(from, 0, tz),
-    zonedToUtc(addDays(to, 1), 0, tz),
-  );
+  const [business, cal] = await Promise.all([
+    loadBusinessCalendar(ctx),
+    loadCalendar(
+      ctx,
+      people.map((p) => p.id),
+      startOfDay(from, tz),
+      startOfDay(addDays(to, 1), tz),
+    ),
+  ]);
   const durationMs = service.durationMinutes * 60_000;
-  const earliest = ctx.now() + LEAD_MINUTES * 60_000;
+  const heldMs = cellCountOf(service, rules) * SLOT_MS;
+  const earliest = ctx.now() + rules.minNoticeMinutes * 60_000;
+  const lastDate = addDays(today, rules.horizonDays);
 
   const days: Availability['days'] = [];
   let count = 0;
   let truncated = false;
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const noon = zonedToUtc(date, 12 * 60, tz);
-    const weekday = toZoned(noon, tz).weekday;
+    const day = businessDay(business, date);
+    const weekdayName = WEEKDAY_NAMES[day.weekday] ?? '';
+    if (day.closed) {
+      days.push({ date, weekday: weekdayName, slots: [], closed: day.closed });
+      continue;
+    }
+    const hours = formatWindows(day.windows);
+    if (date > lastDate) {
+      days.push({ date, weekday: weekdayName, hours, slots: [] });
+      continue;
+    }
+    const dayStart = startOfDay(date, tz);
     // Least booked first, so the offered employee spreads the work.
-    const order = [...people].sort((a, b) => dayLoad(cal, a.id, noon, tz) - dayLoad(cal, b.id, noon, tz) || a.id - b.id);
+    const order = [...people].sort((a, b) => dayLoad(cal, a.id, dayStart, tz) - dayLoad(cal, b.id, dayStart, tz) || a.id - b.id);
     const free = new Map<number, number[]>();
     for (const person of order) {
-      for (const h of cal.hours.get(person.id) ?? []) {
-        if (h.weekday !== weekday) continue;
-        const windowEnd = zonedToUtc(date, h.endMinute, tz);
-        for (let m = Math.ceil(h.startMinute / SLOT_MINUTES) * SLOT_MINUTES; m < h.endMinute; m += SLOT_MINUTES) {
+      if (jobsOnDay(cal, person.id, dayStart, tz) >= person.maxJobsPerDay) continue;
+      for (const [open, close] of intersect(workingWindows(cal, person.id, date, day.weekday), day.windows)) {
+        const windowEnd = zonedToUtc(date, close, tz);
+        for (let m = Math.ceil(open / SLOT_MINUTES) * SLOT_MINUTES; m < close; m += SLOT_MINUTES) {
+          // A wall time the clocks skip is not a start (it would repeat the next real one).
+          if (!localTimeExists(date, m, tz)) continue;
           const start = zonedToUtc(date, m, tz);
           if (start + durationMs > windowEnd) break;
           if (start < earliest || onTimeOff(cal, person.id, start, start + durationMs)) continue;
-          if (isBooked(cal, person.id, start, start + durationMs)) continue;
+          if (isBooked(cal, person.id, start, start + heldMs)) continue;
           const list = free.get(start);
           if (list) list.push(person.id);
           else free.set(start, [person.id]);
@@ -159,9 +195,16 @@ export async function findAvailability(ctx: DomainContext, input: AvailabilityIn
       });
       count += 1;
     }
-    if (slots.length > 0 || !truncated) days.push({ date, weekday: WEEKDAY_NAMES[weekday] ?? '', slots });
+    if (slots.length > 0 || !truncated) days.push({ date, weekday: weekdayName, hours, slots });
     if (truncated) break;
   }
+  const notes: string[] = [];
+  if (truncated) notes.push(`Showing the first ${count} open times; ask for a later date_from or a shorter range for more.`);
+  else if (count === 0) {
+    const next = nextOpenDay(business, to);
+    notes.push(`No open times in this range; try later dates or another employee.${next ? ` The next day we are open is ${WEEKDAY_NAMES[next.weekday]} ${next.date}.` : ''}`);
+  }
+  if (to > lastDate) notes.push(`We book at most ${rules.horizonDays} days ahead, up to ${lastDate}.`);
   return {
     service: { slug: service.slug, name: service.name, duration_minutes: service.durationMinutes },
     time_zone: tz,
@@ -170,10 +213,6 @@ export async function findAvailability(ctx: DomainContext, input: AvailabilityIn
     days,
     slot_count: count,
     truncated,
-    ...(truncated
-      ? { note: `Showing the first ${count} open times; ask for a later date_from or a shorter range for more.` }
-      : count === 0
-        ? { note: 'No open times in this range; try later dates or another employee.' }
-        : {}),
+    ...(notes.length ? { note: notes.join(' ') } : {}),
   };
 }

@@ -24,7 +24,7 @@ import { log } from '../lib/log';
 import { getBooking, normalizeBookingNumber, normalizeEmail, type BookingView } from './booking-views';
 import { codeSenderFor } from './code-sender';
 import type { DomainContext } from './context';
-import { phoneKey } from './customers';
+import { toE164 } from './phones';
 import { conflict, invalidInput } from './errors';
 import { HOUR_MS, rateLimited, writeLimitsOf } from './write-limits';
 
@@ -137,7 +137,7 @@ export async function requestBookingCode(ctx: DomainContext, input: { booking_nu
 
   const booking = await contactOf(ctx, wanted);
   const to = (input.channel === 'sms' ? booking?.phone : booking?.email)?.trim() || null;
-  const destination = to ? (input.channel === 'sms' ? `p:${phoneKey(to)}` : `e:${normalizeEmail(to)}`) : `x:${crypto.randomUUID()}`;
+  const destination = to ? (input.channel === 'sms' ? `p:${toE164(to) ?? to.replace(/\D/g, '')}` : `e:${normalizeEmail(to)}`) : `x:${crypto.randomUUID()}`;
   const code = sixDigitCode();
   const salt = hex(crypto.getRandomValues(new Uint8Array(16)));
   const since = now - HOUR_MS;

@@ -13,10 +13,10 @@ import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireRole, type UserPrincipal } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
-import { addDays, toLocalIso, zonedToUtc } from '../lib/zoned-time';
+import { addDays, startOfDay, toLocalIso } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
 import type { DomainContext } from './context';
-import { phoneDigits, phoneKey } from './customers';
+import { requireE164, toE164 } from './phones';
 import { DomainError, invalidInput } from './errors';
 import { assertLookupAllowed, limitedCaller, recordLookupFailure, type LookupScope } from './write-limits';
 
@@ -67,12 +67,13 @@ const columns = {
   employeeName: employees.name,
   customerName: customers.name,
   customerPhone: customers.phone,
+  customerPhoneE164: customers.phoneE164,
   customerEmail: customers.email,
   customerSubject: customers.subject,
   contactName: bookings.contactName,
   contactPhone: bookings.contactPhone,
   contactEmail: bookings.contactEmail,
-  phoneKey: bookings.phoneKey,
+  phoneE164: bookings.phoneE164,
 };
 
 /** A booking joined with its service, employee and customer. */
@@ -89,17 +90,27 @@ function selectBookings(ctx: DomainContext, where: SQL | undefined) {
     .orderBy(asc(bookings.startsAt), asc(bookings.id));
 }
 
+/**
+ * The booking's phone in E.164: its stored column, else (rows the backfill could not read) the typed text
+ * normalized now, else that text as it was typed.
+ */
+function bookingPhone(r: BookingRecord): string | null {
+  const typed = r.contactName !== null ? r.contactPhone : r.customerPhone;
+  const stored = r.contactName !== null ? r.phoneE164 : r.customerPhoneE164;
+  return stored ?? (typed ? (toE164(typed) ?? typed) : null);
+}
+
 export function toBookingView(r: BookingRecord, timeZone: string): BookingView {
   return {
     number: r.number,
     status: r.status,
     service: { slug: r.serviceSlug, name: r.serviceName, category: r.serviceCategory },
     employee: { id: r.employeeId, name: r.employeeName },
-    // What was typed for this booking; rows from before those columns show their customer row.
+    // What was typed for this booking (the phone in E.164); rows from before those columns show their customer row.
     customer:
       r.contactName !== null
-        ? { name: r.contactName, phone: r.contactPhone, email: r.contactEmail }
-        : { name: r.customerName, phone: r.customerPhone, email: r.customerEmail },
+        ? { name: r.contactName, phone: bookingPhone(r), email: r.contactEmail }
+        : { name: r.customerName, phone: bookingPhone(r), email: r.customerEmail },
     address: r.address,
     start: toLocalIso(r.startsAt, timeZone),
     end: toLocalIso(r.endsAt, timeZone),
@@ -170,12 +181,11 @@ export interface FindBookingInput {
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 const sha256 = (text: string) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
 
-/** The normalised details a look-up compares: `p:<phone key>` and/or `e:<lowercased email>`. */
+/** The normalised details a look-up compares: `p:<E.164 phone>` and/or `e:<lowercased email>`. */
 function lookupDetails(input: FindBookingInput): string[] {
   const details: string[] = [];
   if (input.phone !== undefined) {
-    if (phoneDigits(input.phone).length < 7) throw invalidInput('phone must be a phone number with at least 7 digits');
-    details.push(`p:${phoneKey(input.phone)}`);
+    details.push(`p:${requireE164(input.phone)}`);
   }
   if (input.email !== undefined) {
     const email = input.email.trim().toLowerCase();
@@ -188,7 +198,7 @@ function lookupDetails(input: FindBookingInput): string[] {
 
 /** The same details as stored on a booking (its own columns, else its customer row's for older rows). */
 function detailsOnBooking(row: BookingRecord): { phone: string | null; email: string | null } {
-  const phone = row.phoneKey ?? (row.contactPhone ?? row.customerPhone ? phoneKey((row.contactPhone ?? row.customerPhone)!) : null);
+  const phone = bookingPhone(row);
   const email = (row.contactName !== null ? row.contactEmail : row.customerEmail)?.trim().toLowerCase() ?? null;
   return { phone: phone ? `p:${phone}` : null, email: email ? `e:${email}` : null };
 }
@@ -275,8 +285,8 @@ export async function listBookings(
     and(
       actor.role === 'customer' ? customerMayAct(actor) : undefined,
       input.status ? eq(bookings.status, input.status) : undefined,
-      from ? gte(bookings.startsAt, zonedToUtc(from, 0, tz)) : undefined,
-      to ? lt(bookings.startsAt, zonedToUtc(addDays(to, 1), 0, tz)) : undefined,
+      from ? gte(bookings.startsAt, startOfDay(from, tz)) : undefined,
+      to ? lt(bookings.startsAt, startOfDay(addDays(to, 1), tz)) : undefined,
       input.employee_id !== undefined ? eq(bookings.employeeId, input.employee_id) : undefined,
       email ? sql`lower(coalesce(${bookings.contactEmail}, ${customers.email})) = lower(${email})` : undefined,
     ),

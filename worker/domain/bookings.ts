@@ -7,14 +7,17 @@
 import { eq } from 'drizzle-orm';
 import { isStaff, requireRole } from '../auth/principal';
 import { services } from '../db/schema';
-import { toZoned } from '../lib/zoned-time';
+import { addDays, startOfDay, toZoned } from '../lib/zoned-time';
 import { assertOnGrid, parseStart } from './availability';
+import { bookingRulesOf } from './booking-rules';
 import { loadBookingForActor, toBookingView, type BookingRecord, type BookingView } from './booking-views';
-import { candidatesFor, LEAD_MINUTES, slotTaken, SLOT_MS, type EmployeeRef } from './calendar';
+import { candidatesFor, cellCountOf, dayFull, slotTaken, SLOT_MS, type EmployeeRef } from './calendar';
 import type { DomainContext } from './context';
 import { allocateStatement } from './counters';
-import { phoneKey, resolveBookingCustomer } from './customers';
+import { resolveBookingCustomer } from './customers';
 import { conflict, invalidInput } from './errors';
+import { WEEKDAY_NAMES } from './hours-text';
+import { requireE164 } from './phones';
 import { getServiceBySlugOrId } from './services';
 import { assertBookingAllowed, bookingGuard, bookingLimitError, type BookingScope } from './write-limits';
 
@@ -34,6 +37,8 @@ export interface CreateBookingInput {
 }
 
 const ACTIVE = "('pending', 'confirmed')";
+/** The jobs a daily cap counts: every booking that holds (or held) its time that day. */
+const HOLDS_DAY = "('pending', 'confirmed', 'completed')";
 
 /** D1 reports a UNIQUE or PRIMARY KEY violation (the slot is taken) in the message or its cause. */
 function isUniqueViolation(err: unknown): boolean {
@@ -42,48 +47,72 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * The cells' insert names its booking by the number just allocated, so when the
- * limit guard kept the booking out, it inserts a NULL booking_id and the NOT NULL
- * constraint rolls the whole batch back (counter included: no gap in numbers).
+ * The cells' insert names its booking by the number just allocated (on reschedule:
+ * by its id at the new time), so when a guard (write limits, the daily cap) kept
+ * the row out, it inserts a NULL booking_id and the NOT NULL constraint rolls the
+ * whole batch back (counter included: no gap in numbers). One statement inserts
+ * all cells (json_each), so long jobs keep the batch short.
  */
 function isLimitGuardRefusal(err: unknown): boolean {
   const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
   return /NOT NULL constraint failed: booking_slots\.booking_id/i.test(text);
 }
 
-/** Cell start instants of a booking at `startMs` lasting `minutes`. */
-const cellsOf = (startMs: number, minutes: number) =>
-  Array.from({ length: Math.ceil((minutes * 60_000) / SLOT_MS) }, (_, i) => startMs + i * SLOT_MS);
+/** Cell start instants of a booking at `startMs` holding `count` cells (its job and its travel buffer). */
+const cellsOf = (startMs: number, count: number) => Array.from({ length: count }, (_, i) => startMs + i * SLOT_MS);
 
-// One statement for all cells; json_each keeps the batch short for long jobs.
-const INSERT_CELLS_SQL = 'INSERT INTO booking_slots (employee_id, slot_start, booking_id) SELECT ?1, j.value, ?3 FROM json_each(?2) AS j';
+/** The guard in the write refused this employee: they reached their daily cap meanwhile. */
+class DayCapReached extends Error {}
 
-/** Checks shared by create and reschedule: parses `start` and refuses the past and the off-grid. */
+
+const inWords = (minutes: number) =>
+  minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`;
+
+/**
+ * Checks shared by create and reschedule: parses `start` and refuses the past, the off-grid, a start
+ * sooner than the minimum notice (staff exempt) and one past the booking horizon.
+ */
 function validStart(ctx: DomainContext, start: string): number {
+  const rules = bookingRulesOf(ctx);
   const ms = parseStart(start, ctx.timeZone);
   const now = ctx.now();
   if (ms < now) throw invalidInput('That start time is in the past');
-  // Staff may squeeze in a same-hour job; customers get the lead time availability promises.
-  if (!isStaff(ctx.actor) && ms < now + LEAD_MINUTES * 60_000) {
-    throw invalidInput(`Bookings must start at least ${LEAD_MINUTES} minutes from now`);
+  // Staff may squeeze in a same-day job; customers get the notice availability promises.
+  if (!isStaff(ctx.actor) && ms < now + rules.minNoticeMinutes * 60_000) {
+    throw invalidInput(`Bookings must start at least ${inWords(rules.minNoticeMinutes)} from now; check_availability lists open times`, {
+      reason: 'min_notice',
+    });
+  }
+  const lastDate = addDays(toZoned(now, ctx.timeZone).date, rules.horizonDays);
+  if (toZoned(ms, ctx.timeZone).date > lastDate) {
+    throw invalidInput(`We book at most ${rules.horizonDays} days ahead, up to ${lastDate}`, { reason: 'horizon', last_date: lastDate });
   }
   assertOnGrid(ms, ctx.timeZone);
   return ms;
 }
 
+/** The local day [from, to) of `startMs` and its name, for the daily cap. */
+function capDay(ctx: DomainContext, startMs: number): { from: number; to: number; name: string } {
+  const { date, weekday } = toZoned(startMs, ctx.timeZone);
+  return { from: startOfDay(date, ctx.timeZone), to: startOfDay(addDays(date, 1), ctx.timeZone), name: `${WEEKDAY_NAMES[weekday]} ${date}` };
+}
+
 /**
  * Tries `candidates` in order until one batch commits. Losing a race for one
- * employee moves on to the next qualified one (bounded by the list), never
- * retries the same slot.
+ * employee (the slot, or the last job of their day) moves on to the next
+ * qualified one (bounded by the list), never retries the same slot.
  */
-async function firstThatCommits<T>(candidates: EmployeeRef[], attempt: (employeeId: number) => Promise<T>): Promise<T> {
+async function firstThatCommits<T>(candidates: EmployeeRef[], day: string, attempt: (employee: EmployeeRef) => Promise<T>): Promise<T> {
+  let capped = 0;
   for (const candidate of candidates) {
     try {
-      return await attempt(candidate.id);
+      return await attempt(candidate);
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      if (err instanceof DayCapReached) capped += 1;
+      else if (!isUniqueViolation(err)) throw err;
     }
   }
+  if (capped === candidates.length) throw dayFull(candidates.length === 1 ? candidates[0]!.name : 'Everyone who does this service', day);
   throw slotTaken();
 }
 
@@ -105,34 +134,37 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
   const scope: BookingScope = {
     subject: actor.subject,
     sessionId: actor.role === 'customer' ? (actor.sessionId ?? null) : null,
-    phoneKey: phoneKey(input.phone),
+    phoneE164: requireE164(input.phone),
   };
   // Before the slot search: a flood is told about the limit, not about which times are taken.
   await assertBookingAllowed(ctx, scope);
   const candidates = await candidatesFor(ctx, service, startMs, { employeeId: input.employee_id });
   const customerId = await resolveBookingCustomer(ctx, input);
   const contactEmail = input.email?.trim() || (actor.role === 'customer' ? actor.email : undefined) || null;
-  const guard = bookingGuard(ctx, scope, 19);
+  const guard = bookingGuard(ctx, scope, 22);
   const endMs = startMs + service.durationMinutes * 60_000;
   // The year of the visit (business zone), so a booking's number reads like its date.
   const year = toZoned(startMs, ctx.timeZone).year;
   const counter = `booking:${year}`;
-  const cells = JSON.stringify(cellsOf(startMs, service.durationMinutes));
+  const cells = JSON.stringify(cellsOf(startMs, cellCountOf(service, bookingRulesOf(ctx))));
+  const day = capDay(ctx, startMs);
   const now = ctx.now();
 
-  const number = await firstThatCommits(candidates, async (employeeId) => {
+  const number = await firstThatCommits(candidates, day.name, async ({ id: employeeId, maxJobsPerDay }) => {
     const batch = ctx.d1.batch<{ id: number; number: string }>([
       allocateStatement(ctx.d1, counter),
       // interaction_id: the session's row may still sit in its outbox; a missing one must not fail the booking.
-      // The guard counts the caller's bookings in this same statement (one transaction with the cells).
+      // The guards count the employee's jobs that day and the caller's bookings in this same statement
+      // (one transaction with the cells).
       ctx.d1
         .prepare(
           `INSERT INTO bookings (number, customer_id, service_id, employee_id, starts_at, ends_at, status, address, notes,
              price_cents, interaction_id, created_by, created_at, updated_at,
-             contact_name, contact_phone, contact_email, phone_key, session_id)
+             contact_name, contact_phone, contact_email, phone_e164, session_id)
            SELECT ?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9,
              ?10, (SELECT id FROM interactions WHERE id = ?11), ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18
-           WHERE ${guard.sql}
+           WHERE (SELECT count(*) FROM bookings WHERE employee_id = ?5 AND status IN ${HOLDS_DAY} AND starts_at >= ?19 AND starts_at < ?20) < ?21
+             AND ${guard.sql}
            RETURNING id, number`,
         )
         .bind(
@@ -152,8 +184,11 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
           input.customer_name.trim(),
           input.phone.trim(),
           contactEmail,
-          scope.phoneKey,
+          scope.phoneE164,
           scope.sessionId,
+          day.from,
+          day.to,
+          maxJobsPerDay,
           ...guard.params,
         ),
       // The booking just inserted, by the number just allocated (NULL, and so a rollback, if the guard refused it).
@@ -170,8 +205,10 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
       [, inserted] = await batch;
     } catch (err) {
       if (!isLimitGuardRefusal(err)) throw err;
-      // A concurrent create filled the budget between our check and this batch.
-      throw (await bookingLimitError(ctx, scope)) ?? conflict('Too many bookings at once for this customer; please try again');
+      // A concurrent create filled the budget between our check and this batch, or the employee's day.
+      const limit = await bookingLimitError(ctx, scope);
+      if (limit) throw limit;
+      throw new DayCapReached();
     }
     const row = inserted?.results[0];
     if (!row) throw new Error('booking insert returned no row');
@@ -213,18 +250,40 @@ export async function rescheduleBooking(
     excludeBookingId: booking.id,
   });
   const endMs = startMs + service.durationMinutes * 60_000;
-  const cells = JSON.stringify(cellsOf(startMs, service.durationMinutes));
+  const cells = JSON.stringify(cellsOf(startMs, cellCountOf(service, bookingRulesOf(ctx))));
+  const day = capDay(ctx, startMs);
+  const changedMeanwhile = () => conflict(`Booking ${booking.number} changed meanwhile; it was not rescheduled`);
 
-  await firstThatCommits(candidates, async (employeeId) => {
-    const [, updated] = await ctx.d1.batch([
-      ctx.d1.prepare('DELETE FROM booking_slots WHERE booking_id = ?1').bind(booking.id),
-      ctx.d1
-        .prepare(`UPDATE bookings SET employee_id = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5 WHERE id = ?1 AND status IN ${ACTIVE}`)
-        .bind(booking.id, employeeId, startMs, endMs, ctx.now()),
-      ctx.d1.prepare(`${INSERT_CELLS_SQL} WHERE EXISTS (SELECT 1 FROM bookings WHERE id = ?3 AND status IN ${ACTIVE})`).bind(employeeId, cells, booking.id),
-    ]);
-    // Cancelled or completed between our read and this batch: nothing was moved.
-    if (!updated?.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not rescheduled`);
+  await firstThatCommits(candidates, day.name, async ({ id: employeeId, maxJobsPerDay }) => {
+    let updated: D1Result | undefined;
+    try {
+      [, updated] = await ctx.d1.batch([
+        ctx.d1.prepare('DELETE FROM booking_slots WHERE booking_id = ?1').bind(booking.id),
+        // Moved only while still active and while the employee's day (without this booking) has room.
+        ctx.d1
+          .prepare(
+            `UPDATE bookings SET employee_id = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5 WHERE id = ?1 AND status IN ${ACTIVE}
+               AND (SELECT count(*) FROM bookings WHERE employee_id = ?2 AND id != ?1 AND status IN ${HOLDS_DAY} AND starts_at >= ?6 AND starts_at < ?7) < ?8`,
+          )
+          .bind(booking.id, employeeId, startMs, endMs, ctx.now(), day.from, day.to, maxJobsPerDay),
+        // The new cells name the booking only if it now sits there; else a NULL booking_id rolls the batch back
+        // (the old cells' DELETE included), so a refused move leaves everything as it was.
+        ctx.d1
+          .prepare(
+            `INSERT INTO booking_slots (employee_id, slot_start, booking_id)
+             SELECT ?1, j.value, (SELECT id FROM bookings WHERE id = ?3 AND status IN ${ACTIVE} AND employee_id = ?1 AND starts_at = ?4)
+             FROM json_each(?2) AS j`,
+          )
+          .bind(employeeId, cells, booking.id, startMs),
+      ]);
+    } catch (err) {
+      if (!isLimitGuardRefusal(err)) throw err;
+      const now = await ctx.d1.prepare('SELECT status FROM bookings WHERE id = ?1').bind(booking.id).first<{ status: string }>();
+      // Cancelled or completed between our read and this batch: nothing was moved.
+      if (now?.status !== 'pending' && now?.status !== 'confirmed') throw changedMeanwhile();
+      throw new DayCapReached();
+    }
+    if (!updated?.meta.changes) throw changedMeanwhile();
   });
   return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
 }

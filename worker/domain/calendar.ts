@@ -1,25 +1,30 @@
 /**
  * The facts that decide whether an employee can take a job at a given time:
- * weekly hours, time off and the slot-grid cells of their bookings. Shared by
+ * weekly hours, time off, the slot-grid cells of their bookings (jobs and the
+ * travel buffers after them) and how many jobs they have that day. Shared by
  * availability (many candidate starts) and booking (one start, then the unique
- * keys in D1 have the last word).
+ * keys and guards in D1 have the last word). The business's own calendar
+ * (opening hours, holidays, closures) is in ./business-calendar.ts.
  */
-import { and, asc, gt, inArray, lt, ne } from 'drizzle-orm';
-import { bookingSlots, employees, schedules, timeOff } from '../db/schema';
-import { addDays, toZoned, zonedToUtc } from '../lib/zoned-time';
+import { and, asc, gt, gte, inArray, lt, ne } from 'drizzle-orm';
+import { bookings, bookingSlots, employees, schedules, timeOff } from '../db/schema';
+import { addDays, startOfDay, toZoned, zonedToUtc } from '../lib/zoned-time';
+import { bookingRulesOf, type BookingRules } from './booking-rules';
+import { closedError, loadBusinessCalendar } from './business-calendar';
 import type { DomainContext } from './context';
-import { DomainError, invalidInput } from './errors';
+import { conflict, DomainError, invalidInput } from './errors';
+import { WEEKDAY_NAMES } from './hours-text';
 import type { ServiceRow } from './services';
 
 /** The booking grid: starts fall on :00/:30 local, and each booking holds one cell per 30 minutes. */
 export const SLOT_MINUTES = 30;
 export const SLOT_MS = SLOT_MINUTES * 60_000;
-/** Nobody can be sent out sooner than this, so availability hides earlier starts. */
-export const LEAD_MINUTES = 60;
 
 export interface EmployeeRef {
   id: number;
   name: string;
+  /** Their daily cap: their own `max_jobs_per_day`, else the rule's default. */
+  maxJobsPerDay: number;
 }
 
 export interface Calendar {
@@ -27,6 +32,8 @@ export interface Calendar {
   timeOff: Map<number, [number, number][]>;
   /** Start instants of occupied cells, per employee. */
   cells: Map<number, number[]>;
+  /** Start instants of jobs that hold their day (pending, confirmed, completed), per employee. */
+  jobs: Map<number, number[]>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -35,12 +42,25 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
+/** The travel buffer after a job of `service`, in minutes. */
+export const bufferOf = (service: ServiceRow, rules: BookingRules) => service.bufferMinutes ?? rules.bufferMinutes;
+
+/**
+ * How many grid cells a job of `service` holds: its duration plus the buffer after it, rounded up to
+ * whole cells. The buffer's cells are what keeps the next job of that employee away, under the same
+ * primary key as the job's own.
+ */
+export const cellCountOf = (service: ServiceRow, rules: BookingRules) =>
+  Math.ceil((service.durationMinutes + bufferOf(service, rules)) / SLOT_MINUTES);
+
 /**
  * Active employees qualified for `service`; with `employeeId`, just that one,
  * or `not_found` (unknown/inactive) / `invalid_input` (not qualified).
  */
 export async function qualifiedEmployees(ctx: DomainContext, service: ServiceRow, employeeId?: number): Promise<EmployeeRef[]> {
   const rows = await ctx.db.select().from(employees).orderBy(asc(employees.id));
+  const cap = bookingRulesOf(ctx).maxJobsPerDay;
+  const ref = (r: (typeof rows)[number]): EmployeeRef => ({ id: r.id, name: r.name, maxJobsPerDay: r.maxJobsPerDay ?? cap });
   if (employeeId !== undefined) {
     const e = rows.find((r) => r.id === employeeId);
     if (!e || !e.active) throw new DomainError('not_found', `Employee ${employeeId} not found`);
@@ -48,13 +68,13 @@ export async function qualifiedEmployees(ctx: DomainContext, service: ServiceRow
       const who = rows.filter((r) => r.active && r.skills.includes(service.slug)).map((r) => `${r.name} (${r.id})`);
       throw invalidInput(`${e.name} is not qualified for ${service.name}; qualified: ${who.join(', ') || 'nobody'}`);
     }
-    return [{ id: e.id, name: e.name }];
+    return [ref(e)];
   }
-  return rows.filter((r) => r.active && r.skills.includes(service.slug)).map((r) => ({ id: r.id, name: r.name }));
+  return rows.filter((r) => r.active && r.skills.includes(service.slug)).map(ref);
 }
 
 /**
- * Hours, time off and occupied cells of `employeeIds` around [fromMs, toMs).
+ * Hours, time off, occupied cells and jobs of `employeeIds` around [fromMs, toMs).
  * Cells exist only for bookings that still hold time (cancel deletes them), so
  * every cell counts. `excludeBookingId` leaves out a booking being moved.
  */
@@ -65,9 +85,9 @@ export async function loadCalendar(
   toMs: number,
   excludeBookingId?: number,
 ): Promise<Calendar> {
-  const cal: Calendar = { hours: new Map(), timeOff: new Map(), cells: new Map() };
+  const cal: Calendar = { hours: new Map(), timeOff: new Map(), cells: new Map(), jobs: new Map() };
   if (employeeIds.length === 0) return cal;
-  const [hours, off, cells] = await Promise.all([
+  const [hours, off, cells, jobs] = await Promise.all([
     ctx.db.select().from(schedules).where(inArray(schedules.employeeId, employeeIds)),
     ctx.db
       .select()
@@ -85,18 +105,36 @@ export async function loadCalendar(
           excludeBookingId === undefined ? undefined : ne(bookingSlots.bookingId, excludeBookingId),
         ),
       ),
+    ctx.db
+      .select({ employeeId: bookings.employeeId, startsAt: bookings.startsAt })
+      .from(bookings)
+      .where(
+        and(
+          inArray(bookings.employeeId, employeeIds),
+          inArray(bookings.status, ['pending', 'confirmed', 'completed']),
+          gte(bookings.startsAt, fromMs),
+          lt(bookings.startsAt, toMs),
+          excludeBookingId === undefined ? undefined : ne(bookings.id, excludeBookingId),
+        ),
+      ),
   ]);
   for (const h of hours) push(cal.hours, h.employeeId, h);
   for (const t of off) push(cal.timeOff, t.employeeId, [t.startsAt, t.endsAt] as [number, number]);
   for (const c of cells) push(cal.cells, c.employeeId, c.slotStart);
+  for (const j of jobs) push(cal.jobs, j.employeeId, j.startsAt);
   return cal;
+}
+
+/** The employee's working windows on local `date` (minutes), from their weekly hours. */
+export function workingWindows(cal: Calendar, employeeId: number, date: string, weekday: number): [number, number][] {
+  return (cal.hours.get(employeeId) ?? []).filter((h) => h.weekday === weekday).map((h): [number, number] => [h.startMinute, h.endMinute]);
 }
 
 /** True when [startMs, endMs) lies inside one of the employee's working windows that day. */
 export function withinHours(cal: Calendar, employeeId: number, startMs: number, endMs: number, timeZone: string): boolean {
   const { date, weekday } = toZoned(startMs, timeZone);
-  return (cal.hours.get(employeeId) ?? []).some(
-    (h) => h.weekday === weekday && zonedToUtc(date, h.startMinute, timeZone) <= startMs && endMs <= zonedToUtc(date, h.endMinute, timeZone),
+  return workingWindows(cal, employeeId, date, weekday).some(
+    ([s, e]) => zonedToUtc(date, s, timeZone) <= startMs && endMs <= zonedToUtc(date, e, timeZone),
   );
 }
 
@@ -106,18 +144,31 @@ export const onTimeOff = (cal: Calendar, employeeId: number, startMs: number, en
 export const isBooked = (cal: Calendar, employeeId: number, startMs: number, endMs: number): boolean =>
   (cal.cells.get(employeeId) ?? []).some((c) => c < endMs && startMs < c + SLOT_MS);
 
+/** The local day [from, to) of instant `dayMs`. */
+export function dayBounds(dayMs: number, timeZone: string): [number, number] {
+  const date = toZoned(dayMs, timeZone).date;
+  return [startOfDay(date, timeZone), startOfDay(addDays(date, 1), timeZone)];
+}
+
 /** Occupied cells on the local day of `dayMs`: how busy someone already is. */
 export function dayLoad(cal: Calendar, employeeId: number, dayMs: number, timeZone: string): number {
-  const date = toZoned(dayMs, timeZone).date;
-  const from = zonedToUtc(date, 0, timeZone);
-  const to = zonedToUtc(addDays(date, 1), 0, timeZone);
+  const [from, to] = dayBounds(dayMs, timeZone);
   return (cal.cells.get(employeeId) ?? []).filter((c) => c >= from && c < to).length;
+}
+
+/** Jobs the employee already has on the local day of `dayMs` (what the daily cap counts). */
+export function jobsOnDay(cal: Calendar, employeeId: number, dayMs: number, timeZone: string): number {
+  const [from, to] = dayBounds(dayMs, timeZone);
+  return (cal.jobs.get(employeeId) ?? []).filter((j) => j >= from && j < to).length;
 }
 
 /**
  * Who can take `service` at [startMs, startMs + duration): the free employees,
  * `prefer` first, then the least booked that day. Explains why when nobody can:
- * `invalid_input` for hours/time off/qualification, `conflict` when booked.
+ * `conflict` (409, naming the next open day) when the business is closed or the
+ * job would not end by closing time; `invalid_input` for an employee's hours, time
+ * off or qualification; `conflict` when booked (the job and its travel buffer) or
+ * at the daily cap.
  * @example const [first] = await candidatesFor(ctx, service, start, { employeeId: 3 });
  */
 export async function candidatesFor(
@@ -126,15 +177,19 @@ export async function candidatesFor(
   startMs: number,
   options: { employeeId?: number; prefer?: number; excludeBookingId?: number } = {},
 ): Promise<EmployeeRef[]> {
+  const rules = bookingRulesOf(ctx);
   const endMs = startMs + service.durationMinutes * 60_000;
+  const heldEndMs = startMs + cellCountOf(service, rules) * SLOT_MS;
+  const closed = closedError(await loadBusinessCalendar(ctx), startMs, endMs, ctx.timeZone);
+  if (closed) throw closed;
   const people = await qualifiedEmployees(ctx, service, options.employeeId);
   if (people.length === 0) throw invalidInput(`Nobody currently performs ${service.name}`);
-  const date = toZoned(startMs, ctx.timeZone).date;
+  const { date, weekday } = toZoned(startMs, ctx.timeZone);
   const cal = await loadCalendar(
     ctx,
     people.map((p) => p.id),
-    zonedToUtc(date, 0, ctx.timeZone),
-    zonedToUtc(addDays(date, 2), 0, ctx.timeZone),
+    startOfDay(date, ctx.timeZone),
+    startOfDay(addDays(date, 2), ctx.timeZone),
     options.excludeBookingId,
   );
   const who = options.employeeId !== undefined ? (people[0]?.name ?? 'that employee') : `anyone who does ${service.name}`;
@@ -144,13 +199,21 @@ export async function candidatesFor(
   }
   const present = working.filter((p) => !onTimeOff(cal, p.id, startMs, endMs));
   if (present.length === 0) throw invalidInput(`That time is outside working hours for ${who}: time off; check_availability lists open times`);
-  const free = present.filter((p) => !isBooked(cal, p.id, startMs, endMs));
+  const free = present.filter((p) => !isBooked(cal, p.id, startMs, heldEndMs));
   if (free.length === 0) throw slotTaken();
-  const load = new Map(free.map((p) => [p.id, dayLoad(cal, p.id, startMs, ctx.timeZone)]));
-  return free.sort(
+  const open = free.filter((p) => jobsOnDay(cal, p.id, startMs, ctx.timeZone) < p.maxJobsPerDay);
+  if (open.length === 0) {
+    throw dayFull(options.employeeId !== undefined ? (people[0]?.name ?? 'That employee') : `Everyone who does ${service.name}`, `${WEEKDAY_NAMES[weekday]} ${date}`);
+  }
+  const load = new Map(open.map((p) => [p.id, dayLoad(cal, p.id, startMs, ctx.timeZone)]));
+  return open.sort(
     (a, b) => Number(b.id === options.prefer) - Number(a.id === options.prefer) || (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id - b.id,
   );
 }
 
 export const slotTaken = () =>
   new DomainError('conflict', 'That time is no longer available; call check_availability for open times');
+
+/** Everyone who could take the job already has their most jobs that day. */
+export const dayFull = (who: string, day: string) =>
+  conflict(`${who} is fully booked on ${day} (the most jobs a day we take); call check_availability for other days`, { reason: 'daily_cap' });

@@ -8,6 +8,7 @@
 import { requireRole } from '../auth/principal';
 import type { DomainContext } from './context';
 import { invalidInput } from './errors';
+import { requireE164 } from './phones';
 
 export interface BookingContactInput {
   customer_name: string;
@@ -16,26 +17,9 @@ export interface BookingContactInput {
   address: string;
 }
 
-/** Digits only, so `(312) 555-0100` and `312.555.0100` are the same phone. */
-export const phoneDigits = (phone: string) => phone.replace(/\D/g, '');
-
 /**
- * The phone as a comparison key: its digits, with the US/Canada country code of
- * an 11-digit number dropped, so `+1 312 555 0100` and `312-555-0100` agree.
- * What limits count by and booking look-ups compare (never a key to records).
- * @example phoneKey('+1 (312) 555-0100') // '3125550100'
- */
-export function phoneKey(phone: string): string {
-  const digits = phoneDigits(phone);
-  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-}
-
-// The same normalisation in SQL, for matching rows saved in any format.
-const PHONE_DIGITS_SQL =
-  "replace(replace(replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')";
-
-/**
- * Creates or refreshes the customer for a booking and returns its id.
+ * Creates or refreshes the customer for a booking and returns its id. The phone is
+ * kept as typed and in E.164 (`phone_e164`, indexed), which is what matching compares.
  * Customers: one UPSERT on `subject` (atomic under concurrent bookings), and
  * their own row's details follow what they typed last. Staff/admin: the first
  * row with no subject (one staff made) with the same email, else the same phone,
@@ -50,7 +34,7 @@ export async function resolveBookingCustomer(ctx: DomainContext, input: BookingC
   const phone = input.phone.trim();
   const address = input.address.trim();
   if (!name) throw invalidInput('customer_name is required');
-  if (phoneDigits(phone).length < 7) throw invalidInput('phone must be a phone number with at least 7 digits');
+  const phoneE164 = requireE164(phone);
   if (!address) throw invalidInput('address is required');
   const now = ctx.now();
 
@@ -58,13 +42,13 @@ export async function resolveBookingCustomer(ctx: DomainContext, input: BookingC
     const email = input.email?.trim() || actor.email || null;
     const row = await ctx.d1
       .prepare(
-        `INSERT INTO customers (subject, name, email, phone, address, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+        `INSERT INTO customers (subject, name, email, phone, phone_e164, address, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?7, ?5, ?6, ?6)
          ON CONFLICT(subject) DO UPDATE SET name = excluded.name, email = coalesce(excluded.email, customers.email),
-           phone = excluded.phone, address = excluded.address, updated_at = excluded.updated_at
+           phone = excluded.phone, phone_e164 = excluded.phone_e164, address = excluded.address, updated_at = excluded.updated_at
          RETURNING id`,
       )
-      .bind(actor.subject, name, email, phone, address, now)
+      .bind(actor.subject, name, email, phone, address, now, phoneE164)
       .first<{ id: number }>();
     if (!row) throw new Error('customer upsert returned no row');
     return row.id;
@@ -79,24 +63,24 @@ export async function resolveBookingCustomer(ctx: DomainContext, input: BookingC
           .first<{ id: number }>()
       : null) ??
     (await ctx.d1
-      .prepare(`SELECT id FROM customers WHERE subject IS NULL AND ${PHONE_DIGITS_SQL} IN (?1, ?2) ORDER BY id LIMIT 1`)
-      .bind(phoneKey(phone), `1${phoneKey(phone)}`)
+      .prepare('SELECT id FROM customers WHERE subject IS NULL AND phone_e164 = ?1 ORDER BY id LIMIT 1')
+      .bind(phoneE164)
       .first<{ id: number }>());
   if (match) {
     // `subject IS NULL` again: the row cannot have been claimed since, but an owned row is never written here.
     await ctx.d1
       .prepare(
-        'UPDATE customers SET name = ?2, email = coalesce(?3, email), phone = ?4, address = ?5, updated_at = ?6 WHERE id = ?1 AND subject IS NULL',
+        'UPDATE customers SET name = ?2, email = coalesce(?3, email), phone = ?4, phone_e164 = ?7, address = ?5, updated_at = ?6 WHERE id = ?1 AND subject IS NULL',
       )
-      .bind(match.id, name, email, phone, address, now)
+      .bind(match.id, name, email, phone, address, now, phoneE164)
       .run();
     return match.id;
   }
   const row = await ctx.d1
     .prepare(
-      'INSERT INTO customers (subject, name, email, phone, address, created_at, updated_at) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?5) RETURNING id',
+      'INSERT INTO customers (subject, name, email, phone, phone_e164, address, created_at, updated_at) VALUES (NULL, ?1, ?2, ?3, ?6, ?4, ?5, ?5) RETURNING id',
     )
-    .bind(name, email, phone, address, now)
+    .bind(name, email, phone, address, now, phoneE164)
     .first<{ id: number }>();
   if (!row) throw new Error('customer insert returned no row');
   return row.id;

@@ -146,7 +146,8 @@ const ACTIVE = "('pending', 'confirmed')";
 export interface BookingScope {
   subject: string;
   sessionId: string | null;
-  phoneKey: string;
+  /** The booking's phone in E.164 (worker/domain/phones.ts). */
+  phoneE164: string;
 }
 
 // Active = pending/confirmed and not started. "Self-service" bookings by phone are those on a
@@ -154,7 +155,7 @@ export interface BookingScope {
 const BOOKING_GUARD = `(
     (SELECT count(*) FROM bookings WHERE created_by = :subject AND status IN ${ACTIVE} AND starts_at > :now) < :active_limit
     AND (SELECT count(*) FROM bookings b JOIN customers c ON c.id = b.customer_id
-         WHERE b.phone_key = :phone_key AND b.status IN ${ACTIVE} AND b.starts_at > :now AND c.subject IS NOT NULL) < :phone_limit
+         WHERE b.phone_e164 = :phone_number AND b.status IN ${ACTIVE} AND b.starts_at > :now AND c.subject IS NOT NULL) < :phone_limit
     AND (SELECT count(*) FROM bookings WHERE created_by = :subject AND created_at > :since) < :day_limit
     AND (:session_id IS NULL OR (SELECT count(*) FROM bookings WHERE session_id = :session_id AND created_at > :since) < :day_limit)
   )`;
@@ -173,7 +174,7 @@ export function bookingGuard(ctx: DomainContext, scope: BookingScope, first: num
       subject: scope.subject,
       now,
       active_limit: limits.activeBookingsPerCustomer,
-      phone_key: scope.phoneKey,
+      phone_number: scope.phoneE164,
       phone_limit: limits.activeBookingsPerPhone,
       since: now - DAY_MS,
       day_limit: limits.bookingsPerDay,
@@ -212,9 +213,9 @@ export async function bookingLimitError(ctx: DomainContext, scope: BookingScope)
   const byPhone = await ctx.d1
     .prepare(
       `SELECT count(*) AS n FROM bookings b JOIN customers c ON c.id = b.customer_id
-       WHERE b.phone_key = ?1 AND b.status IN ${ACTIVE} AND b.starts_at > ?2 AND c.subject IS NOT NULL`,
+       WHERE b.phone_e164 = ?1 AND b.status IN ${ACTIVE} AND b.starts_at > ?2 AND c.subject IS NOT NULL`,
     )
-    .bind(scope.phoneKey, now)
+    .bind(scope.phoneE164, now)
     .first<{ n: number }>();
   if ((byPhone?.n ?? 0) >= limits.activeBookingsPerPhone) {
     // Never name them: they may be someone else's bookings.

@@ -1,45 +1,35 @@
 /**
- * Wall-clock arithmetic in an IANA time zone with the platform's Intl, which
- * knows every zone's DST rules (workerd has no Temporal yet). Local dates are
- * `YYYY-MM-DD`; local times are minutes after midnight.
+ * Wall-clock arithmetic in an IANA time zone, on Temporal (temporal-polyfill:
+ * workerd has no native Temporal yet). Local dates are `YYYY-MM-DD`; local
+ * times are minutes after midnight.
+ *
+ * Why Temporal rather than offsets found by hand with Intl: the spec settles
+ * the hard cases. A local time in a spring-forward gap resolves as
+ * `disambiguation: 'compatible'` does (02:30 on a Chicago spring-forward day is
+ * 03:30 CDT, the later instant), a time in a fall-back overlap resolves to the
+ * earlier of its two instants, and a day in a zone whose DST starts at
+ * midnight (America/Santiago, Asia/Beirut…) starts at 01:00, not at 23:00 the
+ * day before.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+import { Temporal } from 'temporal-polyfill';
 
 export interface ZonedParts {
   /** Local calendar date, `YYYY-MM-DD`. */
   date: string;
-  /** Minutes after local midnight. */
+  /** Minutes after local midnight (wall clock: 09:30 is 570 even on a day that began at 01:00). */
   minute: number;
   /** 0 = Sunday … 6 = Saturday. */
   weekday: number;
   year: number;
 }
 
-/** True when `timeZone` is a zone Intl knows. */
+const zonedAt = (ms: number, timeZone: string): Temporal.ZonedDateTime =>
+  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+
+/** True when `timeZone` is an IANA zone (or offset) the runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    zonedAt(0, timeZone);
     return true;
   } catch {
     return false;
@@ -48,56 +38,62 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The local date, time and weekday of instant `ms` in `timeZone`. */
 export function toZoned(ms: number, timeZone: string): ZonedParts {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
-  const year = Number(parts.year);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
-    year,
-  };
-}
-
-/** Offset of `timeZone` from UTC at instant `ms`, in ms (Chicago in winter: -6 h). */
-function offsetAt(ms: number, timeZone: string): number {
-  const z = toZoned(ms, timeZone);
-  const [y, m, d] = z.date.split('-').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, m - 1, d, 0, z.minute);
-  return asUtc - (ms - (((ms % 60_000) + 60_000) % 60_000));
+  const z = zonedAt(ms, timeZone);
+  return { date: z.toPlainDate().toString(), minute: z.hour * 60 + z.minute, weekday: z.dayOfWeek % 7, year: z.year };
 }
 
 /**
- * The UTC instant of local `date` at `minute` in `timeZone`. In a DST gap the
- * result is the instant the clock jumps to; in an overlap, the earlier one.
- * @example zonedToUtc('2026-11-23', 9 * 60, 'America/Chicago') // 2026-11-23T15:00:00Z
+ * The UTC instant of local `date` at `minute` (may exceed 1440: it rolls into
+ * the next days) in `timeZone`. In a DST gap the result is the later instant
+ * (the wall time read with the offset from before the jump, as Temporal's
+ * 'compatible' does); in an overlap, the earlier one.
+ * @example zonedToUtc('2026-11-23', 9 * 60, 'America/Chicago') // Date.parse('2026-11-23T15:00:00Z')
  */
 export function zonedToUtc(date: string, minute: number, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const naive = Date.UTC(y, m - 1, d, 0, minute);
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  return Temporal.PlainDate.from(date)
+    .toPlainDateTime()
+    .add({ minutes: minute })
+    .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+}
+
+/**
+ * The first instant of local `date`: usually its midnight, but 01:00 where DST
+ * starts at midnight (America/Santiago in September).
+ * @example startOfDay('2026-09-06', 'America/Santiago') // Date.parse('2026-09-06T04:00:00Z'), 01:00 -03
+ */
+export function startOfDay(date: string, timeZone: string): number {
+  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+/**
+ * True when the wall time `minute` exists on `date` in `timeZone` (false inside a spring-forward gap).
+ * @example localTimeExists('2026-03-08', 150, 'America/Chicago') // false: 02:30 is skipped
+ */
+export function localTimeExists(date: string, minute: number, timeZone: string): boolean {
+  const wall = Temporal.PlainDate.from(date).toPlainDateTime().add({ minutes: minute });
+  // A gap moves the wall time; an overlap keeps it (both of its instants read the same).
+  return Temporal.PlainDateTime.compare(wall.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).toPlainDateTime(), wall) === 0;
 }
 
 /** `date` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
 }
 
-/** `2026-11-23T09:00:00-06:00`: an instant as local ISO 8601 with its offset. */
+/** 0 = Sunday … 6 = Saturday, of a local date. */
+export function weekdayOf(date: string): number {
+  return Temporal.PlainDate.from(date).dayOfWeek % 7;
+}
+
+/**
+ * `2026-11-23T09:00:00-06:00`: an instant as local ISO 8601 with its offset, to the second.
+ * @example toLocalIso(Date.parse('2026-11-23T15:00:00Z'), 'America/Chicago') // '2026-11-23T09:00:00-06:00'
+ */
 export function toLocalIso(ms: number, timeZone: string): string {
-  const z = toZoned(ms, timeZone);
-  const offMin = Math.round(offsetAt(ms, timeZone) / 60_000);
-  const sign = offMin < 0 ? '-' : '+';
-  const abs = Math.abs(offMin);
-  const hh = String(Math.floor(z.minute / 60)).padStart(2, '0');
-  const mm = String(z.minute % 60).padStart(2, '0');
-  return `${z.date}T${hh}:${mm}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return zonedAt(ms, timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }

@@ -8,6 +8,7 @@ import { McpServer, ResourceNotFoundError, ResourceTemplate, type GetPromptResul
 import { z } from 'zod';
 import { systemPrompt } from '../agent/prompt';
 import type { UserPrincipal } from '../auth/principal';
+import { loadBusinessCalendar } from '../domain/business-calendar';
 import { createContext, type ContextEnv, type DomainContext } from '../domain/context';
 import { DomainError } from '../domain/errors';
 import { getArticle, listArticles } from '../domain/knowledge';
@@ -77,13 +78,16 @@ function registerBookingPrompt(server: McpServer, env: McpEnv, ctx: DomainContex
       description: "Act as the business's front desk and book a visit with the tools: find the service, offer open times, confirm, book.",
       argsSchema: bookingPromptArgs,
     },
-    ({ service, date }): GetPromptResult => {
-      // The chat agent's own system prompt, so house rules (confirm before booking, cite sources) live in one place.
+    async ({ service, date }): Promise<GetPromptResult> => {
+      // The chat agent's own system prompt, so house rules (confirm before booking, cite sources) and the
+      // opening hours (the calendar's data) live in one place.
+      const calendar = await loadBusinessCalendar(ctx).catch(() => undefined);
       const rules = systemPrompt({
         businessName: env.BUSINESS_NAME,
         timeZone: ctx.timeZone,
         now: ctx.now(),
         ...(principal.role === 'customer' && principal.name ? { customerName: principal.name } : {}),
+        ...(calendar ? { calendar } : {}),
       });
       const ask = [
         'Help me book a service visit.',

@@ -88,8 +88,9 @@ describe('voice calls', () => {
   it('runs a duplicated or replayed function call once and answers the replay from storage', async () => {
     const callId = `call_dup_${crypto.randomUUID().slice(0, 8)}`;
     const s = await scriptedSession([
-      { user: 'Book me Monday March 3rd 2031 at eleven', calls: [{ ...booking('2031-03-03T11:00', callId), repeat: 2 }], reply: 'Booked.' },
-      { user: 'Did that go through?', calls: [booking('2031-03-03T11:00', callId)], reply: 'Yes, it did.' },
+      // 11:30: the 10:00 booking of the first test holds 11:00 as its 30-minute travel buffer (only Dev works Mondays).
+      { user: 'Book me Monday March 3rd 2031 at half past eleven', calls: [{ ...booking('2031-03-03T11:30', callId), repeat: 2 }], reply: 'Booked.' },
+      { user: 'Did that go through?', calls: [booking('2031-03-03T11:30', callId)], reply: 'Yes, it did.' },
     ]);
     const caller = await dial(s);
     caller.send({ type: 'input_audio_buffer.append', audio: pcm() });
