@@ -4,6 +4,7 @@ import { adversarial } from './adversarial.ts';
 import { booking } from './booking.ts';
 import { complaint } from './complaint.ts';
 import { correction } from './correction.ts';
+import { FRESH } from './fresh.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
 import { messy } from './messy.ts';
@@ -24,6 +25,7 @@ export const SCENARIOS: Scenario[] = [
   ...complaint,
   ...spanish,
   ...adversarial,
+  ...FRESH,
 ];
 
 const ids = new Set<string>();

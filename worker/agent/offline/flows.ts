@@ -208,13 +208,14 @@ export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowCont
       if ('step' in proof) return proof.step;
       b = proof.booking;
     }
-    return reply(t.status(b.number, describeVisit(b, state.lang), b.status), { done: true });
+    // "what day did i book, and what does it cost?": the price with the visit.
+    return reply(t.status(b.number, `${describeVisit(b, state.lang)} (${money(b.price_cents)})`, b.status), { done: true });
   }
   if (!x.result.ok) return reply(t.failed(x.result.error?.message ?? ''), { done: true });
   const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
   const list = Array.isArray(data) ? data : (data.bookings ?? []);
   if (!list.length) return reply(t.noBookings, { done: true });
-  return reply(t.yourBookings(list.map((b) => `- ${b.number}: ${describeVisit(b, state.lang)} (${b.status})`).join('\n')), { done: true });
+  return reply(t.yourBookings(list.map((b) => `- ${b.number}: ${describeVisit(b, state.lang)}, ${money(b.price_cents)} (${b.status})`).join('\n')), { done: true });
 }
 
 /**
@@ -304,7 +305,9 @@ export function areaVerdict(town: string, sentences: string[]): { kind: 'served'
   if (NOT_SERVED.test(sentence)) return { kind: 'not_served', sentence };
   const fee = /\$\d+/.exec(sentence)?.[0];
   if (fee && !/no travel fee|sin cargo/i.test(sentence)) return { kind: 'fee', fee, sentence };
-  return { kind: 'served', sentence };
+  // "… There is no travel charge." says what a customer asking about a trip charge wants to hear.
+  const next = sentences[sentences.indexOf(sentence) + 1];
+  return { kind: 'served', sentence: next && /no travel|sin cargo|no (extra|additional)/i.test(next) ? `${sentence} ${next}` : sentence };
 }
 
 function bookedAt(b: BookingData): { number: string; date: string; time: number } {

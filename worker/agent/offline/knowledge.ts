@@ -30,12 +30,14 @@ function contentStems(text: string): string[] {
 /** Everyday words customers use for what the articles call otherwise. */
 const EN_EXPAND: Record<string, string> = {
   charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians licensed', tech: 'technician', guys: 'technicians',
-  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours',
+  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours', upfront: 'deposit advance', money: 'payment deposit', deposit: 'deposit', identification: 'photo badge uniform', dog: 'pets', dogs: 'pets', cat: 'pets', cats: 'pets', prepare: 'expect visit', before: 'expect visit', trip: 'travel fee',
 };
 
 function searchQuery(u: Understanding): string {
   if (u.lang !== 'es') {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
+    // "will he have some kind of id?" (not "id rather just call"): identification.
+    if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
     return `${u.text} ${extra.join(' ')}`.slice(0, 300);
   }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];

@@ -24,7 +24,7 @@ export interface CatalogEntry {
 const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
   ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
   furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
-  drain: { strong: ['clog', 'clogged', 'unclog', 'snake', 'drain', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina'] },
+  drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
   leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'tubería', 'tuberia', 'llave', 'grifo'] },
   water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
   outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },
@@ -47,13 +47,15 @@ const PHRASES: [RegExp, string][] = [
 /** Words a customer negates ("it's not clogged", "no leak") are no evidence for a service. */
 function negated(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/\b(?:not|isn'?t|no|never|nothing|sin)\s+(?:a\s+|really\s+|even\s+)?([a-záéíóúñ]+)/g)) out.add(m[1]!);
+  for (const m of text.toLowerCase().matchAll(/\b(?:not|isn'?t|no|never|nothing|sin)\s+(?:a\s+|an\s+|the\s+|my\s+|our\s+|really\s+|even\s+)?([a-záéíóúñ]+)/g)) out.add(m[1]!);
   return out;
 }
 
 /** Edit distance of two short words, capped: more than `max` is reported as max + 1. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Optimal string alignment: a swapped pair of letters ("drian") is one edit.
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -61,9 +63,11 @@ function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
       best = Math.min(best, row[j]!);
     }
     if (best > max) return max + 1;
+    before = prev;
     prev = row;
   }
   return prev[b.length]!;
@@ -72,11 +76,14 @@ function editDistance(a: string, b: string, max: number): number {
 /** Correctly spelled words one letter away from a service word ("charge"/"charger"): never typos. */
 const REAL_WORDS = new Set(['charge', 'charged', 'charges', 'change', 'changed', 'clean', 'cleaned', 'hours', 'later', 'water', 'light', 'might', 'night', 'right', 'tight', 'fight', 'fixture', 'leaks', 'leaky', 'lead', 'heat', 'heater', 'install', 'panels', 'paneling', 'duck', 'ducts', 'drains', 'rain', 'outlets']);
 
+/** Words sharing five letters with a service word that mean something else ("charge", "electrician"). */
+const NOT_SAME_WORD = /^(charg|chang|electrician|electricity)/;
+
 /** The word `w` is `word`, its plural, or the same long word in another form ("cleaned", "cleaning"). */
 function exactWord(w: string, word: string): boolean {
   if (!word) return false;
   if (w === word || w === `${word}s` || w === `${word}es`) return true;
-  return word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !/^(charg|chang)/.test(w);
+  return word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !NOT_SAME_WORD.test(w);
 }
 
 /** The word `w` a customer wrote is `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
@@ -84,8 +91,8 @@ function matchesWord(w: string, word: string): boolean {
   if (!word) return false;
   if (w === word || w === `${word}s` || w === `${word}es`) return true;
   // "cleaned" says "cleaning": the same first five letters of a long word ("charge" is no "charger").
-  if (word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !/^(charg|chang)/.test(w)) return true;
-  if (REAL_WORDS.has(w)) return false;
+  if (word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !NOT_SAME_WORD.test(w)) return true;
+  if (REAL_WORDS.has(w) || NOT_SAME_WORD.test(w)) return false;
   const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   // Typos keep the first letter ("leaking" is no typo of "cleaning").
   return max > 0 && w.length >= 4 && w[0] === word[0] && editDistance(w, word, max) <= max;
@@ -122,7 +129,8 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
         continue;
       }
       if (phrases.has(w)) score += 4;
-      credit(w, 3, true);
+      // "standing water" is no water heater: that name word counts only a little on its own.
+      credit(w, w === 'water' ? 1 : 3, w !== 'water');
       for (const x of syn?.strong ?? []) credit(x, 2);
       for (const x of syn?.weak ?? []) credit(x, 1);
     }

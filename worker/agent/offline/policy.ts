@@ -82,7 +82,10 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     startGoal('reschedule');
     next.slots.bookingNumber = state.lastBooked.number;
   } else if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
-    if (!(state.goal === 'book' && top === 'lookup')) startGoal(top);
+    // In the middle of booking, "can we do 1pm instead?" corrects this booking; only words about a booking
+    // there already is ("reschedule", "my appointment", a number) start moving one.
+    const aboutExisting = Boolean(u.slots.bookingNumber) || /\b(reschedule|resched|cancel\w*|my (appointment|booking|appt|visit)|move my|push my)\b/i.test(u.text);
+    if (!(state.goal === 'book' && (top === 'lookup' || !aboutExisting))) startGoal(top);
   } else if (
     // "do you come out to downers grove?", "is the pipe frozen?": a question, not yet a request for a visit.
     (top === 'book' && !(u.asks && !u.slots.date && u.slots.time === undefined && !/\b(book|schedule|appointment|appt|reservar|agendar|cita)\b/i.test(u.text))) ||
@@ -100,6 +103,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (u_.date) s.date = u_.date;
   if (u_.time !== undefined) s.time = u_.time;
   if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
+  if (u.spelling && s.name) s.name = respell(s.name, u.spelling);
   if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));
   if (u_.phone) s.phone = u_.phone;
   if (u_.email) s.email = u_.email;
@@ -109,6 +113,15 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // starts with a house number and is nothing else (no phone, no day, no question).
   else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
+}
+
+/** The name with the word closest to `spelling` (same first letter, a few letters off) spelled that way. */
+function respell(name: string, spelling: string): string {
+  const fixed = spelling.charAt(0).toUpperCase() + spelling.slice(1).toLowerCase();
+  const words = name.split(' ');
+  const near = (w: string) => w[0]?.toLowerCase() === fixed[0]!.toLowerCase() && Math.abs(w.length - fixed.length) <= 2 && w.toLowerCase() !== fixed.toLowerCase();
+  const at = words.findLastIndex(near);
+  return at < 0 ? name : words.map((w, i) => (i === at ? fixed : w)).join(' ');
 }
 
 /** A question in the middle of a flow that fills nothing: answered, then the flow resumes. */
@@ -139,14 +152,15 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
   if (u.top === 'unsafe') return reply(t.unsafe);
   if (u.top === 'refuse') return reply(t.refuse);
-  if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
-  // "how much extra is that?" right after an emergency: the after-hours surcharge.
+  // "how much extra is that?", "ok got it off. is it more expensive at night?" right after an emergency: the
+  // after-hours surcharge (before any "ok" in it is taken as a yes).
   if (state.awaiting === 'handoff_offer' && (u.intents.price || /\bextra\b/i.test(u.text)) && !u.slots.service) {
     const query = state.lang === 'es' ? 'emergencias recargo fuera de horario' : 'emergency after-hours surcharge fee';
     const answer = knowledgeAnswer({ ...u, text: query, lang: state.lang }, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
     return reply(`${answer.text}\n\n${t.offerPerson}`, { awaiting: 'handoff_offer' });
   }
+  if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
   if (u.top === 'human') return handoff();
   if (u.top === 'complaint' || (complaining && !state.goal)) {
     const x = done('open_ticket');
@@ -233,7 +247,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 /** What the business promises that a complaint touches: the guarantee for a repeat problem, waived fees. */
 function complaintTopics(text: string): string {
   const topics: string[] = [];
-  if (/\b(again|came back|comes back|still|same (problem|issue)|keeps?|otra vez|de nuevo|sigue)\b/i.test(text)) topics.push('satisfaction guarantee warranty 30 days no charge');
+  if (/\b(again|already|came back|comes back|still|same (problem|issue)|keeps?|otra vez|de nuevo|sigue|ya)\b/i.test(text)) topics.push('satisfaction guarantee warranty 30 days no charge');
+  // Something we installed that fails: the installation's labor warranty.
+  if (/\b(install\w*|put in|replaced|new)\b/i.test(text) && /\b(already|leak\w*|broke\w*|fail\w*|flicker\w*|stopped|not working|covered)\b/i.test(text)) topics.push('warranty two-year labor new installations');
   if (/\b(fee|charged|charge|cargo|cobraron)\b/i.test(text) && /\b(sick|flu|ill|illness|hospital|covid|emergency|weather|snow|storm|enfermo|enferma)\b/i.test(text)) topics.push('waive fees illness emergencies severe weather');
   return topics.join(' ');
 }

@@ -45,6 +45,8 @@ export interface Understanding {
   nameGuessed: boolean;
   /** "it's Kirsten, not Kristin": [new, old] spelling of a name already given. */
   respelled?: [string, string];
+  /** "sorry autocorrect, its Reilly. R-E-I-L-L-Y": a name word spelled again (replaces the nearest one given). */
+  spelling?: string;
   dateIssue?: When['issue'];
   /** It asks something ("?" anywhere, or a sentence that starts like a question). */
   asks: boolean;
@@ -55,7 +57,7 @@ export interface Understanding {
   /** The day named only describes the problem ("this morning", "today"), with no visit asked for. */
   symptomDay: boolean;
   /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
-  areaQuestion?: { town: string; strong: boolean };
+  areaQuestion?: { town: string; strong: boolean; outOfState?: boolean };
 }
 
 export interface ReadContext {
@@ -72,27 +74,27 @@ export interface ReadContext {
 
 const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
 /** No heat, power or hot water is an emergency when someone is at risk or it is freezing. */
-const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|kids|elderly|\d{2} ?(year|yr)s? old|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick|helad\w*|helando|congel\w*|bajo cero|beb[eé]s?|ni[ñn][oa]s|chiquit\w*|anciano\w*|abuel\w*|enferm\w*)(?=$|[^\p{L}])/iu;
-const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b.{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out|(no (tenemos|hay)|sin|se (fue|apag[oó]) la) (calefacci[oó]n|luz|agua caliente)|(calefacci[oó]n|caldera|calentador) no (funciona|prende|enciende))/i;
-const POURING = /\b(gushing|pouring|spraying|spewing|won'?t stop|can'?t (make it )?stop|cannot stop)\b/i;
+const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|kids|elderly|(?:[6-9]\d|1[01]\d) ?(?:year|yr)s?[- ]old(?! (?:furnace|unit|house|home|heater|water heater|system|tank|boiler|building))|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick|helad\w*|helando|congel\w*|bajo cero|beb[eé]s?|ni[ñn][oa]s|chiquit\w*|anciano\w*|abuel\w*|enferm\w*)(?=$|[^\p{L}])/iu;
+const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b(?!.{0,25}\bpilot\b).{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out|(no (tenemos|hay)|sin|se (fue|apag[oó]) la) (calefacci[oó]n|luz|agua caliente)|(calefacci[oó]n|caldera|calentador) no (funciona|prende|enciende))/i;
+const POURING = /\b(gushing|pouring|spraying|spewing|(?<!drip\w{0,12}.{0,12})won'?t stop(?! drip)|can'?t (make it )?stop|cannot stop|chorrea\w*|a chorros|sale mucha agua|no para de salir|no (s[eé]|puedo) (c[oó]mo )?cerrar\w*)(?=$|[^\p{L}])/iu;
 const EMERGENCY =
-  /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|melt(ed|ing)?)|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|inundando|tuber[ií]a (rota|reventada)|revent[oóa]\w*|agua por todos lados|chispas|sale humo|emergenc(y|ia)/i;
+  /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|burnt|scorch\w*|charred|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|burnt|scorch\w*|charred|melt(ed|ing)?|loud pop|popped|buzzing)|smells? (like )?(burnt|burning) (plastic|rubber|wires?|wiring)|(burnt|burning) (plastic|rubber|wire|wiring) smell|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|inundando|tuber[ií]a (rota|reventada)|revent[oóa]\w*|agua por todos lados|chispas|sale humo|emergenc(y|ia)/i;
 
 const PATTERNS: [Intent, RegExp, number][] = [
   // Prompt injection and other people's records: refused, whatever else the message asks.
   // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
   ['unsafe', /\b(bypass|tamper\w*( with)?|rig|jump|steal|hack|disable|defeat)\b.{0,30}\b(gas |electric |water )?(meter|meters|utility|breaker|gfci|safety (switch|valve)|co (alarm|detector)|smoke (alarm|detector))\b|\b(meter|utility)\b.{0,40}\bcan'?t see\b/i, 5],
-  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s) (booking|appointment|address|phone|number|account)|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
-  ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(calls? me back|(someone|somebody|anyone)\b.{0,30}\bcalls? me|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
+  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
+  ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(calls? me back|(someone|somebody|anyone)\b.{0,30}\bcalls? me|someone from the office|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   // About a visit that went wrong: "your plumber fixed … and now", "charged twice", "scratched our floors".
-  ['complaint', /\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
+  ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|resched|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
-  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
-  ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|mandar a alguien)\b/i, 2],
+  ['reschedule', /\b(reschedule|re-schedule|resched|push (\w+ ){0,3}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
+  ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
-  ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
+  ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
   ['services', /\b(what (services|do you (offer|do))|services do you|which services|que servicios|qu[eé] hacen)\b/i, 2],
   ['tasks_add', /\b(remind me to|add (a )?task|new task|to-?do:)/i, 3],
   ['tasks_list', /\b(my tasks|list (my )?tasks|show (my )?tasks|to-?do list)\b/i, 3],
@@ -105,7 +107,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
 const END = '(?=$|[\\s,.!?;:])';
 const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
 const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|oops|typo|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
@@ -144,12 +146,15 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (intents.cancel || intents.reschedule) delete intents.book;
   // "when is BK-2026-000006 again?": a booking number with nothing else to do is a look-up.
   if (/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/i.test(text) && !intents.cancel && !intents.reschedule) intents.lookup = Math.max(intents.lookup ?? 0, 2);
-  if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b/i.test(text)) delete intents.book;
+  if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b|\b(did|have) i book|\bi booked\b/i.test(text)) delete intents.book;
   // "what if i need to cancel?", "is there a fee to reschedule?": a question about the policy, not a request.
-  if (asks && /\b(what if|is there|are there|fee|policy|charge|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica)\b/i.test(text)) {
+  if (asks && /\b(what if|is there|are there|fee|policy|charge|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text)) {
     delete intents.cancel;
     delete intents.reschedule;
+    delete intents.lookup;
   }
+  // "something came up … can you do tomorrow instead?": moving a visit, unless they say cancel.
+  if (!intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
   const correction = CORRECTION.test(text);
   // Two of a kind in one message is a correction in passing: the last one stands.
   const phones = readPhones(text);
@@ -163,10 +168,10 @@ function read(said: string, ctx: ReadContext): Understanding {
   let rest = text;
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
-  const when = readWhen(rest, ctx.today, ctx.nowMinute, lang);
+  const when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
-  if (service && when.date && when.time !== undefined && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
+  if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
   if (when.time === undefined && ctx.expectingTime) {
@@ -179,6 +184,11 @@ function read(said: string, ctx: ReadContext): Understanding {
     }
   }
   const contactBlock = Boolean(phone || address);
+  // "are you open on sundays?" asks about the hours, not for a Sunday visit.
+  if (asks && HOURS_QUESTION.test(text)) {
+    delete when.date;
+    delete when.time;
+  }
   const slots: Slots = {
     ...(service ? { service } : {}),
     ...(when.date ? { date: when.date } : {}),
@@ -189,6 +199,9 @@ function read(said: string, ctx: ReadContext): Understanding {
   // An introduced name ("my name is …", "it's Kirsten, not Kristin") replaces one; a guessed one only fills a gap.
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
+  // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
+  const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
+  const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
   const name = respelled ? undefined : (introduced ?? (asks && !contactBlock ? undefined : readName(text, ctx.expectingName || contactBlock)));
   if (name) slots.name = name;
   if (email) slots.email = email;
@@ -198,7 +211,8 @@ function read(said: string, ctx: ReadContext): Understanding {
   const feeQuestion = Boolean(intents.price) && FEE_QUESTION.test(text);
   const strongArea = AREA_QUESTION.exec(text);
   const weakArea = strongArea ? null : /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
-  const area = strongArea ?? weakArea;
+  const outOfState = OUT_OF_STATE.exec(text);
+  const area = strongArea ?? (outOfState ? ([outOfState[0], `${outOfState[1]} ${outOfState[2]}`] as unknown as RegExpExecArray) : weakArea);
   const urgent = EMERGENCY.test(text) || POURING.test(text) || (OUTAGE.test(text) && (AT_RISK.test(text) || /\b(whole|entire) house\b/i.test(text)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
@@ -215,14 +229,20 @@ function read(said: string, ctx: ReadContext): Understanding {
     same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) },
     nameGuessed: Boolean(name && !introduced),
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
+    ...(spelling && correction ? { spelling } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
-    ...(area && !outOfScope ? { areaQuestion: { town: area[1]!.replace(/[?.!,]+$/, '').trim().toLowerCase(), strong: Boolean(strongArea) } } : {}),
+    ...(area && !outOfScope ? { areaQuestion: { town: (area[1] ?? area[2] ?? '').replace(/[?.!,]+$/, '').trim().toLowerCase(), strong: Boolean(strongArea || outOfState), ...(outOfState ? { outOfState: true } : {}) } } : {}),
   };
 }
+
+/** Softer signs of moving a visit, read only when nothing says cancel: "something came up", "can we do … instead". */
+const RESCHEDULE_SOFT = /\bsomething came up\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
+/** A question about opening hours ("are you open on sundays?"): its day is not a visit's day. */
+const HOURS_QUESTION = /\b(are you|r u|you guys|y'?all) (open|working)\b|\bwhat time do you (open|close)\b|\bwhen do you (open|close)\b|\bdo you (work|open)\b|\bwhat are your hours\b|\bestán abiertos\b|\babren\b|\bcierran\b|\bqué horario\b/i;
 
 /** Things and trades the business does not work on. Vehicles only with what a car has (its AC, heater, battery). */
 const ELSEWHERE_TRADES = /\b(roof|roofs|roofing|roofer|shingles?|gutters?|chimney|pool|pools|swimming|hot tub|jacuzzi|lawn|landscap\w*|sprinklers?|snow (removal|plow\w*)|pest\w*|exterminat\w*|termites?|paint|painting|painter|drywall|carpet|carpets|locksmith|garage door|fence|fencing|concrete|masonry|siding|fridge|refrigerator|dishwasher|washing machine|microwave|computer|laptop|television|wifi|piscina|techo|tejado)\b/i;
@@ -242,7 +262,9 @@ function outOfScopeOf(text: string, serviceNamed: boolean): string | undefined {
 /** "how much just to come out and look?", "cuánto cobran por venir a revisar?": the diagnostic fee. */
 const FEE_QUESTION = /\b(come (out|over|by)|look at|take a look|check (it|on it|out)|diagnos\w*|service[- ]call|trip (fee|charge)|call[- ]out|just (to )?(come|show up|look)|venir a (revisar|ver)|revisar|visita|diagn[oó]stico)\b/i;
 /** "do you come out to des plaines?", "do you serve cicero?", "¿dan servicio en Cicero?": the town asked about. */
-const AREA_QUESTION = /\b(?:come out to|come to|go to|travel to|service|serve|cover|work in|do jobs in|out to|servicio en|atienden|llegan a|van a|trabajan en)\s+(?:the\s+)?((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s*\??\s*$/i;
+const AREA_QUESTION = /\b(?:come out to|come to|go to|travel to|service|serve|cover|work in|do jobs in|out to|servicio en|atienden|llegan a|van a|trabajan en)\s+(?:the\s+)?((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s*(?:\?|$|[.,;!])|^\s*(?:is|are)\s+((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s+(?:too far|out of (?:your )?range|in your (?:service )?area|covered|within (?:your )?(?:range|area))/i;
+/** "a cabin up in lake geneva, wisconsin": a place in another state, outside any Illinois coverage. */
+const OUT_OF_STATE = /\b(?:in|up in|out in|near|at)\s+((?:[a-z.'-]+)(?:\s+[a-z.'-]+)?),?\s+(wisconsin|indiana|michigan|iowa|missouri|kentucky|ohio|minnesota|wi|ind|mich)\b/i;
 
 /** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */
 function shiftOf(text: string): number | undefined {

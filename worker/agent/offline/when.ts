@@ -45,7 +45,36 @@ function normalise(text: string): string {
     .replace(/\btdy\b/g, 'today')
     .replace(/\bnxt\b/g, 'next')
     .replace(/\bwk\b/g, 'week')
-    .replace(/\bpasado mañana\b/g, 'in 2 days');
+    .replace(/\bpasado mañana\b/g, 'in 2 days')
+    .replace(/\b(the )?day after tomorrow\b/g, 'in 2 days')
+    // "10ish", "noonish": about then.
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s?-?ish\b/g, 'around $1')
+    .replace(/\bnoon-?ish\b/g, 'noon')
+    .replace(/\b[a-z]{5,10}\b/g, (w) => weekdayTypo(w) ?? w);
+}
+
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "wensday", "thrusday", "saterday": a weekday misspelt (one edit, two for the long names; same first two letters). */
+function weekdayTypo(word: string): string | undefined {
+  if (WEEKDAY_NAMES.includes(word)) return undefined;
+  for (const day of WEEKDAY_NAMES) {
+    if (word.slice(0, 2) !== day.slice(0, 2)) continue;
+    const max = day.length >= 8 ? 2 : 1;
+    if (Math.abs(word.length - day.length) <= max && distance(word, day) <= max) return day;
+  }
+  return undefined;
+}
+
+/** Edit distance with adjacent swaps (optimal string alignment). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
 }
 
 const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
@@ -63,6 +92,11 @@ function nextDayOfMonth(today: string, day: number): string | undefined {
   return undefined;
 }
 
+/** The text just before `index` speaks of the customer's own day ("leave for work at 2", "home till 4"), not the visit's time. */
+function ownDay(t: string, index: number): boolean {
+  return /\b(leave|leaving|work|get home|be home|home|gone|until|till|salgo|trabajo)\b[^.?!]{0,14}$/.test(t.slice(Math.max(0, index - 28), index));
+}
+
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** A time with the house rule: a bare 1–6 o'clock (no am/pm) is the afternoon; "de la tarde" too. */
@@ -77,7 +111,7 @@ function houseTime(hour: number, minute: number, meridiemCertain: boolean, text:
  * The day and time named in `text`, seen from `today` (local `YYYY-MM-DD`) and the local time `nowMinute`.
  * @example readWhen('tmrw at 10', '2026-12-01', 600, 'en') // { date: '2026-12-02', time: 600 }
  */
-export function readWhen(text: string, today: string, nowMinute: number, lang: Lang): When {
+export function readWhen(text: string, today: string, nowMinute: number, lang: Lang, options: { last?: boolean } = {}): When {
   const t = normalise(text);
   const out: When = {};
 
@@ -114,14 +148,17 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (/^(for |about |like |over )?(a|an|one|two|three|a few|few|\d+) (weeks?|months?|years?|days?)( ago| now)?$/.test(r.text.trim())) continue;
     // "after like 10 min", "in 2 hours": a duration, not an appointment time.
     if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
-    if (s.isCertain('hour') && out.time === undefined) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
+    if (s.isCertain('hour') && out.time === undefined && !ownDay(t, r.index)) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
     // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
     const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
-    if (out.date && !(vagueDate && !vague)) continue;
+    // A correction ("the 10th doesn't work, the 11th instead") means the last day named.
+    if (out.date && !(vagueDate && !vague) && !(options.last && !vague)) continue;
+    // "i meant tuesday not monday": in a correction, a day after "not" is the old one.
+    if (options.last && /\b(not|no|instead of|rather than)\s+(the\s+|on\s+)?$/.test(t.slice(Math.max(0, r.index - 16), r.index))) continue;
     let date: string | undefined;
     if (weekdayWord && !s.isCertain('day')) {
       date = nextWeekday(today, WEEKDAYS[weekdayWord]!);
-      if (/\b(the )?(week after next|following week)\b/.test(t)) date = addDays(date, 7);
+      if (/\b(the )?(week after next|following week)\b|\bafter next\b|\b(the one after|the following one)\b|\bnot this (mon|tue|wed|thu|fri|sat|sun)\w*/.test(t)) date = addDays(date, 7);
     } else if (s.isCertain('day') || s.isCertain('weekday') || dayWord) {
       date = iso(s.get('year')!, s.get('month')!, s.get('day')!);
     }
@@ -144,7 +181,9 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     // A day named and one small number left beside it: that number is the hour.
     const numbers = out.date ? [...leftover.matchAll(/(?<![\d:$#/-])\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|°|deg|degree|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|month|year|yr|gal|lb|pound|dollar|buck|time|ft|feet|foot|inch|mile|amp|of them|fixtures?|lights?|outlets?|people|kids|dogs?|cats?|stor(y|ies)|floors?|bed|bath|years?))/gi)] : [];
     const beside = numbers.length === 1 ? numbers[0]! : undefined;
-    const hit = at ?? changed ?? alone ?? beside;
+    // "i have to leave for work at 2", "home by 4": the customer's own day, not the visit's time.
+    const constraint = (m: RegExpExecArray | null) => m && ownDay(t, m.index + (m[0].match(/^\D*/)?.[0].length ?? 0));
+    const hit = [at, changed, alone, beside].find((m) => m && !constraint(m)) ?? null;
     if (hit) {
       const hour = Number(hit[1]);
       const minute = Number(hit[2] ?? 0);
@@ -157,9 +196,15 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   }
   // "a week from today" reads as two results ("a week", "today"): the week wins.
   if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
+  // "the 10th doesn't work, can we do the 11th instead?": in a correction the last ordinal day stands.
+  if (options.last) {
+    const ordinals = [...t.matchAll(/\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)\b/g)];
+    const lastDay = ordinals.length > 1 ? Number(ordinals.at(-1)![1]) : undefined;
+    if (lastDay && lastDay >= 1 && lastDay <= 31) out.date = nextDayOfMonth(today, lastDay);
+  }
   // "the 5th", "on the 12th", "el 5": the next such day of a month.
   if (!out.date) {
-    const ordinal = /\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|am|pm|a\.m|p\.m|de la))/.exec(t);
+    const ordinal = /\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|%|am|pm|a\.m|p\.m|de la|percent|dollars?|minutes?|mins?|hours?|years?|days?))/.exec(t);
     if (ordinal && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) out.date = nextDayOfMonth(today, Number(ordinal[1]));
   }
   if (out.time === undefined) {
