@@ -15,13 +15,13 @@ import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
 import { toZoned } from '../worker/lib/zoned-time';
 import type { ServerEvent, SessionEvent } from '../worker/protocol/chat';
-import { insertInteraction, insertMessage, updateInteraction } from './d1-sync';
-import { D1Outbox } from './outbox';
-import { modeOf, ownerPrincipal, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session-store';
-import { closeIfLapsed, SessionSockets, socketExpiry } from './sockets';
-import { STAFF_SEND_REFUSAL, StaffMode } from './staff-mode';
-import { runSessionTurn } from './agent-turn';
-import { VoiceCalls } from './voice-calls';
+import { insertInteraction, insertMessage, updateInteraction } from './session/d1-sync';
+import { D1Outbox } from './session/outbox';
+import { modeOf, ownerPrincipal, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session/store';
+import { closeIfLapsed, SessionSockets, socketExpiry } from './session/sockets';
+import { STAFF_SEND_REFUSAL, StaffMode } from './session/staff-mode';
+import { runSessionTurn } from './session/agent-turn';
+import { VoiceCalls } from './voice/calls';
 
 export interface OpenSessionInput {
   session_id: string;
@@ -78,7 +78,7 @@ export class ChatSession extends DurableObject<Env> {
     this.store = new SessionStore(ctx.storage.sql);
     this.outbox = new D1Outbox(this.store, () => this.d1, () => this.now());
     this.sockets = new SessionSockets(ctx, () => this.now());
-    // Voice calls (voice-call.ts) write through the same message path and turn queue as chat turns.
+    // Voice calls (voice/call.ts) write through the same message path and turn queue as chat turns.
     this.voice = new VoiceCalls(ctx, {
       env,
       store: this.store,
@@ -88,7 +88,7 @@ export class ChatSession extends DurableObject<Env> {
       enqueue: (job) => this.enqueue(job),
       persist: () => this.flushOutbox().then(() => this.scheduleAlarm()),
     });
-    // Staff takeover (staff-mode.ts): the same message path, event log and turn queue.
+    // Staff takeover (session/staff-mode.ts): the same message path, event log and turn queue.
     this.staff = new StaffMode({
       store: this.store,
       now: () => this.now(),
@@ -197,7 +197,7 @@ export class ChatSession extends DurableObject<Env> {
     return { ...this.info(meta), ...people, messages: this.store.transcript(), last_event_id: this.store.lastEventId() };
   }
 
-  /** A staff member takes the conversation over from the AI (staff-mode.ts). */
+  /** A staff member takes the conversation over from the AI (session/staff-mode.ts). */
   async takeover(principal: Principal) {
     const result = await this.staff.takeover(principal);
     // A voice model would keep answering the caller: live calls end, and the conversation goes on in text.

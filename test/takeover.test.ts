@@ -4,7 +4,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ChatSession } from '../durable-objects/chat-session';
-import { SessionStore } from '../durable-objects/session-store';
+import { SessionStore } from '../durable-objects/session/store';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
 import { readEvents } from '../worker/chat/sessions';

@@ -1,9 +1,9 @@
 // Voice on a deployment without it (the offline project: no key, VOICE_ENABLED "false"), and the
 // pure pieces of the relay: frame validation and the heard-text cut used on barge-in.
 import { describe, expect, it } from 'vitest';
-import { parseVoiceFrame } from '../../durable-objects/voice-frames';
-import { heardText } from '../../durable-objects/voice-transcript';
-import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { parseVoiceFrame } from '../../durable-objects/voice/frames';
+import { heardText } from '../../durable-objects/voice/transcript';
+import { voiceSettings } from '../../durable-objects/voice/upstream';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../worker/protocol/voice';
 import { BASE, call, openSession } from '../http-helpers';

@@ -4,8 +4,8 @@
  * the turn's events. Routes stay thin and differ only in their JSON shapes.
  */
 import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
-import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
-import { STAFF_SEND_REFUSAL, type StaffResult } from '../../durable-objects/staff-mode';
+import { MAX_MESSAGE_CHARS } from '../../durable-objects/session/sockets';
+import { STAFF_SEND_REFUSAL, type StaffResult } from '../../durable-objects/session/staff-mode';
 import { isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
 import { DomainError } from '../domain/errors';

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/sockets';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/session/sockets';
 import { requireRole } from '../auth/principal';
 import { ipLimitEnabled } from '../chat/limits';
 import {
@@ -117,7 +117,7 @@ export function chatRoutes(): Hono<AppEnv> {
     return c.json(await sessionStub(c.env, c.req.param('id')).end());
   });
 
-  // Staff takeover (durable-objects/staff-mode.ts): staff and admins only; the session re-checks the role.
+  // Staff takeover (durable-objects/session/staff-mode.ts): staff and admins only; the session re-checks the role.
   chat.post('/session/:id/takeover', async (c) =>
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.takeover(staff))),
   );

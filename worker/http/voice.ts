@@ -5,11 +5,11 @@
  * call with its token: browsers cannot set headers on a WebSocket, so the token
  * rides in `Sec-WebSocket-Protocol` as `bearer.<jwt>` next to
  * `switchboard.voice.v1`, never in the URL. The call itself runs in the
- * session's Durable Object (durable-objects/voice-call.ts).
+ * session's Durable Object (durable-objects/voice/call.ts).
  */
 import { Hono } from 'hono';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/sockets';
-import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/session/sockets';
+import { voiceSettings } from '../../durable-objects/voice/upstream';
 import { authorizedSession, refuseStaffSender, sessionStub } from '../chat/sessions';
 import { VOICE_SUBPROTOCOL } from '../protocol/voice';
 import { errorResponse } from './errors';

@@ -7,16 +7,16 @@
  * through takeover) and lasts as long as its token: at its expiry (a timer, the
  * session's alarm, or the next frame) it ends with `token_expired` and close 4001.
  */
-import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
-import { log } from '../worker/lib/log';
-import { CLOSE_RECONNECT } from '../worker/protocol/chat';
-import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../worker/protocol/voice';
-import { modeOf, ownerPrincipal, type SessionMeta } from './session-store';
-import { forwardedExpiry, PRINCIPAL_HEADER, safeClose, socketExpiry, VOICE_SOCKET_TAG } from './sockets';
-import { STAFF_SEND_REFUSAL } from './staff-mode';
-import { VoiceCall } from './voice-call';
-import type { VoiceHost } from './voice-record';
-import { voiceSettings } from './voice-upstream';
+import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
+import { log } from '../../worker/lib/log';
+import { CLOSE_RECONNECT } from '../../worker/protocol/chat';
+import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../../worker/protocol/voice';
+import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
+import { forwardedExpiry, PRINCIPAL_HEADER, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
+import { STAFF_SEND_REFUSAL } from '../session/staff-mode';
+import { VoiceCall } from './call';
+import type { VoiceHost } from './record';
+import { voiceSettings } from './upstream';
 
 interface VoiceAttachment {
   /** Who opened the call (the verified token); the call itself acts as the session's owner. */

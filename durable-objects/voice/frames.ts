@@ -5,7 +5,7 @@
  * glitch in a browser's audio pipeline cannot hang up on the caller.
  */
 import { z } from 'zod';
-import { MAX_VOICE_FRAME_BYTES, MAX_VOICE_FRAMES_PER_SECOND, type VoiceClientFrame, type VoiceErrorCode } from '../worker/protocol/voice';
+import { MAX_VOICE_FRAME_BYTES, MAX_VOICE_FRAMES_PER_SECOND, type VoiceClientFrame, type VoiceErrorCode } from '../../worker/protocol/voice';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

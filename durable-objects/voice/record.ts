@@ -5,11 +5,11 @@
  * cost. Every write runs on the session's turn queue, so voice and chat writes
  * never interleave and a chat turn's totals never overwrite a call's.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import type { SessionEvent } from '../worker/protocol/chat';
-import { updateInteraction } from './d1-sync';
-import type { SessionMeta, SessionStore } from './session-store';
-import { CallTranscript } from './voice-transcript';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { SessionEvent } from '../../worker/protocol/chat';
+import { updateInteraction } from '../session/d1-sync';
+import type { SessionMeta, SessionStore } from '../session/store';
+import { CallTranscript } from './transcript';
 
 /** What a call needs from its session object (the ChatSession DO). */
 export interface VoiceHost {

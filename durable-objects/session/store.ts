@@ -5,10 +5,10 @@
  * Every method is synchronous SQL: writes are durable before the object's
  * output gate lets any reply out, which is what "stored before acknowledged" needs.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import type { UserPrincipal } from '../worker/auth/principal';
-import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../worker/protocol/chat';
-import type { ToolResult } from '../worker/tools/registry';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { UserPrincipal } from '../../worker/auth/principal';
+import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../../worker/protocol/chat';
+import type { ToolResult } from '../../worker/tools/registry';
 
 /** Tool results by the turn and call that made them (see `toolResult`). */
 const TOOL_RESULTS = `

@@ -1,32 +1,32 @@
 /**
  * One voice call: the relay between a caller's WebSocket (our protocol,
- * worker/protocol/voice.ts) and the realtime model (voice-link.ts), living in
+ * worker/protocol/voice.ts) and the realtime model (link.ts), living in
  * the session's Durable Object. It runs the model's function calls exactly
- * once (voice-functions.ts), cuts the transcript to what the caller heard on
- * barge-in (voice-transcript.ts), writes both sides into the session's
+ * once (functions.ts), cuts the transcript to what the caller heard on
+ * barge-in (transcript.ts), writes both sides into the session's
  * transcript and so to D1, and reopens the upstream with the conversation so
  * far when it drops or nears the provider's session limit.
  */
 import type { RealtimeServerEvent, ResponseDoneEvent } from 'openai/resources/realtime/realtime';
-import { priceTable, realtimeCostCents } from '../worker/agent/pricing';
-import { systemPrompt } from '../worker/agent/prompt';
-import type { Principal } from '../worker/auth/principal';
-import { log } from '../worker/lib/log';
-import { toolLabel } from '../worker/protocol/chat';
-import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../worker/protocol/voice';
-import { toRealtimeTools } from '../worker/tools/adapters';
-import { TOOLS } from '../worker/tools/catalog';
-import { selectTools, type ToolResult } from '../worker/tools/registry';
-import type { SessionMeta } from './session-store';
-import { safeClose } from './sockets';
-import { base64Bytes, FrameBudget, parseVoiceFrame } from './voice-frames';
-import { CallResponses } from './voice-functions';
-import { UpstreamLink } from './voice-link';
-import { CallRecorder, type VoiceHost } from './voice-record';
-import { runVoiceTool, SHARED_RESULT_TOOLS, toolMessages } from './voice-tools';
-import { contextItems, realtimeTokens, sessionUpdate, type VoiceSettings } from './voice-upstream';
+import { priceTable, realtimeCostCents } from '../../worker/agent/pricing';
+import { systemPrompt } from '../../worker/agent/prompt';
+import type { Principal } from '../../worker/auth/principal';
+import { log } from '../../worker/lib/log';
+import { toolLabel } from '../../worker/protocol/chat';
+import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../../worker/protocol/voice';
+import { toRealtimeTools } from '../../worker/tools/adapters';
+import { TOOLS } from '../../worker/tools/catalog';
+import { selectTools, type ToolResult } from '../../worker/tools/registry';
+import type { SessionMeta } from '../session/store';
+import { safeClose } from '../session/sockets';
+import { base64Bytes, FrameBudget, parseVoiceFrame } from './frames';
+import { CallResponses } from './functions';
+import { UpstreamLink } from './link';
+import { CallRecorder, type VoiceHost } from './record';
+import { runVoiceTool, SHARED_RESULT_TOOLS, toolMessages } from './tools';
+import { contextItems, realtimeTokens, sessionUpdate, type VoiceSettings } from './upstream';
 
-export type { VoiceHost } from './voice-record';
+export type { VoiceHost } from './record';
 
 /** Audio kept while the upstream is (re)connecting (~5 s of base64 PCM16); older audio is dropped. */
 const MAX_BUFFERED_CHARS = 320_000;
@@ -51,7 +51,7 @@ export class VoiceCall {
   constructor(
     private readonly host: VoiceHost,
     private readonly client: WebSocket,
-    /** Who the call acts as: the conversation's owner (voice-calls.ts), for its tools and its prompt. */
+    /** Who the call acts as: the conversation's owner (calls.ts), for its tools and its prompt. */
     private readonly principal: Principal,
     private readonly settings: VoiceSettings,
     readonly id: string,

@@ -12,8 +12,8 @@ import type {
   RealtimeServerEvent,
   SessionUpdateEvent,
 } from 'openai/resources/realtime/realtime';
-import type { ModelMessage } from '../worker/agent/model';
-import type { RealtimeTokens } from '../worker/agent/pricing';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { RealtimeTokens } from '../../worker/agent/pricing';
 
 /** What a deployment must set for voice, resolved from the environment. */
 export interface VoiceSettings {

@@ -10,10 +10,10 @@
  * turn queue like every other write, so one never lands inside a running
  * turn's tool call and its result (the model's history must keep those adjacent).
  */
-import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
-import type { ServerEvent, SessionEvent, TranscriptMessage } from '../worker/protocol/chat';
+import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
+import type { ServerEvent, SessionEvent, TranscriptMessage } from '../../worker/protocol/chat';
 import { updateInteraction } from './d1-sync';
-import { modeOf, sessionEvent, type SessionMeta, type SessionStore, type StoredMessage } from './session-store';
+import { modeOf, sessionEvent, type SessionMeta, type SessionStore, type StoredMessage } from './store';
 import { MAX_MESSAGE_CHARS } from './sockets';
 
 /** What staff mode needs from its session object (the ChatSession DO). */

@@ -3,11 +3,11 @@
  * executeTool (validation, permission, audit with surface 'voice') and the
  * principal of the conversation's owner, exactly as a chat turn runs them.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import type { Principal } from '../worker/auth/principal';
-import { createContext } from '../worker/domain/context';
-import { TOOLS } from '../worker/tools/catalog';
-import { executeTool, selectTools, type ToolResult } from '../worker/tools/registry';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { Principal } from '../../worker/auth/principal';
+import { createContext } from '../../worker/domain/context';
+import { TOOLS } from '../../worker/tools/catalog';
+import { executeTool, selectTools, type ToolResult } from '../../worker/tools/registry';
 
 /** Tools whose results the client shows as confirmation cards (as in chat). */
 export const SHARED_RESULT_TOOLS = ['create_booking', 'reschedule_booking', 'cancel_booking'];

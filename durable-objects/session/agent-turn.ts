@@ -7,18 +7,18 @@
  * the reply, usage and cost are recorded. The session object supplies storage
  * and delivery through TurnHost; this file owns only the turn's logic.
  */
-import { runTurn, type ToolResultStore } from '../worker/agent/loop';
-import type { ChatModel, ModelMessage } from '../worker/agent/model';
-import { costCents, priceTable } from '../worker/agent/pricing';
-import { systemPrompt } from '../worker/agent/prompt';
-import type { Principal } from '../worker/auth/principal';
-import { createContext } from '../worker/domain/context';
-import { log } from '../worker/lib/log';
-import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
-import { TOOLS } from '../worker/tools/catalog';
-import { selectTools } from '../worker/tools/registry';
+import { runTurn, type ToolResultStore } from '../../worker/agent/loop';
+import type { ChatModel, ModelMessage } from '../../worker/agent/model';
+import { costCents, priceTable } from '../../worker/agent/pricing';
+import { systemPrompt } from '../../worker/agent/prompt';
+import type { Principal } from '../../worker/auth/principal';
+import { createContext } from '../../worker/domain/context';
+import { log } from '../../worker/lib/log';
+import { toolLabel, type ServerEvent, type SessionEvent } from '../../worker/protocol/chat';
+import { TOOLS } from '../../worker/tools/catalog';
+import { selectTools } from '../../worker/tools/registry';
 import { updateInteraction } from './d1-sync';
-import type { SessionMeta, SessionStore } from './session-store';
+import type { SessionMeta, SessionStore } from './store';
 
 /** What a turn needs from its session object (the ChatSession DO). */
 export interface TurnHost {
