@@ -10,50 +10,20 @@ import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
 import type { ChatModel } from '../worker/agent/model';
 import { sessionMessagesPerMinute } from '../worker/chat/limits';
-import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
+import { isStaff, type Principal } from '../worker/auth/principal';
+import { mayUseSession, STAFF_SEND_REFUSAL } from '../worker/chat/policy';
 import { allocate, formatNumber } from '../worker/domain/counters';
 import { log } from '../worker/lib/log';
 import { toZoned } from '../worker/lib/zoned-time';
 import type { ServerEvent, SessionEvent } from '../worker/protocol/chat';
+import type { OpenSessionInput, SendResult, SessionInfo } from '../worker/protocol/session';
 import { insertInteraction, insertMessage, updateInteraction } from './session/d1-sync';
 import { D1Outbox } from './session/outbox';
 import { modeOf, ownerPrincipal, sessionEvent, SessionStore, type SessionMeta, type StoredMessage } from './session/store';
 import { closeIfLapsed, SessionSockets, socketExpiry } from './session/sockets';
-import { STAFF_SEND_REFUSAL, StaffMode } from './session/staff-mode';
+import { StaffMode } from './session/staff-mode';
 import { runSessionTurn } from './session/agent-turn';
 import { VoiceCalls } from './voice/calls';
-
-export interface OpenSessionInput {
-  session_id: string;
-  owner_subject: string;
-  /** The claims of the owner's token (name, email, session scope): every AI turn acts as this customer. */
-  owner?: UserPrincipal;
-  customer_name?: string | undefined;
-  customer_email?: string | undefined;
-  referrer_url?: string | undefined;
-}
-
-export interface SessionInfo {
-  session_id: string;
-  interaction_number: string;
-  owner_subject: string;
-  status: SessionMeta['status'];
-  greeting: string;
-  created_at: string;
-}
-
-export type SendResult =
-  | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
-  | { ok: false; error: { code: 'not_found' | 'forbidden' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
-
-/**
- * The session's own customer (by session-scoped token or owning subject), or staff: who may read it
- * and follow its socket. Who may *send* it a message is narrower (`accept`): staff may not.
- */
-export function mayUseSession(principal: Principal, meta: Pick<SessionMeta, 'session_id' | 'owner_subject'>): boolean {
-  if (principal.kind !== 'user') return false;
-  return principal.sessionId === meta.session_id || principal.subject === meta.owner_subject || isStaff(principal);
-}
 
 /** A repeated client id: the message was already accepted, and is not accepted again. */
 const DUPLICATE = 'This message (client_id) was already received';

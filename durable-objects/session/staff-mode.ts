@@ -11,10 +11,10 @@
  * turn's tool call and its result (the model's history must keep those adjacent).
  */
 import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
-import type { ServerEvent, SessionEvent, TranscriptMessage } from '../../worker/protocol/chat';
+import { MAX_MESSAGE_CHARS, type ServerEvent, type SessionEvent, type TranscriptMessage } from '../../worker/protocol/chat';
+import type { ModeChange, StaffErrorCode, StaffResult } from '../../worker/protocol/session';
 import { updateInteraction } from './d1-sync';
 import { modeOf, sessionEvent, type SessionMeta, type SessionStore, type StoredMessage } from './store';
-import { MAX_MESSAGE_CHARS } from './sockets';
 
 /** What staff mode needs from its session object (the ChatSession DO). */
 export interface StaffHost {
@@ -32,21 +32,7 @@ export interface StaffHost {
   persistSoon(): void;
 }
 
-export type StaffErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_input';
-export type StaffResult<T> = { ok: true; data: T } | { ok: false; error: { code: StaffErrorCode; message: string } };
-
-/** What takeover and handback answer. */
-export type ModeChange = { session_id: string; mode: 'human'; agent: string } | { session_id: string; mode: 'ai' };
-
 const fail = (code: StaffErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
-
-/**
- * What a staff token gets on the customer message routes (REST, SSE, compat, socket `message`
- * frames, voice calls): an AI turn run with staff tools would put what staff may see into the
- * customer's transcript and the model's history, so staff speak only as themselves.
- */
-export const STAFF_SEND_REFUSAL =
-  'Staff reply through takeover / staff-message (POST /api/v1/chat/session/{id}/takeover, then /staff-message); a staff token gets no AI turn in a conversation';
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {

@@ -24,7 +24,8 @@ import { CallResponses } from './functions';
 import { UpstreamLink } from './link';
 import { CallRecorder, type VoiceHost } from './record';
 import { runVoiceTool, SHARED_RESULT_TOOLS, toolMessages } from './tools';
-import { contextItems, realtimeTokens, sessionUpdate, type VoiceSettings } from './upstream';
+import type { VoiceSettings } from '../../worker/chat/voice-settings';
+import { contextItems, realtimeTokens, sessionUpdate } from './upstream';
 
 export type { VoiceHost } from './record';
 

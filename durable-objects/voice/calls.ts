@@ -8,15 +8,16 @@
  * session's alarm, or the next frame) it ends with `token_expired` and close 4001.
  */
 import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
+import { STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
+import { voiceSettings, type VoiceSettings } from '../../worker/chat/voice-settings';
 import { log } from '../../worker/lib/log';
 import { CLOSE_RECONNECT } from '../../worker/protocol/chat';
+import { PRINCIPAL_HEADER } from '../../worker/protocol/session';
 import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../../worker/protocol/voice';
 import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
-import { forwardedExpiry, PRINCIPAL_HEADER, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
-import { STAFF_SEND_REFUSAL } from '../session/staff-mode';
+import { forwardedExpiry, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
 import { VoiceCall } from './call';
 import type { VoiceHost } from './record';
-import { voiceSettings } from './upstream';
 
 interface VoiceAttachment {
   /** Who opened the call (the verified token); the call itself acts as the session's owner. */
@@ -76,7 +77,7 @@ export class VoiceCalls {
     owner: UserPrincipal,
     callId: string,
     expiresAt: number,
-    settings: Extract<ReturnType<typeof voiceSettings>, { ok: true }>['settings'],
+    settings: VoiceSettings,
   ): VoiceCall {
     const call = new VoiceCall(this.host, ws, owner, settings, callId, (ended) => {
       if (this.calls.get(ended.id) === ended) this.calls.delete(ended.id);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseVoiceFrame } from '../../durable-objects/voice/frames';
 import { heardText } from '../../durable-objects/voice/transcript';
-import { voiceSettings } from '../../durable-objects/voice/upstream';
+import { voiceSettings } from '../../worker/chat/voice-settings';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../worker/protocol/voice';
 import { BASE, call, openSession } from '../http-helpers';

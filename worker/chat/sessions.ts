@@ -3,13 +3,12 @@
  * routes): create a session, check who may use it, send a message and read
  * the turn's events. Routes stay thin and differ only in their JSON shapes.
  */
-import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
-import { MAX_MESSAGE_CHARS } from '../../durable-objects/session/sockets';
-import { STAFF_SEND_REFUSAL, type StaffResult } from '../../durable-objects/session/staff-mode';
 import { isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
 import { DomainError } from '../domain/errors';
-import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
+import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type Usage } from '../protocol/chat';
+import type { SendResult, SessionInfo, StaffResult } from '../protocol/session';
+import { mayUseSession, STAFF_SEND_REFUSAL } from './policy';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**

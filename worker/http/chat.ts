@@ -6,7 +6,6 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/session/sockets';
 import { requireRole } from '../auth/principal';
 import { ipLimitEnabled } from '../chat/limits';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
 import { CHAT_SUBPROTOCOL } from '../protocol/chat';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../protocol/session';
 import { fieldErrors } from '../tools/registry';
 import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';

@@ -5,7 +5,7 @@
  * "true" and a realtime key is set); the widget shows its voice button only then.
  */
 import { Hono } from 'hono';
-import { voiceSettings } from '../../durable-objects/voice/upstream';
+import { voiceSettings } from '../chat/voice-settings';
 import type { AppEnv } from './types';
 
 export interface WidgetConfig {

@@ -8,9 +8,9 @@
  * session's Durable Object (durable-objects/voice/call.ts).
  */
 import { Hono } from 'hono';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/session/sockets';
-import { voiceSettings } from '../../durable-objects/voice/upstream';
 import { authorizedSession, refuseStaffSender, sessionStub } from '../chat/sessions';
+import { voiceSettings } from '../chat/voice-settings';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../protocol/session';
 import { VOICE_SUBPROTOCOL } from '../protocol/voice';
 import { errorResponse } from './errors';
 import { authenticateUpgrade } from './socket-auth';

@@ -78,6 +78,11 @@ export type ClientFrame =
   | { type: 'message'; text: string; client_id?: string }
   | { type: 'resume'; last_event_id: number };
 
+/** Longest message a customer or staff member may send (characters, after trimming); longer is a 413 or an error event. */
+export const MAX_MESSAGE_CHARS = 4000;
+/** Largest frame a client may send on the session WebSocket (characters of JSON). */
+export const MAX_FRAME_BYTES = 8 * 1024;
+
 /** The subprotocol a client offers (first) and the server selects. */
 export const CHAT_SUBPROTOCOL = 'switchboard.chat.v1';
 /** Prefix of the second subprotocol entry, which carries the bearer token. */

@@ -1,0 +1,45 @@
+/**
+ * The contract between the Worker and a session's Durable Object (ChatSession):
+ * what its RPC methods take and answer, and the headers of a WebSocket upgrade
+ * the Worker forwards to it. The Worker holds only the object's stub; this
+ * module is what both sides agree on, so neither imports the other's internals.
+ */
+import type { UserPrincipal } from '../auth/principal';
+
+/** Header the Worker sets (after verifying the token) when it forwards an upgrade: the caller's principal as JSON. */
+export const PRINCIPAL_HEADER = 'x-switchboard-principal';
+/** Header with the verified token's expiry (epoch ms), set next to PRINCIPAL_HEADER. */
+export const TOKEN_EXPIRES_HEADER = 'x-switchboard-token-expires';
+
+/** A session's status (the interaction's, in D1 too). */
+export const SESSION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface OpenSessionInput {
+  session_id: string;
+  owner_subject: string;
+  /** The claims of the owner's token (name, email, session scope): every AI turn acts as this customer. */
+  owner?: UserPrincipal;
+  customer_name?: string | undefined;
+  customer_email?: string | undefined;
+  referrer_url?: string | undefined;
+}
+
+export interface SessionInfo {
+  session_id: string;
+  interaction_number: string;
+  owner_subject: string;
+  status: SessionStatus;
+  greeting: string;
+  created_at: string;
+}
+
+export type SendResult =
+  | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
+  | { ok: false; error: { code: 'not_found' | 'forbidden' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
+
+export type StaffErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_input';
+export type StaffResult<T> = { ok: true; data: T } | { ok: false; error: { code: StaffErrorCode; message: string } };
+
+/** What takeover and handback answer. */
+export type ModeChange = { session_id: string; mode: 'human'; agent: string } | { session_id: string; mode: 'ai' };
