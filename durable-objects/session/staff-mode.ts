@@ -11,32 +11,17 @@
  * turn's tool call and its result (the model's history must keep those adjacent).
  */
 import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
-import { MAX_MESSAGE_CHARS, type ServerEvent, type SessionEvent, type TranscriptMessage } from '../../worker/protocol/chat';
+import { MAX_MESSAGE_CHARS, type TranscriptMessage } from '../../worker/protocol/chat';
 import type { ModeChange, StaffErrorCode, StaffResult } from '../../worker/protocol/session';
 import { updateInteraction } from './d1-sync';
-import { modeOf, sessionEvent, type SessionMeta, type SessionStore, type StoredMessage } from './store';
-
-/** What staff mode needs from its session object (the ChatSession DO). */
-export interface StaffHost {
-  readonly store: SessionStore;
-  now(): number;
-  /** Stores a conversation message through the session's one path (transcript + outbox to D1); returns its seq. */
-  storeMessage(message: StoredMessage, turnId: string | null): number;
-  /** Records an event and sends it to every chat socket (and to a turn's HTTP stream, when given one). */
-  emit(event: SessionEvent, writer?: WritableStreamDefaultWriter<Uint8Array>): ServerEvent;
-  /** Runs `job` on the session's turn queue. */
-  enqueue<T>(job: () => Promise<T>): Promise<T>;
-  /** Flushes the outbox to D1 and re-arms the alarm; never throws (a failed flush is retried by alarm). */
-  persist(): Promise<void>;
-  /** The same, in the background: not on the caller's path. */
-  persistSoon(): void;
-}
+import type { SessionHost, TurnWriter } from './host';
+import { modeOf, sessionEvent, type SessionMeta } from './store';
 
 const fail = (code: StaffErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
-  constructor(private readonly host: StaffHost) {}
+  constructor(private readonly host: SessionHost) {}
 
   /** Whether a person has the conversation (customer messages get no AI turn). */
   isHuman(): boolean {
@@ -99,7 +84,7 @@ export class StaffMode {
       // Checked again on the queue: a handback may have come while a running turn finished.
       if (!this.isHuman()) return notHeld();
       const now = this.host.now();
-      const seq = this.host.storeMessage({ role: 'staff', content }, null);
+      const seq = this.host.storeMessage({ role: 'staff', content });
       const meta = { ...this.host.store.meta()!, last_activity_at: now };
       this.host.store.saveMeta(meta);
       this.host.store.enqueueD1(...updateInteraction(meta, now));
@@ -115,7 +100,7 @@ export class StaffMode {
    * Ends the turn of a customer message stored while a person has the conversation: no AI
    * turn; the caller's stream (if any) and every socket get `waiting_for_staff`. Runs on the turn queue.
    */
-  async hold(turnId: string, writer?: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
+  async hold(turnId: string, writer?: TurnWriter): Promise<void> {
     const now = this.host.now();
     // The interaction's updated_at moves, so the staff queue shows the customer is waiting.
     this.host.store.enqueueD1(...updateInteraction(this.host.store.meta()!, now));

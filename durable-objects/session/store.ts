@@ -123,7 +123,7 @@ export interface StaffMessage {
 /** Anything the session stores as a conversation message. */
 export type StoredMessage = ModelMessage | StaffMessage;
 
-interface MessageExtra {
+export interface MessageExtra {
   sources?: TranscriptMessage['sources'];
   offline?: boolean;
   client_id?: string;

@@ -11,23 +11,22 @@ import type { RealtimeServerEvent, ResponseDoneEvent } from 'openai/resources/re
 import { priceTable, realtimeCostCents } from '../../worker/agent/pricing';
 import { systemPrompt } from '../../worker/agent/prompt';
 import type { Principal } from '../../worker/auth/principal';
+import type { VoiceSettings } from '../../worker/chat/voice-settings';
 import { log } from '../../worker/lib/log';
 import { toolLabel } from '../../worker/protocol/chat';
 import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../../worker/protocol/voice';
 import { toRealtimeTools } from '../../worker/tools/adapters';
 import { TOOLS } from '../../worker/tools/catalog';
 import { selectTools, type ToolResult } from '../../worker/tools/registry';
-import type { SessionMeta } from '../session/store';
+import type { SessionHost } from '../session/host';
 import { safeClose } from '../session/sockets';
+import type { SessionMeta } from '../session/store';
 import { base64Bytes, FrameBudget, parseVoiceFrame } from './frames';
 import { CallResponses } from './functions';
 import { UpstreamLink } from './link';
-import { CallRecorder, type VoiceHost } from './record';
+import { CallRecorder } from './record';
 import { runVoiceTool, SHARED_RESULT_TOOLS, toolMessages } from './tools';
-import type { VoiceSettings } from '../../worker/chat/voice-settings';
 import { contextItems, realtimeTokens, sessionUpdate } from './upstream';
-
-export type { VoiceHost } from './record';
 
 /** Audio kept while the upstream is (re)connecting (~5 s of base64 PCM16); older audio is dropped. */
 const MAX_BUFFERED_CHARS = 320_000;
@@ -50,7 +49,7 @@ export class VoiceCall {
   private readonly usage: VoiceUsage = { input_tokens: 0, output_tokens: 0, input_audio_tokens: 0, output_audio_tokens: 0, cost_cents: 0 };
 
   constructor(
-    private readonly host: VoiceHost,
+    private readonly host: SessionHost,
     private readonly client: WebSocket,
     /** Who the call acts as: the conversation's owner (calls.ts), for its tools and its prompt. */
     private readonly principal: Principal,

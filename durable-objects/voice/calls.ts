@@ -14,10 +14,10 @@ import { log } from '../../worker/lib/log';
 import { CLOSE_RECONNECT } from '../../worker/protocol/chat';
 import { PRINCIPAL_HEADER } from '../../worker/protocol/session';
 import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../../worker/protocol/voice';
-import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
+import type { SessionHost } from '../session/host';
 import { forwardedExpiry, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
+import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
 import { VoiceCall } from './call';
-import type { VoiceHost } from './record';
 
 interface VoiceAttachment {
   /** Who opened the call (the verified token); the call itself acts as the session's owner. */
@@ -37,7 +37,7 @@ export class VoiceCalls {
 
   constructor(
     private readonly ctx: DurableObjectState,
-    private readonly host: VoiceHost,
+    private readonly host: SessionHost,
   ) {}
 
   /** Whether `ws` is a voice caller's socket. */
