@@ -13,7 +13,7 @@ import type { ChatModel } from '../worker/agent/model';
 import type { Principal } from '../worker/auth/principal';
 import type { OpenSessionInput, SendResult, SessionInfo } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
-import { DUPLICATE, SessionInbox } from './session/inbox';
+import { SessionInbox } from './session/inbox';
 import { SessionLifecycle } from './session/lifecycle';
 import { closeIfLapsed, socketExpiry } from './session/sockets';
 import { StaffMode } from './session/staff-mode';
@@ -145,11 +145,11 @@ export class ChatSession extends DurableObject<Env> {
     const accepted = this.inbox.accept(sockets.principalOf(ws), frame.text, frame.client_id);
     if (!accepted.ok) {
       // A duplicate is already in hand: the client sees it in the stream, so nothing to report.
-      if (accepted.error.message === DUPLICATE) return;
+      if (accepted.error.code === 'duplicate') return;
       sockets.send(ws, { type: 'error', code: accepted.error.code, message: accepted.error.message, id: store.lastEventId() });
       return;
     }
-    await this.core.enqueue(() => this.inbox.run(accepted.inboxId));
+    await this.core.enqueue(() => this.inbox.run(accepted.data.inboxId));
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {

@@ -237,7 +237,7 @@ describe('taking a conversation over', () => {
     });
     const sent = await stubOf(s).send(customerOf(s), 'What are your hours?');
     if (!sent.ok) throw new Error(JSON.stringify(sent.error));
-    const events = readEvents(sent.stream);
+    const events = readEvents(sent.data.stream);
     expect((await events.next()).value).toMatchObject({ type: 'message', message: { role: 'user' } });
     // The turn is running (stored its message, now waiting on D1): take over now.
     const taking = post(sessionPath(s, 'takeover'), await staffToken());

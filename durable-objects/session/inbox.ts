@@ -11,16 +11,14 @@ import { isStaff, type Principal } from '../../worker/auth/principal';
 import { sessionMessagesPerMinute } from '../../worker/chat/limits';
 import { mayUseSession, STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
 import { log } from '../../worker/lib/log';
-import type { SendResult } from '../../worker/protocol/session';
+import { fail, ok, type Result } from '../../worker/lib/result';
+import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
 import { runSessionTurn } from './agent-turn';
 import type { SessionHost, TurnWriter } from './host';
 import type { StaffMode } from './staff-mode';
 import { ownerPrincipal } from './store';
 
-/** A repeated client id: the message was already accepted, and is not accepted again. */
-export const DUPLICATE = 'This message (client_id) was already received';
-
-type Accepted = { ok: true; inboxId: number; turnId: string } | Extract<SendResult, { ok: false }>;
+type Accepted = Result<{ inboxId: number; turnId: string }, SendErrorCode, { retry_after: number }>;
 
 export class SessionInbox {
   private sendTimes: number[] = [];
@@ -57,32 +55,32 @@ export class SessionInbox {
     if (!accepted.ok) return accepted;
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const writer = writable.getWriter();
-    this.ctx.waitUntil(this.host.enqueue(() => this.run(accepted.inboxId, writer)));
-    return { ok: true, turn_id: accepted.turnId, stream: readable };
+    this.ctx.waitUntil(this.host.enqueue(() => this.run(accepted.data.inboxId, writer)));
+    return ok({ turn_id: accepted.data.turnId, stream: readable });
   }
 
   /** Durably accepts a message into the inbox (its turn is queued by the caller). */
   accept(principal: Principal, text: string, clientId?: string): Accepted {
     const { store } = this.host;
     const meta = store.meta();
-    if (!meta) return { ok: false, error: { code: 'not_found', message: 'No such session' } };
+    if (!meta) return fail('not_found', 'No such session');
     // The session checks who may talk in it itself, so no caller (route, socket, tool) can skip it.
     // Staff may read and watch, but a message from them would get an AI turn: they reply through takeover.
-    if (isStaff(principal)) return { ok: false, error: { code: 'forbidden', message: STAFF_SEND_REFUSAL } };
-    if (!mayUseSession(principal, meta)) return { ok: false, error: { code: 'forbidden', message: 'This chat session belongs to someone else' } };
+    if (isStaff(principal)) return fail('forbidden', STAFF_SEND_REFUSAL);
+    if (!mayUseSession(principal, meta)) return fail('forbidden', 'This chat session belongs to someone else');
     // A client that re-sends after a dropped connection must not get a second turn.
-    if (clientId && store.hasClientId(clientId)) return { ok: false, error: { code: 'conflict', message: DUPLICATE } };
-    if (meta.status === 'resolved') return { ok: false, error: { code: 'conflict', message: 'This conversation has ended; start a new one' } };
+    if (clientId && store.hasClientId(clientId)) return fail('duplicate', 'This message (client_id) was already received');
+    if (meta.status === 'resolved') return fail('conflict', 'This conversation has ended; start a new one');
     const now = this.host.now();
     this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
     if (this.sendTimes.length >= sessionMessagesPerMinute(this.host.env)) {
       const retryAfter = Math.ceil((60_000 - (now - this.sendTimes[0]!)) / 1000);
-      return { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down a little', retry_after: retryAfter } };
+      return fail('rate_limited', 'Too many messages; slow down a little', { retry_after: retryAfter });
     }
     this.sendTimes.push(now);
     const turnId = crypto.randomUUID();
     const inboxId = store.enqueueInbox(text, principal, turnId, now, clientId);
-    return { ok: true, inboxId, turnId };
+    return ok({ inboxId, turnId });
   }
 
   /** Moves an inbox message into the conversation and answers it. Runs on the turn queue. */

@@ -12,12 +12,11 @@
  */
 import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
 import { MAX_MESSAGE_CHARS, type TranscriptMessage } from '../../worker/protocol/chat';
-import type { ModeChange, StaffErrorCode, StaffResult } from '../../worker/protocol/session';
+import { fail, ok } from '../../worker/lib/result';
+import type { ModeChange, StaffResult } from '../../worker/protocol/session';
 import { updateInteraction } from './d1-sync';
 import type { SessionHost, TurnWriter } from './host';
 import { modeOf, sessionEvent, type SessionMeta } from './store';
-
-const fail = (code: StaffErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
@@ -35,7 +34,7 @@ export class StaffMode {
     if (!isStaff(principal)) return fail('forbidden', 'Only staff can take over a conversation');
     const meta = this.host.store.meta();
     if (!meta) return fail('not_found', 'No such chat session');
-    return { ok: true, data: { meta, staff: principal } };
+    return ok({ meta, staff: principal });
   }
 
   /** Saves `meta`, queues its D1 row update and tells every socket, when something changed. */
@@ -60,7 +59,7 @@ export class StaffMode {
     const agent = staff.subject;
     const status = meta.status === 'open' || meta.status === 'abandoned' ? 'escalated' : meta.status;
     await this.change(meta, { ...meta, mode: 'human', agent, status, last_activity_at: this.host.now() });
-    return { ok: true, data: { session_id: meta.session_id, mode: 'human', agent } };
+    return ok({ session_id: meta.session_id, mode: 'human', agent });
   }
 
   /** Gives the conversation back to the AI: the next customer message gets an AI turn, with the staff messages in its history. */
@@ -69,7 +68,7 @@ export class StaffMode {
     if (!checked.ok) return checked;
     const { agent: _agent, ...meta } = checked.data.meta;
     await this.change(checked.data.meta, { ...meta, mode: 'ai', last_activity_at: this.host.now() });
-    return { ok: true, data: { session_id: meta.session_id, mode: 'ai' } };
+    return ok({ session_id: meta.session_id, mode: 'ai' });
   }
 
   /** Stores a staff reply (role 'staff') and shows it on every socket. Only while a person has the conversation. */
@@ -90,7 +89,7 @@ export class StaffMode {
       this.host.store.enqueueD1(...updateInteraction(meta, now));
       const message = this.host.store.message(seq);
       this.host.emit({ type: 'message', message });
-      return { ok: true, data: { message } };
+      return ok({ message });
     });
     if (result.ok) await this.host.persist();
     return result;

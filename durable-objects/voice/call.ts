@@ -250,8 +250,8 @@ export class VoiceCall {
       return;
     }
     const verdict = parseVoiceFrame(data);
-    if (!verdict.ok) return this.error(verdict.code, verdict.message);
-    const frame = verdict.frame;
+    if (!verdict.ok) return this.error(verdict.error.code, verdict.error.message);
+    const frame = verdict.data;
     if (frame.type === 'session.end') {
       void this.end('hangup', { closeClient: true });
     } else if (frame.type === 'input_audio_buffer.append') {

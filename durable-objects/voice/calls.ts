@@ -48,7 +48,7 @@ export class VoiceCalls {
   /** Accepts a voice upgrade the Worker forwarded (after verifying the token and the session). */
   accept(request: Request, meta: SessionMeta): Response {
     const voice = voiceSettings(this.host.env);
-    if (!voice.ok) return Response.json({ error: { code: 'unavailable', message: voice.reason } }, { status: 503 });
+    if (!voice.ok) return Response.json({ error: voice.error }, { status: 503 });
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response('Expected a WebSocket upgrade', { status: 426 });
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
@@ -68,7 +68,7 @@ export class VoiceCalls {
     this.ctx.acceptWebSocket(server, [VOICE_SOCKET_TAG]);
     const callId = crypto.randomUUID();
     server.serializeAttachment({ principal, call_id: callId, expires_at: expiresAt } satisfies VoiceAttachment);
-    this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.settings);
+    this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.data);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': VOICE_SUBPROTOCOL } });
   }
 
@@ -118,7 +118,7 @@ export class VoiceCalls {
       const voice = voiceSettings(this.host.env);
       const meta = this.host.store.meta();
       if (!voice.ok || !meta) return;
-      call = this.begin(ws, ownerPrincipal(meta), attachment.call_id, attachment.expires_at!, voice.settings);
+      call = this.begin(ws, ownerPrincipal(meta), attachment.call_id, attachment.expires_at!, voice.data);
     }
     call.onClientFrame(data);
   }

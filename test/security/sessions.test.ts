@@ -187,7 +187,7 @@ describe('finding 2: staff tokens never run an AI turn in a customer’s convers
   it('the session object itself refuses a staff sender, whoever calls it', async () => {
     const s = await openSession();
     const result = await stubOf(s).send(staffPrincipal, 'hello from the RPC', undefined);
-    if (result.ok) await result.stream.cancel();
+    if (result.ok) await result.data.stream.cancel();
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(STAFF_REFUSAL) });
   });

@@ -101,9 +101,10 @@ export async function sendMessage(env: Env, principal: Principal, sessionId: str
   refuseStaffSender(principal);
   if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
   const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
-  if (result.ok) return result.stream;
-  const details = result.error.code === 'rate_limited' ? { retry_after: result.error.retry_after ?? 60 } : undefined;
-  throw new DomainError(result.error.code, result.error.message, details);
+  if (result.ok) return result.data.stream;
+  const { code, message, details } = result.error;
+  // A repeated client id is a conflict over HTTP: the first message with it is being (or was) answered.
+  throw new DomainError(code === 'duplicate' ? 'conflict' : code, message, code === 'rate_limited' ? { retry_after: details?.retry_after ?? 60 } : details);
 }
 
 /** The events of an NDJSON stream, one parsed object per line. */

@@ -26,21 +26,20 @@ export interface VoiceEnv {
 export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime';
 export const DEFAULT_REALTIME_MODEL = 'gpt-realtime';
 
+import { fail, ok, type Result } from '../lib/result';
+
 /**
- * Voice settings, or why voice is off. Voice is on only when explicitly enabled and a key exists: nothing pretends.
- * @example const voice = voiceSettings(env); if (!voice.ok) return errorResponse(c, 'unavailable', voice.reason);
+ * Voice settings, or why voice is off (`unavailable`, with the reason as its message). Voice is on only when explicitly enabled and a key exists: nothing pretends.
+ * @example const voice = voiceSettings(env); if (!voice.ok) return errorResponse(c, voice.error.code, voice.error.message);
  */
-export function voiceSettings(env: VoiceEnv): { ok: true; settings: VoiceSettings } | { ok: false; reason: string } {
-  if (env.VOICE_ENABLED !== 'true') return { ok: false, reason: 'Voice is not enabled on this deployment (VOICE_ENABLED is not "true")' };
-  if (!env.OPENAI_API_KEY) return { ok: false, reason: 'Voice needs a realtime model key (OPENAI_API_KEY), and none is configured' };
+export function voiceSettings(env: VoiceEnv): Result<VoiceSettings, 'unavailable'> {
+  if (env.VOICE_ENABLED !== 'true') return fail('unavailable', 'Voice is not enabled on this deployment (VOICE_ENABLED is not "true")');
+  if (!env.OPENAI_API_KEY) return fail('unavailable', 'Voice needs a realtime model key (OPENAI_API_KEY), and none is configured');
   const minutes = Number(env.VOICE_MAX_SESSION_MINUTES);
-  return {
-    ok: true,
-    settings: {
-      url: env.OPENAI_REALTIME_URL || DEFAULT_REALTIME_URL,
-      model: env.OPENAI_REALTIME_MODEL || DEFAULT_REALTIME_MODEL,
-      apiKey: env.OPENAI_API_KEY,
-      maxSessionMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 28) * 60_000,
-    },
-  };
+  return ok({
+    url: env.OPENAI_REALTIME_URL || DEFAULT_REALTIME_URL,
+    model: env.OPENAI_REALTIME_MODEL || DEFAULT_REALTIME_MODEL,
+    apiKey: env.OPENAI_API_KEY,
+    maxSessionMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 28) * 60_000,
+  });
 }

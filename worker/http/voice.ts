@@ -23,7 +23,7 @@ export function voiceRoutes(): Hono<AppEnv> {
   voice.get('/call', async (c) => {
     // Said first and plainly: a deployment without voice must not look like one with a broken voice.
     const settings = voiceSettings(c.env);
-    if (!settings.ok) return errorResponse(c, 'unavailable', settings.reason);
+    if (!settings.ok) return errorResponse(c, settings.error.code, settings.error.message);
     const verified = await authenticateUpgrade(c, VOICE_SUBPROTOCOL);
     if (verified instanceof Response) return verified;
     const { principal, expiresAt } = verified;

@@ -5,6 +5,7 @@
  * module is what both sides agree on, so neither imports the other's internals.
  */
 import type { UserPrincipal } from '../auth/principal';
+import type { Result } from '../lib/result';
 
 /** Header the Worker sets (after verifying the token) when it forwards an upgrade: the caller's principal as JSON. */
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
@@ -34,12 +35,16 @@ export interface SessionInfo {
   created_at: string;
 }
 
-export type SendResult =
-  | { ok: true; turn_id: string; stream: ReadableStream<Uint8Array> }
-  | { ok: false; error: { code: 'not_found' | 'forbidden' | 'rate_limited' | 'conflict'; message: string; retry_after?: number } };
+/**
+ * Why `send` refused a message. `duplicate`: a message with this client id was already accepted (the
+ * HTTP routes answer it as a 409 conflict; a socket ignores it, the client sees the first in the stream).
+ * `rate_limited` carries `details.retry_after` (seconds).
+ */
+export type SendErrorCode = 'not_found' | 'forbidden' | 'rate_limited' | 'conflict' | 'duplicate';
+export type SendResult = Result<{ turn_id: string; stream: ReadableStream<Uint8Array> }, SendErrorCode, { retry_after: number }>;
 
 export type StaffErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_input';
-export type StaffResult<T> = { ok: true; data: T } | { ok: false; error: { code: StaffErrorCode; message: string } };
+export type StaffResult<T> = Result<T, StaffErrorCode, never>;
 
 /** What takeover and handback answer. */
 export type ModeChange = { session_id: string; mode: 'human'; agent: string } | { session_id: string; mode: 'ai' };
