@@ -7,22 +7,19 @@
  * the reply, usage and cost are recorded. The session object supplies storage
  * and delivery through SessionHost; this file owns only the turn's logic.
  */
-import { runTurn, type ToolResultStore } from '../../worker/agent/loop';
+import { runTurn } from '../../worker/agent/loop';
 import type { ChatModel, ModelMessage } from '../../worker/agent/model';
 import { costCents, priceTable } from '../../worker/agent/pricing';
 import { systemPrompt } from '../../worker/agent/prompt';
 import type { Principal } from '../../worker/auth/principal';
 import { createContext } from '../../worker/domain/context';
 import { log } from '../../worker/lib/log';
-import { toolLabel, type SessionEvent } from '../../worker/protocol/chat';
+import { BOOKING_CARD_TOOLS, toolLabel, type SessionEvent } from '../../worker/protocol/chat';
 import { TOOLS } from '../../worker/tools/catalog';
 import { selectTools } from '../../worker/tools/registry';
 import { updateInteraction } from './d1-sync';
 import type { SessionHost, TurnWriter } from './host';
 import type { SessionMeta } from './store';
-
-/** Tools whose results are bookings: the reply carries them (confirmation cards). */
-const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
 
 /**
  * Runs turn `turnId` acting as `principal` (the session passes its owner). A turn finished after a
@@ -38,11 +35,8 @@ export async function runSessionTurn(host: SessionHost, chatModel: () => ChatMod
   const ctx = createContext(host.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
   const toolNames = new Map<string, string>();
   const bookings: unknown[] = [];
-  const results: ToolResultStore = {
-    // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
-    get: (callId, tool) => host.store.toolResult(turnId, callId, tool),
-    put: (callId, tool, result) => host.store.saveToolResult(turnId, callId, tool, result, host.now()),
-  };
+  // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
+  const results = host.store.toolResultsOf(turnId, () => host.now());
   const messages: ModelMessage[] = [
     { role: 'system', content: systemPrompt({ businessName: host.env.BUSINESS_NAME, timeZone: host.env.BUSINESS_TIMEZONE, now: host.now(), ...(meta.customer_name ? { customerName: meta.customer_name } : {}) }) },
     ...host.store.modelHistory(),
@@ -61,7 +55,7 @@ export async function runSessionTurn(host: SessionHost, chatModel: () => ChatMod
       },
       onToolFinished: (call, result) => {
         if (call.name === 'request_human' && result.ok) host.store.saveMeta({ ...host.store.meta()!, status: 'escalated' });
-        const shareData = result.ok && BOOKING_TOOLS.has(call.name);
+        const shareData = result.ok && BOOKING_CARD_TOOLS.includes(call.name);
         if (shareData) bookings.push(result.data);
         emit(
           {

@@ -8,6 +8,7 @@
 import type { ModelMessage } from '../../worker/agent/model';
 import type { UserPrincipal } from '../../worker/auth/principal';
 import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../../worker/protocol/chat';
+import type { ToolResultStore } from '../../worker/agent/tool-call';
 import type { ToolResult } from '../../worker/tools/registry';
 
 /** Tool results by the turn and call that made them (see `toolResult`). */
@@ -267,6 +268,17 @@ export class SessionStore {
       .exec<{ result: string }>('SELECT result FROM tool_results WHERE turn_id = ? AND call_id = ? AND tool = ?', turnId, callId, tool)
       .toArray()[0];
     return row ? (JSON.parse(row.result) as ToolResult) : undefined;
+  }
+
+  /**
+   * The tool results of turn `turnId`, as the agent loop and voice calls read and write them (`runToolCall`).
+   * @example runToolCall(call, { tools, ctx, store: store.toolResultsOf(turnId, () => Date.now()), surface: 'chat' });
+   */
+  toolResultsOf(turnId: string, now: () => number): ToolResultStore {
+    return {
+      get: (callId, tool) => this.toolResult(turnId, callId, tool),
+      put: (callId, tool, result) => this.saveToolResult(turnId, callId, tool, result, now()),
+    };
   }
 
   saveToolResult(turnId: string, callId: string, tool: string, result: ToolResult, now: number): void {

@@ -6,15 +6,22 @@
  * never interleave and a chat turn's totals never overwrite a call's.
  */
 import type { ModelMessage } from '../../worker/agent/model';
+import { BOOKING_CARD_TOOLS } from '../../worker/protocol/chat';
+import type { ToolResult } from '../../worker/tools/registry';
 import { updateInteraction } from '../session/d1-sync';
 import type { SessionHost } from '../session/host';
 import type { SessionMeta } from '../session/store';
 import { CallTranscript } from './transcript';
 
-/** Records one call into its session; owns the call's pending transcript. */
-/** Tools whose results are bookings: the reply after them carries them, as chat replies do (confirmation cards). */
-const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
+/** The call and its result as chat-history messages, so later text turns (and D1) see what voice did. */
+export function toolMessages(callId: string, name: string, args: string, result: ToolResult): [ModelMessage, ModelMessage] {
+  return [
+    { role: 'assistant', content: null, tool_calls: [{ id: callId, type: 'function', function: { name, arguments: args } }] },
+    { role: 'tool', tool_call_id: callId, content: JSON.stringify(result) },
+  ];
+}
 
+/** Records one call into its session; owns the call's pending transcript. */
 export class CallRecorder {
   readonly transcript = new CallTranscript();
   private flushQueued = false;
@@ -65,7 +72,7 @@ export class CallRecorder {
       if (w.kind === 'tool') {
         for (const m of w.messages) {
           this.host.storeMessage(m, { toolName: w.toolName });
-          if (m.role === 'tool' && BOOKING_TOOLS.has(w.toolName)) {
+          if (m.role === 'tool' && BOOKING_CARD_TOOLS.includes(w.toolName)) {
             const result = JSON.parse(String(m.content)) as { ok: boolean; data?: unknown };
             if (result.ok) this.bookings.push(result.data);
           }

@@ -100,6 +100,12 @@ export const CLOSE_TOKEN_EXPIRED = { code: 4001, reason: 'token_expired' } as co
  */
 export const CLOSE_RECONNECT = { code: 1012, reason: 'reconnect' } as const;
 
+/**
+ * Tools whose successful results are bookings the client shows as confirmation cards: their data
+ * rides on `tool_finished` (and voice's), and on the reply after them (`TranscriptMessage.bookings`).
+ */
+export const BOOKING_CARD_TOOLS: readonly string[] = ['create_booking', 'reschedule_booking', 'cancel_booking'];
+
 /** Human label of a tool call, shown while it runs ("Checking availability…"). */
 export function toolLabel(name: string): string {
   const labels: Record<string, string> = {
