@@ -7,7 +7,7 @@
  */
 import type { ModelMessage } from '../../worker/agent/model';
 import type { UserPrincipal } from '../../worker/auth/principal';
-import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../../worker/protocol/chat';
+import type { ServerEvent, SessionEvent, SessionMode, SessionStatus, TranscriptMessage } from '../../worker/protocol/chat';
 import type { ToolResultStore } from '../../worker/agent/tool-call';
 import type { ToolResult } from '../../worker/tools/registry';
 
@@ -58,7 +58,7 @@ export interface SessionMeta {
   customer_name?: string;
   customer_email?: string;
   referrer_url?: string;
-  status: 'open' | 'resolved' | 'abandoned' | 'escalated';
+  status: SessionStatus;
   created_at: number;
   last_activity_at: number;
   prompt_tokens: number;

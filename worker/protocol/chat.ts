@@ -39,6 +39,14 @@ export interface Usage {
   completion_tokens: number;
 }
 
+/**
+ * A conversation's status, the same in the session object, in D1 (`interactions.status`), in the
+ * staff queue's filter and on the wire: open, escalated (a person is needed or has it), abandoned
+ * (idle past SESSION_IDLE_MINUTES), resolved (ended).
+ */
+export const SESSION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
 /** Who answers the customer: the AI agent, or a person who took the conversation over. */
 export type SessionMode = 'ai' | 'human';
 
@@ -48,7 +56,7 @@ export type SessionEvent =
       type: 'session';
       session_id: string;
       interaction_number: string;
-      status: string;
+      status: SessionStatus;
       /** Who answers now (on takeover/handback, on connect, and on status changes); absent on events stored before modes existed. */
       mode?: SessionMode;
       /** Subject of the staff member in charge, while `mode` is 'human'. */

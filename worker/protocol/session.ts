@@ -6,15 +6,12 @@
  */
 import type { UserPrincipal } from '../auth/principal';
 import type { Result } from '../lib/result';
+import type { SessionStatus } from './chat';
 
 /** Header the Worker sets (after verifying the token) when it forwards an upgrade: the caller's principal as JSON. */
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
 /** Header with the verified token's expiry (epoch ms), set next to PRINCIPAL_HEADER. */
 export const TOKEN_EXPIRES_HEADER = 'x-switchboard-token-expires';
-
-/** A session's status (the interaction's, in D1 too). */
-export const SESSION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export interface OpenSessionInput {
   session_id: string;
