@@ -11,7 +11,9 @@ import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
 import type { ChatModel } from '../worker/agent/model';
 import type { Principal } from '../worker/auth/principal';
-import type { OpenSessionInput, SendResult, SessionInfo } from '../worker/protocol/session';
+import { checkSessionUse } from '../worker/chat/policy';
+import { ok } from '../worker/lib/result';
+import { PRINCIPAL_HEADER, type AccessResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
 import { SessionLifecycle } from './session/lifecycle';
@@ -54,24 +56,21 @@ export class ChatSession extends DurableObject<Env> {
     return this.lifecycle.open(input);
   }
 
-  /** The session's facts, or null when no session of this id was ever opened. */
-  async describe(): Promise<SessionInfo | null> {
-    const meta = this.core.store.meta();
-    return meta ? this.lifecycle.info(meta) : null;
-  }
-
-  async transcript() {
+  /** The transcript, for the session's own customer or staff (checked here: one call per read). */
+  async transcript(principal: Principal): Promise<AccessResult<SessionTranscript>> {
     const { store } = this.core;
-    const meta = store.meta();
-    if (!meta) return null;
+    const access = checkSessionUse(principal, store.meta());
+    if (!access.ok) return access;
+    const meta = access.data;
     const people = { mode: modeOf(meta), agent: meta.mode === 'human' ? (meta.agent ?? null) : null };
-    return { ...this.lifecycle.info(meta), ...people, messages: store.transcript(), last_event_id: store.lastEventId() };
+    return ok({ ...this.lifecycle.info(meta), ...people, messages: store.transcript(), last_event_id: store.lastEventId() });
   }
 
-  /** Marks the conversation resolved (the customer or staff ended it). */
-  async end(): Promise<SessionInfo | null> {
-    const meta = this.core.store.meta();
-    return meta ? this.lifecycle.end(meta) : null;
+  /** Marks the conversation resolved (its customer or staff ended it). */
+  async end(principal: Principal): Promise<AccessResult<SessionInfo>> {
+    const access = checkSessionUse(principal, this.core.store.meta());
+    if (!access.ok) return access;
+    return ok(await this.lifecycle.end(access.data));
   }
 
   /**
@@ -102,10 +101,17 @@ export class ChatSession extends DurableObject<Env> {
 
   // ---- HTTP upgrades, alarm and hibernation handlers --------------------------------------------------------
 
-  /** WebSocket upgrades, forwarded by the Worker after it verified the caller. */
+  /**
+   * WebSocket upgrades (`/ws` chat, `/voice` calls), forwarded by the Worker after it verified the
+   * token; whether this caller may use the session is checked here, so an upgrade is one call.
+   * A refusal is `{ error: { code, message } }` with the code's status.
+   */
   override async fetch(request: Request): Promise<Response> {
-    const meta = this.core.store.meta();
-    if (!meta) return new Response('No such session', { status: 404 });
+    const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
+    if (!principal) return Response.json({ error: { code: 'unauthorized', message: 'Missing principal' } }, { status: 401 });
+    const access = checkSessionUse(principal, this.core.store.meta());
+    if (!access.ok) return Response.json({ error: access.error }, { status: access.error.code === 'not_found' ? 404 : 403 });
+    const meta = access.data;
     const response = new URL(request.url).pathname === '/voice' ? this.voice.accept(request, meta) : this.core.sockets.accept(request, meta, this.core.store);
     // The alarm closes the new socket when its token expires, if nothing else does first.
     if (response.status === 101) await this.core.scheduleAlarm();

@@ -9,7 +9,7 @@
 import type { ChatModel } from '../../worker/agent/model';
 import { isStaff, type Principal } from '../../worker/auth/principal';
 import { sessionMessagesPerMinute } from '../../worker/chat/limits';
-import { mayUseSession, STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
+import { checkSessionUse, STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
 import { log } from '../../worker/lib/log';
 import { fail, ok, type Result } from '../../worker/lib/result';
 import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
@@ -62,12 +62,12 @@ export class SessionInbox {
   /** Durably accepts a message into the inbox (its turn is queued by the caller). */
   accept(principal: Principal, text: string, clientId?: string): Accepted {
     const { store } = this.host;
-    const meta = store.meta();
-    if (!meta) return fail('not_found', 'No such session');
     // The session checks who may talk in it itself, so no caller (route, socket, tool) can skip it.
+    const access = checkSessionUse(principal, store.meta());
+    if (!access.ok) return access;
+    const meta = access.data;
     // Staff may read and watch, but a message from them would get an AI turn: they reply through takeover.
     if (isStaff(principal)) return fail('forbidden', STAFF_SEND_REFUSAL);
-    if (!mayUseSession(principal, meta)) return fail('forbidden', 'This chat session belongs to someone else');
     // A client that re-sends after a dropped connection must not get a second turn.
     if (clientId && store.hasClientId(clientId)) return fail('duplicate', 'This message (client_id) was already received');
     if (meta.status === 'resolved') return fail('conflict', 'This conversation has ended; start a new one');

@@ -4,6 +4,7 @@
  * uses the same ones to answer early without a call to the object.
  */
 import { isStaff, type Principal } from '../auth/principal';
+import { fail, ok, type Result } from '../lib/result';
 
 /**
  * The session's own customer (by session-scoped token or owning subject), or staff: who may read it
@@ -13,6 +14,17 @@ import { isStaff, type Principal } from '../auth/principal';
 export function mayUseSession(principal: Principal, session: { session_id: string; owner_subject: string }): boolean {
   if (principal.kind !== 'user') return false;
   return principal.sessionId === session.session_id || principal.subject === session.owner_subject || isStaff(principal);
+}
+
+/**
+ * Whether `principal` may read `session` (undefined: no such session): the one check behind every
+ * session route, made inside the session object. Anonymous callers are refused before (401).
+ * @example const access = checkSessionUse(principal, store.meta()); if (!access.ok) return access; const meta = access.data;
+ */
+export function checkSessionUse<S extends { session_id: string; owner_subject: string }>(principal: Principal, session: S | undefined): Result<S, 'not_found' | 'forbidden', never> {
+  if (!session) return fail('not_found', 'No such chat session');
+  if (!mayUseSession(principal, session)) return fail('forbidden', 'This chat session belongs to someone else');
+  return ok(session);
 }
 
 /**

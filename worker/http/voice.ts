@@ -8,9 +8,8 @@
  * session's Durable Object (durable-objects/voice/call.ts).
  */
 import { Hono } from 'hono';
-import { authorizedSession, refuseStaffSender, sessionStub } from '../chat/sessions';
+import { forwardUpgrade, refuseStaffSender } from '../chat/sessions';
 import { voiceSettings } from '../chat/voice-settings';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../protocol/session';
 import { VOICE_SUBPROTOCOL } from '../protocol/voice';
 import { errorResponse } from './errors';
 import { authenticateUpgrade } from './socket-auth';
@@ -26,20 +25,18 @@ export function voiceRoutes(): Hono<AppEnv> {
     if (!settings.ok) return errorResponse(c, settings.error.code, settings.error.message);
     const verified = await authenticateUpgrade(c, VOICE_SUBPROTOCOL);
     if (verified instanceof Response) return verified;
-    const { principal, expiresAt } = verified;
+    const { principal } = verified;
     const sessionId = c.req.query('session_id');
     if (!sessionId) {
       return errorResponse(c, 'invalid_input', 'session_id is required: create a session with POST /api/v1/chat/session/new and call with its token', {
         session_id: 'Required',
       });
     }
-    await authorizedSession(c.env, principal, sessionId);
     // The voice model acts as the conversation's owner; staff reply through takeover (the object checks again).
     refuseStaffSender(principal);
-    // The call ends (4001 token_expired) when the token expires.
-    return sessionStub(c.env, sessionId).fetch(
-      new Request('https://session/voice', { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal), [TOKEN_EXPIRES_HEADER]: String(expiresAt) } }),
-    );
+    // One call: the session checks the caller (404, 403, 409) and accepts the call, which ends
+    // (4001 token_expired) when the token expires.
+    return forwardUpgrade(c.env, verified, sessionId, 'voice');
   });
 
   return voice;

@@ -6,7 +6,7 @@
  */
 import type { UserPrincipal } from '../auth/principal';
 import type { Result } from '../lib/result';
-import type { SessionStatus } from './chat';
+import type { SessionMode, SessionStatus, TranscriptMessage } from './chat';
 
 /** Header the Worker sets (after verifying the token) when it forwards an upgrade: the caller's principal as JSON. */
 export const PRINCIPAL_HEADER = 'x-switchboard-principal';
@@ -31,6 +31,20 @@ export interface SessionInfo {
   greeting: string;
   created_at: string;
 }
+
+/** `GET /api/v1/chat/session/:id`: the session, who answers it, and its transcript with the resume cursor. */
+export interface SessionTranscript extends SessionInfo {
+  mode: SessionMode;
+  /** The staff member who has the conversation, while `mode` is 'human'. */
+  agent: string | null;
+  messages: TranscriptMessage[];
+  /** The id of the latest event: a client's socket resumes after it. */
+  last_event_id: number;
+}
+
+/** Why the session refused a reader (transcript, end, a socket): unknown, or someone else's. */
+export type AccessErrorCode = 'not_found' | 'forbidden';
+export type AccessResult<T> = Result<T, AccessErrorCode, never>;
 
 /**
  * Why `send` refused a message. `duplicate`: a message with this client id was already accepted (the
