@@ -20,8 +20,16 @@ export type ToolAccess = 'anyone' | readonly Exclude<Audience, 'anonymous'>[];
 export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
   /** snake_case, unique across the registry. */
   name: string;
-  /** Written for a model: what it does, when to use it, what it returns. */
+  /** A short human name for clients' tool lists (MCP `title`), e.g. "Book a visit". */
+  title: string;
+  /**
+   * Written for a model: what it does, when to use it, what it returns. Shown to everyone the tool is
+   * offered to, so it names no staff-only ability; input fields whose description starts with
+   * "Staff only:" are left out of the schema customers see (MCP).
+   */
   description: string;
+  /** The description staff and admins see instead, when they may do more with the tool than customers. */
+  staffDescription?: string;
   category: ToolCategory;
   input: Input;
   /**
