@@ -1,7 +1,8 @@
 // The agent loop with the real openai client against the fake provider, executing real tools on real D1.
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
-import { FALLBACK_REPLY, runTurn, type ToolResultStore, type TurnHooks } from '../worker/agent/loop';
+import { FALLBACK_REPLY, runTurn, type TurnHooks } from '../worker/agent/loop';
+import type { ToolResultStore } from '../worker/agent/tool-call';
 import type { ModelMessage } from '../worker/agent/model';
 import { OpenAIChatModel } from '../worker/agent/openai-model';
 import { CircuitBreaker, withRetries } from '../worker/agent/resilience';

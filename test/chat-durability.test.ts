@@ -56,13 +56,8 @@ describe('restarts', () => {
     });
     await evictDurableObject(stubOf(s));
     // Waking the object resumes the unanswered turn; the stored result answers the repeated call id.
-    let last = '';
-    for (let i = 0; i < 100 && !last.includes(number); i++) {
-      const after = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
-      last = after.body.messages.at(-1).content;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(last).toContain(number);
+    const lastMessage = async () => (await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token })).body.messages.at(-1).content as string;
+    await expect.poll(lastMessage, { timeout: 2000, interval: 20 }).toContain(number);
     expect(await d1Count("SELECT count(*) AS n FROM bookings WHERE address = '7 Pine St, Oak Park, IL'")).toBe(1);
   });
 });
@@ -127,9 +122,13 @@ describe('WebSockets', () => {
     const live = await connectChat(s);
     live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
     live.ws.send(JSON.stringify({ type: 'message', text: 'hello', client_id: 'c-1' }));
-    await live.waitFor((e) => e.some((x) => x.type === 'turn_done'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(live.events.filter((e) => e.type === 'turn_done')).toHaveLength(1);
+    // A third message is answered after anything the second could have queued (one queue, in order):
+    // when its turn is done, a second turn for c-1 would have been done before it.
+    live.ws.send(JSON.stringify({ type: 'message', text: 'thanks', client_id: 'c-2' }));
+    await live.waitFor((e) => e.filter((x) => x.type === 'turn_done').length >= 2);
+    const asked = live.events.flatMap((e) => (e.type === 'message' && e.message.role === 'user' ? [e.message.client_id] : []));
+    expect(asked).toEqual(['c-1', 'c-2']);
+    expect(live.events.filter((e) => e.type === 'turn_done')).toHaveLength(2);
     const fromStart = await connectChat(s, { lastEventId: 0 });
     await fromStart.waitFor((e) => e.some((x) => x.type === 'turn_done'));
     const replayed = fromStart.events.filter((e) => e.type !== 'session');

@@ -1,6 +1,6 @@
 // Helpers for tests that call the Worker over HTTP inside workerd: requests with a fresh client address, and chat sessions opened the way the widget opens them.
 import { exports } from 'cloudflare:workers';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { CHAT_SUBPROTOCOL, type ServerEvent } from '../worker/protocol/chat';
 
 export const BASE = 'http://switchboard.test';
@@ -65,9 +65,8 @@ export async function connectChat(s: OpenedSession, options: { lastEventId?: num
   const events: ServerEvent[] = [];
   ws.addEventListener('message', (e) => events.push(JSON.parse(e.data as string)));
   ws.accept();
-  const waitFor = async (pred: (e: ServerEvent[]) => boolean) => {
-    for (let i = 0; i < 200 && !pred(events); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(pred(events), JSON.stringify(events)).toBe(true);
-  };
+  /** Waits until the events received so far satisfy `pred` (a condition, not a delay). */
+  const waitFor = (pred: (e: ServerEvent[]) => boolean) =>
+    vi.waitFor(() => expect(pred(events), JSON.stringify(events)).toBe(true), { timeout: 2000, interval: 10 });
   return { ws, events, waitFor };
 }

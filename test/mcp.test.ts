@@ -12,9 +12,9 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
 import worker from '../worker/index';
-import { outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
+import { audienceFor, descriptionFor, mcpInputJsonSchema, outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
 import { findTool, TOOLS } from '../worker/tools/catalog';
-import { inputJsonSchema, selectTools } from '../worker/tools/registry';
+import { selectTools } from '../worker/tools/registry';
 import { admin, customerA, customerB, staff } from './helpers';
 
 const ORIGIN = 'http://switchboard.test';
@@ -89,6 +89,9 @@ const booking = (start: string, who: { customer_name: string; phone: string; add
   ...who,
   notes: 'Booked over MCP',
 });
+/** The staff `tools/list` (every tool): 58,806 characters before titles, role views and bound stripping, 52,927 after. */
+const TOOLS_LIST_BUDGET = 56_000;
+
 const ANN = { customer_name: 'Ann Customer', phone: '312-555-0100', address: '1200 W Main St, Chicago, IL 60601' };
 const BEN = { customer_name: 'Ben Customer', phone: '312-555-0111', address: '77 Lake St, Chicago, IL 60601' };
 
@@ -100,6 +103,8 @@ describe('connecting', () => {
       expect(caps?.tools).toBeTruthy();
       expect(caps?.resources).toBeTruthy();
       expect(caps?.prompts).toBeTruthy();
+      // A stateless server (one per request) never notifies, so it does not offer to.
+      expect([caps?.tools?.listChanged, caps?.resources?.listChanged, caps?.prompts?.listChanged]).toEqual([false, false, false]);
       expect(client.getInstructions()).toContain('cust-a (customer)');
     });
   });
@@ -168,21 +173,29 @@ describe('connecting', () => {
 });
 
 describe('tools', () => {
-  it('lists exactly the tools each role may call, with the registry annotations', async () => {
+  it('lists exactly the tools each role may call, by name, with titles, the registry annotations and the role’s descriptions', async () => {
     const listed: Record<string, string[]> = {};
     for (const [role, p] of [['customer', customerA], ['staff', staff], ['admin', admin]] as const) {
       const { tools } = await withClient(p, (client) => client.listTools());
-      const names = tools.map((t) => t.name).sort();
+      const names = tools.map((t) => t.name);
+      // A deterministic order: by name, whatever order the registry keeps.
+      expect(names).toEqual([...names].sort());
       expect(names).toEqual(selectTools(TOOLS, p).map((t) => t.name).sort());
       for (const tool of tools) {
         const def = TOOLS.find((t) => t.name === tool.name)!;
+        expect(tool.title, tool.name).toBe(def.title);
+        expect(tool.description, tool.name).toBe(descriptionFor(def, audienceFor(p)));
         expect(tool.annotations, tool.name).toMatchObject({
           readOnlyHint: def.annotations.readOnly,
           destructiveHint: def.annotations.destructive,
           idempotentHint: def.annotations.idempotent,
         });
-        // The zod schema as the registry converts it for every surface, untouched by the SDK.
-        expect(tool.inputSchema).toEqual(inputJsonSchema(def));
+        // The zod schema as the registry converts it for every surface, less what this role may not use.
+        expect(tool.inputSchema).toEqual(mcpInputJsonSchema(def, audienceFor(p)));
+        // No ±2^53 bounds from zod's int(): declared bounds only.
+        expect(JSON.stringify([tool.inputSchema, tool.outputSchema]), tool.name).not.toMatch(/9007199254740991/);
+        // Customers are told nothing of staff-only fields or abilities.
+        if (role === 'customer') expect(JSON.stringify([tool.description, tool.inputSchema]), tool.name).not.toMatch(/Staff only|[Ss]taff (may|can|also|see)/);
         // The declared output, wrapped as structuredContent is: an object at the root, for every tool.
         expect(tool.outputSchema, tool.name).toEqual(outputJsonSchema(def));
         expect(tool.outputSchema?.type, tool.name).toBe('object');
@@ -194,6 +207,13 @@ describe('tools', () => {
     expect(listed.staff).toContain('confirm_booking');
     expect(listed.staff).toContain('list_conversations');
     expect(listed.admin).toEqual(listed.staff);
+  });
+
+  it('keeps the staff tools/list small (measured in characters of its JSON)', async () => {
+    const { tools } = await withClient(staff, (client) => client.listTools());
+    const size = JSON.stringify({ tools }).length;
+    console.log(`staff tools/list: ${tools.length} tools, ${size} characters`);
+    expect(size).toBeLessThan(TOOLS_LIST_BUDGET);
   });
 
   it('calls a read tool and returns its data as structuredContent that validates against the listed outputSchema; arrays come wrapped', async () => {

@@ -265,11 +265,15 @@ describe("a customer never reaches another customer's records", () => {
       if (!result.ok) expect(['not_found', 'forbidden'], name).toContain(result.error.code);
     }
     // Lists that could widen scope show B nothing of A's, whatever filters B passes.
+    // Each list must have answered (a refusal would contain nothing of A's either, and prove nothing).
     const bookings = await call(customerB, 'list_bookings', { customer_email: 'ann@example.com' });
+    expect(bookings.ok, JSON.stringify(bookings)).toBe(true);
     expect(JSON.stringify(bookings)).not.toContain(bookingNumber);
     const tasks = await call(customerB, 'list_tasks', {});
+    expect(tasks.ok, JSON.stringify(tasks)).toBe(true);
     expect(JSON.stringify(tasks)).not.toContain('Buy furnace filters');
     const tickets = await call(customerB, 'list_tickets', {});
+    expect(tickets.ok, JSON.stringify(tickets)).toBe(true);
     expect(JSON.stringify(tickets)).not.toContain(ticketNumber);
 
     // And A's records are intact.

@@ -4,12 +4,12 @@
  * worker/protocol/chat.ts, never copied; these are only the REST bodies the
  * console consumes, and only the fields it shows.
  */
-import type { ServerEvent, SessionMode, TranscriptMessage } from '../../worker/protocol/chat';
+import { SESSION_STATUSES, type ServerEvent, type SessionMode, type SessionStatus, type TranscriptMessage } from '../../worker/protocol/chat';
 
 export type { SessionMode };
 
-export type ConversationStatus = 'open' | 'escalated' | 'abandoned' | 'resolved';
-export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'escalated', 'abandoned', 'resolved'];
+export type ConversationStatus = SessionStatus;
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = SESSION_STATUSES;
 
 /** GET /api/v1/conversations → { conversations: ConversationSummary[] } (escalated first). */
 export interface ConversationSummary {
@@ -68,8 +68,4 @@ export interface BookingList {
   has_more: boolean;
 }
 
-export interface PublicConfig {
-  business_name: string;
-  timezone: string;
-  offline_model?: boolean;
-}
+export type { PublicConfig } from '../../worker/protocol/config';

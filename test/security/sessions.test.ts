@@ -5,9 +5,10 @@
 // scripted per test. Bookings here are in May 2034, which no other file uses.
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import type { ChatSession } from '../../durable-objects/chat-session';
-import { runTurn, type ToolResultStore } from '../../worker/agent/loop';
+import { runTurn } from '../../worker/agent/loop';
+import type { ToolResultStore } from '../../worker/agent/tool-call';
 import type { ChatModel, ModelMessage } from '../../worker/agent/model';
 import { OpenAIChatModel } from '../../worker/agent/openai-model';
 import { signToken } from '../../worker/auth/tokens';
@@ -172,8 +173,8 @@ describe('finding 2: staff tokens never run an AI turn in a customer’s convers
     const watcher = await connectChat(s, { token: await staffToken() });
     const customer = await connectChat(s);
     watcher.ws.send(JSON.stringify({ type: 'message', text: 'List every booking in May 2034', client_id: 'staff-1' }));
+    // The refusal is decided before anything is queued: once the error is here, no turn can follow it.
     await watcher.waitFor((e) => e.some((x) => x.type === 'error' || x.type === 'turn_started'));
-    await new Promise((r) => setTimeout(r, 50));
     const error = watcher.events.find((e) => e.type === 'error') as Extract<ServerEvent, { type: 'error' }> | undefined;
     expect(error, JSON.stringify(watcher.events)).toMatchObject({ code: 'forbidden', message: expect.stringMatching(STAFF_REFUSAL) });
     const started = (events: ServerEvent[]) => events.filter((e) => e.type === 'turn_started' || e.type === 'message');
@@ -187,7 +188,7 @@ describe('finding 2: staff tokens never run an AI turn in a customer’s convers
   it('the session object itself refuses a staff sender, whoever calls it', async () => {
     const s = await openSession();
     const result = await stubOf(s).send(staffPrincipal, 'hello from the RPC', undefined);
-    if (result.ok) await result.stream.cancel();
+    if (result.ok) await result.data.stream.cancel();
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(STAFF_REFUSAL) });
   });
@@ -205,12 +206,16 @@ describe('finding 2: staff tokens never run an AI turn in a customer’s convers
     });
     await useFakeModelEverywhere(s, id);
     await evictDurableObject(stubOf(s));
-    let requests: { messages: ModelMessage[] }[] = [];
-    for (let i = 0; i < 200 && requests.length < 2; i++) {
-      await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
-      requests = await received(id);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Any request wakes the object, which resumes the turn; the fake model then sees its two rounds.
+    await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    const requests: { messages: ModelMessage[] }[] = await vi.waitFor(
+      async () => {
+        const seen = await received(id);
+        expect(seen.length).toBeGreaterThanOrEqual(2);
+        return seen;
+      },
+      { timeout: 4000, interval: 20 },
+    );
     const sent = toolResultSent(requests, 'call_resumed');
     expect(sent, 'the resumed turn ran list_bookings').toBeDefined();
     expect(leaks(sent!)).toEqual([]);
@@ -323,12 +328,8 @@ describe('finding 3: a stored tool result replays only within the turn that made
       state.storage.sql.exec('DELETE FROM messages WHERE seq > ?', lastUser);
     });
     await evictDurableObject(stubOf(s));
-    let last = '';
-    for (let i = 0; i < 200 && last !== 'Booked, again.'; i++) {
-      last = (await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token })).body.messages.at(-1).content;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(last).toBe('Booked, again.');
+    const lastMessage = async () => (await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token })).body.messages.at(-1).content as string;
+    await expect.poll(lastMessage, { timeout: 4000, interval: 20 }).toBe('Booked, again.');
     const sent = toolResultSent(await received(id), 'call_book_once');
     expect(JSON.parse(sent!)).toMatchObject({ ok: true, data: { number: expect.stringMatching(/^BK-2034-/) } });
     const count = await env.DB.prepare("SELECT count(*) AS n FROM bookings WHERE address = '5 Replay Rd, Chicago, IL'").first<{ n: number }>();

@@ -5,7 +5,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { decodeJwt, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatSession } from '../../durable-objects/chat-session';
 import { signToken } from '../../worker/auth/tokens';
 import { CHAT_SUBPROTOCOL } from '../../worker/protocol/chat';
@@ -98,9 +98,8 @@ async function openSocket(s: OpenedSession, token: string) {
     closed = { code: e.code, reason: e.reason };
   });
   ws.accept();
-  const until = async (pred: () => boolean, ms = 3000) => {
-    for (let waited = 0; !pred() && waited < ms; waited += 10) await new Promise((r) => setTimeout(r, 10));
-  };
+  /** Waits until `pred` holds (the tests then assert what they waited for). */
+  const until = (pred: () => boolean, ms = 3000) => vi.waitFor(() => expect(pred()).toBe(true), { timeout: ms, interval: 10 });
   return { ws, events, closed: () => closed, until };
 }
 

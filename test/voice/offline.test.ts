@@ -1,9 +1,9 @@
 // Voice on a deployment without it (the offline project: no key, VOICE_ENABLED "false"), and the
 // pure pieces of the relay: frame validation and the heard-text cut used on barge-in.
 import { describe, expect, it } from 'vitest';
-import { parseVoiceFrame } from '../../durable-objects/voice-frames';
-import { heardText } from '../../durable-objects/voice-transcript';
-import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { parseVoiceFrame } from '../../durable-objects/voice/frames';
+import { heardText } from '../../durable-objects/voice/transcript';
+import { voiceSettings } from '../../worker/chat/voice-settings';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../worker/protocol/voice';
 import { BASE, call, openSession } from '../http-helpers';
@@ -26,11 +26,11 @@ describe('voice when it is not configured', () => {
   });
 
   it('needs both the switch and a key', () => {
-    expect(voiceSettings({ VOICE_ENABLED: 'true' })).toMatchObject({ ok: false, reason: expect.stringMatching(/OPENAI_API_KEY/) });
+    expect(voiceSettings({ VOICE_ENABLED: 'true' })).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/OPENAI_API_KEY/) } });
     expect(voiceSettings({ OPENAI_API_KEY: 'sk-x', VOICE_ENABLED: 'false' }).ok).toBe(false);
     expect(voiceSettings({ OPENAI_API_KEY: 'sk-x', VOICE_ENABLED: 'true' })).toMatchObject({
       ok: true,
-      settings: { url: 'wss://api.openai.com/v1/realtime', model: 'gpt-realtime', maxSessionMs: 28 * 60_000 },
+      data: { url: 'wss://api.openai.com/v1/realtime', model: 'gpt-realtime', maxSessionMs: 28 * 60_000 },
     });
   });
 });
@@ -39,9 +39,9 @@ describe('voice frames and transcripts', () => {
   it('accepts only JSON frames of known types with base64 PCM16 audio', () => {
     expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAAA' + 'AA==' }))).toMatchObject({ ok: true });
     expect(parseVoiceFrame(JSON.stringify({ type: 'session.end' }))).toMatchObject({ ok: true });
-    expect(parseVoiceFrame(JSON.stringify({ type: 'audio.played', item_id: 'i', audio_end_ms: -1 }))).toMatchObject({ ok: false, code: 'invalid_frame' });
-    expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAA' }))).toMatchObject({ ok: false, code: 'invalid_frame' });
-    expect(parseVoiceFrame(new ArrayBuffer(4))).toMatchObject({ ok: false, code: 'invalid_frame' });
+    expect(parseVoiceFrame(JSON.stringify({ type: 'audio.played', item_id: 'i', audio_end_ms: -1 }))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
+    expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAA' }))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
+    expect(parseVoiceFrame(new ArrayBuffer(4))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
   });
 
   it('cuts a reply to the share of its audio that was heard, on a word boundary', () => {

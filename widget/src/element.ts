@@ -5,6 +5,7 @@
  * the safe markdown subset; nothing is ever assigned to innerHTML.
  */
 import { toolLabel, type ServerEvent, type Source, type TranscriptMessage } from '../../worker/protocol/chat';
+import type { PublicConfig } from '../../worker/protocol/config';
 import { ChatClient, type ConnectionStatus, type Identity } from './client';
 import { renderMarkdown } from './markdown';
 import { stringsFor, type Strings } from './strings';
@@ -24,11 +25,6 @@ export interface BookingCard {
   employee?: { name?: string };
   start?: string;
   address?: string;
-}
-
-export interface WidgetConfig {
-  voice: boolean;
-  business_name?: string;
 }
 
 type Listener = (detail: unknown) => void;
@@ -96,7 +92,7 @@ export class SwitchboardChat extends HTMLElement {
   private readonly shadow: ShadowRoot;
   private built = false;
   private isOpen = false;
-  private config: WidgetConfig | null = null;
+  private config: PublicConfig | null = null;
   private identity: Identity = {};
   private voice: VoiceCall | null = null;
 
@@ -297,7 +293,7 @@ export class SwitchboardChat extends HTMLElement {
     try {
       const res = await fetch(`${this.apiBase}/api/v1/config`, { headers: { accept: 'application/json' } });
       if (!res.ok) return;
-      this.config = (await res.json()) as WidgetConfig;
+      this.config = (await res.json()) as PublicConfig;
       // The call button is shown only when the server says voice calls work here.
       this.voiceBtn.hidden = this.config.voice !== true || !!this.voice?.active;
       this.labels();

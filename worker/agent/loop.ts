@@ -7,18 +7,9 @@
 import type { DomainContext } from '../domain/context';
 import type { FunctionCallSummary, Source, Usage } from '../protocol/chat';
 import { toOpenAITools } from '../tools/adapters';
-import { executeTool, type AnyTool, type ToolResult } from '../tools/registry';
+import type { AnyTool, ToolResult } from '../tools/registry';
 import { ModelError, type ChatModel, type ModelMessage, type ModelToolCall } from './model';
-
-/**
- * The tool results of one turn. `get` answers only what this same turn stored for this call id
- * and this tool (a replay of the turn after a restart or reconnect), never another turn's result:
- * a call id is the model's word, not a key anyone may reuse to read what someone else's call returned.
- */
-export interface ToolResultStore {
-  get(callId: string, tool: string): ToolResult | undefined;
-  put(callId: string, tool: string, result: ToolResult): void;
-}
+import { runToolCall, type ToolResultStore } from './tool-call';
 
 export interface TurnHooks {
   onTextDelta(delta: string): void;
@@ -65,24 +56,6 @@ function sourcesFrom(tool: string, result: ToolResult): Source[] {
   if (list) return list.map((r) => ({ id: r.id, title: r.title }));
   if (Array.isArray(data)) return [];
   return typeof data.id === 'number' && typeof data.title === 'string' ? [{ id: data.id, title: data.title }] : [];
-}
-
-async function runTool(call: ModelToolCall, input: TurnInput): Promise<ToolResult> {
-  // The caller's tools first: a tool this caller is not offered is never answered, not even from storage.
-  const tool = input.tools.find((t) => t.name === call.name);
-  if (!tool) return { ok: false, error: { code: 'not_found', message: `No tool named ${call.name} is available` } };
-  const stored = input.store.get(call.id, call.name);
-  if (stored) return stored;
-  let result: ToolResult;
-  let args: unknown;
-  try {
-    args = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
-    result = await executeTool(tool, input.ctx, args, 'chat');
-  } catch {
-    result = { ok: false, error: { code: 'invalid_input', message: 'The tool arguments were not valid JSON; send a JSON object' } };
-  }
-  input.store.put(call.id, call.name, result);
-  return result;
 }
 
 /**
@@ -138,7 +111,7 @@ export async function runTurn(input: TurnInput): Promise<TurnOutcome> {
     input.hooks.onMessage(assistant);
     for (const call of calls) {
       input.hooks.onToolStarted(call);
-      const result = await runTool(call, input);
+      const { result } = await runToolCall(call, { tools: input.tools, ctx: input.ctx, store: input.store, surface: 'chat' });
       input.hooks.onToolFinished(call, result);
       functionCalls.push({ call_id: call.id, name: call.name, ok: result.ok, ...(result.ok ? {} : { error: result.error.code }) });
       for (const s of sourcesFrom(call.name, result)) (call.name === 'get_kb_article' ? read : searched).set(s.id, s);

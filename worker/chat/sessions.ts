@@ -3,13 +3,13 @@
  * routes): create a session, check who may use it, send a message and read
  * the turn's events. Routes stay thin and differ only in their JSON shapes.
  */
-import { mayUseSession, type SendResult, type SessionInfo } from '../../durable-objects/chat-session';
-import { MAX_MESSAGE_CHARS } from '../../durable-objects/sockets';
-import { STAFF_SEND_REFUSAL, type StaffResult } from '../../durable-objects/staff-mode';
 import { isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
-import { DomainError } from '../domain/errors';
-import type { FunctionCallSummary, ServerEvent, Source, Usage } from '../protocol/chat';
+import { DomainError, ERROR_STATUS, type ErrorCode } from '../domain/errors';
+import type { Result } from '../lib/result';
+import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type Usage } from '../protocol/chat';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER, type SendResult, type SessionInfo, type SessionTranscript, type StaffResult } from '../protocol/session';
+import { STAFF_SEND_REFUSAL } from './policy';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
@@ -56,25 +56,60 @@ export async function createSession(env: Env, principal: Principal, input: NewSe
   return { session_id: sessionId, interaction_number: info.interaction_number, token, greeting: info.greeting, timestamp: info.created_at };
 }
 
-/** The session, if `principal` may use it: 401 anonymous, 404 unknown, 403 someone else's. */
-export async function authorizedSession(env: Env, principal: Principal, sessionId: string): Promise<SessionInfo> {
+/** A session's answer as the route's: its data, or its failure as a DomainError (the app's one error body). */
+function unwrap<T>(result: Result<T, ErrorCode, never>): T {
+  if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+  return result.data;
+}
+
+/** The stub of a session id that can exist: 401 anonymous, 404 for an id no session can have (no call to an object). */
+function stubFor(env: Env, principal: Principal, sessionId: string) {
   if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
-  const info = SESSION_ID.test(sessionId) ? await sessionStub(env, sessionId).describe() : null;
-  if (!info) throw new DomainError('not_found', 'No such chat session');
-  if (!mayUseSession(principal, info)) throw new DomainError('forbidden', 'This chat session belongs to someone else');
-  return info;
+  if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
+  return sessionStub(env, sessionId);
+}
+
+/** GET /chat/session/:id in one call: the session checks the reader (404 unknown, 403 someone else's). */
+export async function readTranscript(env: Env, principal: Principal, sessionId: string): Promise<SessionTranscript> {
+  return unwrap(await stubFor(env, principal, sessionId).transcript(principal));
+}
+
+/** POST /chat/session/:id/end in one call, checked by the session like the transcript. */
+export async function endSession(env: Env, principal: Principal, sessionId: string): Promise<SessionInfo> {
+  return unwrap(await stubFor(env, principal, sessionId).end(principal));
 }
 
 /**
  * Runs a staff action on a session: 401 anonymous, 403 not staff (checked before the session is
- * looked up, so a customer learns nothing about other sessions), 404 unknown, 409 refused by the session.
+ * called, so a customer learns nothing about other sessions), then one call in which the session
+ * checks the role again and answers 404 unknown or 409 refused.
  */
 export async function staffAction<T>(env: Env, principal: Principal, sessionId: string, action: (stub: ReturnType<typeof sessionStub>, staff: Principal) => Promise<StaffResult<T>>): Promise<T> {
   const staff = requireRole(principal, 'staff', 'admin');
-  await authorizedSession(env, staff, sessionId);
-  const result = await action(sessionStub(env, sessionId), staff);
-  if (!result.ok) throw new DomainError(result.error.code, result.error.message);
-  return result.data;
+  return unwrap(await action(stubFor(env, staff, sessionId), staff));
+}
+
+/**
+ * Forwards a verified WebSocket upgrade to the session (`ws`: chat, `voice`: a call) with the
+ * principal and the token's expiry. One call: the session checks the caller and accepts the socket,
+ * or refuses with `{ error: { code, message } }`, which becomes the app's error body.
+ */
+export async function forwardUpgrade(
+  env: Env,
+  verified: { principal: Principal; expiresAt: number },
+  sessionId: string,
+  path: 'ws' | 'voice',
+  search?: URLSearchParams,
+): Promise<Response> {
+  const url = new URL(`https://session/${path}`);
+  for (const [key, value] of search ?? []) url.searchParams.set(key, value);
+  const headers = { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(verified.principal), [TOKEN_EXPIRES_HEADER]: String(verified.expiresAt) };
+  const response = await stubFor(env, verified.principal, sessionId).fetch(new Request(url, { headers }));
+  if (response.status === 101) return response;
+  const body = (await response.clone().json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const code = body?.error?.code;
+  if (code && code in ERROR_STATUS && ERROR_STATUS[code as ErrorCode] === response.status) throw new DomainError(code as ErrorCode, body.error!.message ?? code);
+  return response;
 }
 
 /**
@@ -102,9 +137,10 @@ export async function sendMessage(env: Env, principal: Principal, sessionId: str
   refuseStaffSender(principal);
   if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
   const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
-  if (result.ok) return result.stream;
-  const details = result.error.code === 'rate_limited' ? { retry_after: result.error.retry_after ?? 60 } : undefined;
-  throw new DomainError(result.error.code, result.error.message, details);
+  if (result.ok) return result.data.stream;
+  const { code, message, details } = result.error;
+  // A repeated client id is a conflict over HTTP: the first message with it is being (or was) answered.
+  throw new DomainError(code === 'duplicate' ? 'conflict' : code, message, code === 'rate_limited' ? { retry_after: details?.retry_after ?? 60 } : details);
 }
 
 /** The events of an NDJSON stream, one parsed object per line. */

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { SESSION_STATUSES } from '../protocol/chat';
 
 const createdAt = () =>
   integer('created_at')
@@ -252,7 +253,8 @@ export const bookingSlots = sqliteTable(
   (t) => [primaryKey({ columns: [t.employeeId, t.slotStart] }), index('booking_slots_booking_idx').on(t.bookingId)],
 );
 
-export const INTERACTION_STATUSES = ['open', 'resolved', 'abandoned', 'escalated'] as const;
+/** The statuses of a conversation, defined once with the wire protocol. */
+export const INTERACTION_STATUSES = SESSION_STATUSES;
 
 /** One chat or voice session. */
 export const interactions = sqliteTable(

@@ -9,7 +9,7 @@ import { INTERACTION_STATUSES } from '../db/schema';
 import type { DomainContext } from './context';
 
 /** Statuses and channels the list can be filtered by (the contract of GET /api/v1/conversations). */
-export const CONVERSATION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
+export const CONVERSATION_STATUSES = INTERACTION_STATUSES;
 export const CONVERSATION_CHANNELS = ['chat', 'voice'] as const;
 /** Longest `last_message` returned; the console shows a one-line preview. */
 export const LAST_MESSAGE_CHARS = 200;

@@ -6,17 +6,17 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../durable-objects/sockets';
 import { requireRole } from '../auth/principal';
 import { ipLimitEnabled } from '../chat/limits';
 import {
-  authorizedSession,
   collectTurn,
   createSession,
+  endSession,
+  forwardUpgrade,
   readEvents,
+  readTranscript,
   refuseStaffSender,
   sendMessage,
-  sessionStub,
   staffAction,
   validateMessage,
 } from '../chat/sessions';
@@ -107,17 +107,11 @@ export function chatRoutes(): Hono<AppEnv> {
     }));
   });
 
-  chat.get('/session/:id', async (c) => {
-    await authorizedSession(c.env, c.get('principal'), c.req.param('id'));
-    return c.json(await sessionStub(c.env, c.req.param('id')).transcript());
-  });
+  chat.get('/session/:id', async (c) => c.json(await readTranscript(c.env, c.get('principal'), c.req.param('id'))));
 
-  chat.post('/session/:id/end', async (c) => {
-    await authorizedSession(c.env, c.get('principal'), c.req.param('id'));
-    return c.json(await sessionStub(c.env, c.req.param('id')).end());
-  });
+  chat.post('/session/:id/end', async (c) => c.json(await endSession(c.env, c.get('principal'), c.req.param('id'))));
 
-  // Staff takeover (durable-objects/staff-mode.ts): staff and admins only; the session re-checks the role.
+  // Staff takeover (durable-objects/session/staff-mode.ts): staff and admins only; the session re-checks the role.
   chat.post('/session/:id/takeover', async (c) =>
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.takeover(staff))),
   );
@@ -138,16 +132,9 @@ export function chatRoutes(): Hono<AppEnv> {
   chat.get('/session/:id/ws', async (c) => {
     const verified = await authenticateUpgrade(c, CHAT_SUBPROTOCOL);
     if (verified instanceof Response) return verified;
-    const { principal, expiresAt } = verified;
-    const id = c.req.param('id');
-    await authorizedSession(c.env, principal, id);
-    const url = new URL(c.req.url);
-    const forward = new URL(`https://session/ws`);
-    const lastEventId = url.searchParams.get('last_event_id');
-    if (lastEventId && /^\d+$/.test(lastEventId)) forward.searchParams.set('last_event_id', lastEventId);
-    return sessionStub(c.env, id).fetch(
-      new Request(forward, { headers: { Upgrade: 'websocket', [PRINCIPAL_HEADER]: JSON.stringify(principal), [TOKEN_EXPIRES_HEADER]: String(expiresAt) } }),
-    );
+    const lastEventId = c.req.query('last_event_id');
+    const search = new URLSearchParams(lastEventId && /^\d+$/.test(lastEventId) ? { last_event_id: lastEventId } : {});
+    return forwardUpgrade(c.env, verified, c.req.param('id'), 'ws', search);
   });
 
   return chat;

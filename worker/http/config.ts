@@ -5,17 +5,9 @@
  * "true" and a realtime key is set); the widget shows its voice button only then.
  */
 import { Hono } from 'hono';
-import { voiceSettings } from '../../durable-objects/voice-upstream';
+import { voiceSettings } from '../chat/voice-settings';
+import type { PublicConfig } from '../protocol/config';
 import type { AppEnv } from './types';
-
-export interface WidgetConfig {
-  business_name: string;
-  timezone: string;
-  /** Whether `WebSocket /api/v1/chat/voice/call` accepts calls here. */
-  voice: boolean;
-  /** True when no provider key is set and the built-in offline model answers. */
-  offline_model: boolean;
-}
 
 export function configRoutes(): Hono<AppEnv> {
   const config = new Hono<AppEnv>();
@@ -26,7 +18,7 @@ export function configRoutes(): Hono<AppEnv> {
       timezone: c.env.BUSINESS_TIMEZONE,
       voice: voiceSettings(c.env).ok,
       offline_model: !c.env.OPENAI_API_KEY,
-    } satisfies WidgetConfig);
+    } satisfies PublicConfig);
   });
   return config;
 }

@@ -13,7 +13,7 @@ import type { AppEnv } from './types';
 
 /**
  * The verified principal of a WebSocket upgrade offering `subprotocol` and when its token
- * expires (the socket is closed then, see durable-objects/sockets.ts), or the error response
+ * expires (the socket is closed then, see durable-objects/session/sockets.ts), or the error response
  * to send (426 not an upgrade, 401 no/invalid token, 403 origin).
  * @example const auth = await authenticateUpgrade(c, CHAT_SUBPROTOCOL); if (auth instanceof Response) return auth;
  */

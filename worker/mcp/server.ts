@@ -110,6 +110,9 @@ function registerBookingPrompt(server: McpServer, env: McpEnv, ctx: DomainContex
 export function buildMcpServer(env: McpEnv, principal: UserPrincipal): McpServer {
   const ctx = createContext(env, principal);
   const server = new McpServer(MCP_SERVER_INFO, {
+    // Stateless: a server lives for one request, so it can never send a list_changed notification.
+    // Without these the SDK advertises listChanged: true as it registers tools, resources and prompts.
+    capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } },
     instructions:
       `Tools, knowledge base and booking of ${env.BUSINESS_NAME}. You act as ${principal.subject} (${principal.role}); ` +
       'what you may see and change is decided by that role. Times are in the business time zone ' +

@@ -39,6 +39,14 @@ export interface Usage {
   completion_tokens: number;
 }
 
+/**
+ * A conversation's status, the same in the session object, in D1 (`interactions.status`), in the
+ * staff queue's filter and on the wire: open, escalated (a person is needed or has it), abandoned
+ * (idle past SESSION_IDLE_MINUTES), resolved (ended).
+ */
+export const SESSION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
 /** Who answers the customer: the AI agent, or a person who took the conversation over. */
 export type SessionMode = 'ai' | 'human';
 
@@ -48,7 +56,7 @@ export type SessionEvent =
       type: 'session';
       session_id: string;
       interaction_number: string;
-      status: string;
+      status: SessionStatus;
       /** Who answers now (on takeover/handback, on connect, and on status changes); absent on events stored before modes existed. */
       mode?: SessionMode;
       /** Subject of the staff member in charge, while `mode` is 'human'. */
@@ -78,6 +86,11 @@ export type ClientFrame =
   | { type: 'message'; text: string; client_id?: string }
   | { type: 'resume'; last_event_id: number };
 
+/** Longest message a customer or staff member may send (characters, after trimming); longer is a 413 or an error event. */
+export const MAX_MESSAGE_CHARS = 4000;
+/** Largest frame a client may send on the session WebSocket (characters of JSON). */
+export const MAX_FRAME_BYTES = 8 * 1024;
+
 /** The subprotocol a client offers (first) and the server selects. */
 export const CHAT_SUBPROTOCOL = 'switchboard.chat.v1';
 /** Prefix of the second subprotocol entry, which carries the bearer token. */
@@ -94,6 +107,12 @@ export const CLOSE_TOKEN_EXPIRED = { code: 4001, reason: 'token_expired' } as co
  * it was opened before the server recorded its token's expiry. Reconnect with the same token.
  */
 export const CLOSE_RECONNECT = { code: 1012, reason: 'reconnect' } as const;
+
+/**
+ * Tools whose successful results are bookings the client shows as confirmation cards: their data
+ * rides on `tool_finished` (and voice's), and on the reply after them (`TranscriptMessage.bookings`).
+ */
+export const BOOKING_CARD_TOOLS: readonly string[] = ['create_booking', 'reschedule_booking', 'cancel_booking'];
 
 /** Human label of a tool call, shown while it runs ("Checking availability…"). */
 export function toolLabel(name: string): string {

@@ -15,6 +15,7 @@ const bookingNumber = z.string().trim().min(1).max(32).describe("The booking num
 
 const requestBookingCodeTool = defineTool({
   name: 'request_booking_code',
+  title: 'Send a booking code',
   description:
     'To cancel, reschedule or fully see a booking made in another conversation: send a 6-digit code by text (sms) to the phone, ' +
     'or by email to the address, that is on the booking itself (never to one the customer types now). Ask which they prefer. ' +
@@ -35,6 +36,7 @@ const requestBookingCodeTool = defineTool({
 
 const verifyBookingCodeTool = defineTool({
   name: 'verify_booking_code',
+  title: 'Verify a booking code',
   description:
     'Check the 6-digit code the customer received after request_booking_code. When it is right, this conversation may see, ' +
     'cancel and reschedule that one booking, which is returned in full. A wrong code says how many attempts are left (5 in all); ' +

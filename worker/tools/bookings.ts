@@ -50,6 +50,7 @@ const bookingNumber = z
 
 const listServicesTool = defineTool({
   name: 'list_services',
+  title: 'List services',
   description:
     'List the services the business offers, with duration, price (in cents) and category (HVAC, Plumbing, Electrical). ' +
     'Use it to answer "what do you do / how much is X" and to get the slug that check_availability and create_booking need. ' +
@@ -73,6 +74,7 @@ const listServicesTool = defineTool({
 
 const checkAvailabilityTool = defineTool({
   name: 'check_availability',
+  title: 'Check availability',
   description:
     'Find open start times for a service on local dates date_from..date_to (at most 14 days; one day when date_to is omitted). ' +
     'Returns days with slots; each slot has a local time, a start to pass to create_booking, and the technician offered. ' +
@@ -94,6 +96,7 @@ const checkAvailabilityTool = defineTool({
 
 const createBookingTool = defineTool({
   name: 'create_booking',
+  title: 'Book a visit',
   description:
     'Book a service visit at a start time from check_availability. Confirm service, time, name, phone and address with the customer first. ' +
     'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end and price. ' +
@@ -128,6 +131,7 @@ const createBookingTool = defineTool({
 
 const getBookingTool = defineTool({
   name: 'get_booking',
+  title: 'Get a booking',
   description:
     'Look up one booking by its number: status, service, technician, time, address and price. Customers can see their own. ' +
     'For a booking made in another conversation, ask for the phone number or email given when it was booked and pass it too: ' +
@@ -159,9 +163,10 @@ const getBookingTool = defineTool({
 
 const listBookingsTool = defineTool({
   name: 'list_bookings',
-  description:
-    "List bookings ordered by start time. A customer sees only their own; staff see everyone's and can filter by technician or customer email. " +
-    'Use has_more with offset to page.',
+  title: 'List bookings',
+  description: 'List your bookings ordered by start time. Use has_more with offset to page.',
+  staffDescription:
+    "List bookings ordered by start time: everyone's, filtered by technician or customer email if asked. Use has_more with offset to page.",
   category: 'bookings',
   access: SIGNED_IN,
   input: z.object({
@@ -169,7 +174,7 @@ const listBookingsTool = defineTool({
     date_from: localDate.optional().describe('Only bookings starting on or after this local date, YYYY-MM-DD.'),
     date_to: localDate.optional().describe('Only bookings starting on or before this local date, YYYY-MM-DD.'),
     employee_id: employeeId.optional().describe('Only bookings of this technician (numeric id).'),
-    customer_email: z.string().trim().max(254).optional().describe("Staff: only bookings of the customer with this email."),
+    customer_email: z.string().trim().max(254).optional().describe('Staff only: only bookings of the customer with this email.'),
     limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size, 1 to 200 (default 50).'),
     offset: z.coerce.number().int().min(0).optional().describe('How many bookings to skip, for paging (default 0).'),
   }),
@@ -181,6 +186,7 @@ const listBookingsTool = defineTool({
 
 const cancelBookingTool = defineTool({
   name: 'cancel_booking',
+  title: 'Cancel a booking',
   description:
     'Cancel a pending or confirmed booking and free its time. Ask the customer to confirm before calling. ' +
     'Customers can cancel only their own bookings that have not started (one made in another conversation after verify_booking_code).',
@@ -191,13 +197,14 @@ const cancelBookingTool = defineTool({
     reason: z.string().trim().max(500).optional().describe('Why it is cancelled, in a few words; kept in the booking notes.'),
   }),
   output: bookingViewSchema,
-  annotations: { readOnly: false, destructive: true, idempotent: true },
+  annotations: { readOnly: false, destructive: true, idempotent: false },
   example: { booking_number: 'BK-2030-000001', reason: 'Problem fixed' },
   handler: (ctx, input) => cancelBooking(ctx, input),
 });
 
 const rescheduleBookingTool = defineTool({
   name: 'reschedule_booking',
+  title: 'Reschedule a booking',
   description:
     'Move a pending or confirmed booking to a new start time (check_availability first). The same technician is kept when free, ' +
     'otherwise another qualified one is assigned unless employee_id is given. If the new time is taken, the booking stays unchanged.',
@@ -216,24 +223,26 @@ const rescheduleBookingTool = defineTool({
 
 const confirmBookingTool = defineTool({
   name: 'confirm_booking',
+  title: 'Confirm a booking',
   description: 'Staff: confirm a pending booking (pending → confirmed) after checking the job details.',
   category: 'bookings',
   access: STAFF,
   input: z.object({ booking_number: bookingNumber }),
   output: bookingViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { booking_number: 'BK-2030-000001' },
   handler: (ctx, input) => confirmBooking(ctx, input),
 });
 
 const completeBookingTool = defineTool({
   name: 'complete_booking',
+  title: 'Complete a booking',
   description: 'Staff: mark a pending or confirmed booking as completed once the job is done.',
   category: 'bookings',
   access: STAFF,
   input: z.object({ booking_number: bookingNumber }),
   output: bookingViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: false, idempotent: false },
   example: { booking_number: 'BK-2030-000001' },
   handler: (ctx, input) => completeBooking(ctx, input),
 });

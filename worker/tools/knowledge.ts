@@ -29,6 +29,7 @@ const tags = z.array(z.string().min(1).max(40)).max(20);
 
 const searchTool = defineTool({
   name: 'search_knowledge_base',
+  title: 'Search the knowledge base',
   description:
     "Search the business's knowledge base (hours, prices and fees, policies, service areas, warranties, how-to tips). " +
     'Use it before answering any question about the business; do not guess. Returns the best-matching articles with a snippet. ' +
@@ -48,6 +49,7 @@ const searchTool = defineTool({
 
 const getTool = defineTool({
   name: 'get_kb_article',
+  title: 'Read an article',
   description: 'Read one knowledge-base article in full. Cite its title when you answer from it.',
   category: 'knowledge',
   access: 'anyone',
@@ -60,6 +62,7 @@ const getTool = defineTool({
 
 const listTool = defineTool({
   name: 'list_kb_articles',
+  title: 'List articles',
   description: 'List knowledge-base article titles (no bodies), optionally of one category such as Policies or Billing.',
   category: 'knowledge',
   access: 'anyone',
@@ -74,6 +77,7 @@ const listTool = defineTool({
 
 const createTool = defineTool({
   name: 'create_kb_article',
+  title: 'Create an article',
   description: 'Staff: publish a new knowledge-base article. It is searchable immediately. The slug must be unique.',
   category: 'knowledge',
   access: STAFF,
@@ -98,6 +102,7 @@ const createTool = defineTool({
 
 const updateTool = defineTool({
   name: 'update_kb_article',
+  title: 'Edit an article',
   description: 'Staff: change a knowledge-base article. Pass only the fields to change; the search index follows at once.',
   category: 'knowledge',
   access: STAFF,
@@ -111,13 +116,14 @@ const updateTool = defineTool({
     published: z.boolean().optional().describe('false hides the article from customers and search; true publishes it.'),
   }),
   output: articleViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { article_id: 1, tags: ['hours', 'open', 'saturday'] },
   handler: (ctx, input) => updateArticle(ctx, input),
 });
 
 const deleteTool = defineTool({
   name: 'delete_kb_article',
+  title: 'Delete an article',
   description: 'Staff: permanently delete a knowledge-base article. Consider update_kb_article with published=false instead.',
   category: 'knowledge',
   access: STAFF,

@@ -9,6 +9,7 @@ import { audienceOf, type Audience, type Principal } from '../auth/principal';
 import type { DomainContext } from '../domain/context';
 import { DomainError, type ErrorCode } from '../domain/errors';
 import { log } from '../lib/log';
+import type { Failure, Result } from '../lib/result';
 
 export const TOOL_CATEGORIES = ['catalog', 'knowledge', 'scheduling', 'bookings', 'tasks', 'tickets', 'support'] as const;
 export type ToolCategory = (typeof TOOL_CATEGORIES)[number];
@@ -19,8 +20,16 @@ export type ToolAccess = 'anyone' | readonly Exclude<Audience, 'anonymous'>[];
 export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
   /** snake_case, unique across the registry. */
   name: string;
-  /** Written for a model: what it does, when to use it, what it returns. */
+  /** A short human name for clients' tool lists (MCP `title`), e.g. "Book a visit". */
+  title: string;
+  /**
+   * Written for a model: what it does, when to use it, what it returns. Shown to everyone the tool is
+   * offered to, so it names no staff-only ability; input fields whose description starts with
+   * "Staff only:" are left out of the schema customers see (MCP).
+   */
   description: string;
+  /** The description staff and admins see instead, when they may do more with the tool than customers. */
+  staffDescription?: string;
   category: ToolCategory;
   input: Input;
   /**
@@ -45,8 +54,9 @@ export type AnyTool = ToolDefinition<any, any>;
 /** Declares a tool, keeping its input type tied to its handler, and its handler's result to its output schema. */
 export const defineTool = <Input extends z.ZodType, Output extends z.ZodType>(tool: ToolDefinition<Input, Output>) => tool;
 
-export type ToolError = { code: ErrorCode; message: string; details?: unknown };
-export type ToolResult<T = unknown> = { ok: true; data: T } | { ok: false; error: ToolError };
+export type ToolError = Failure<ErrorCode>;
+/** What a tool call answers: the one `Result` type (worker/lib/result.ts). */
+export type ToolResult<T = unknown> = Result<T>;
 
 /** Which surface made a call; recorded in the audit log. */
 export type Surface = 'rest' | 'chat' | 'voice' | 'mcp';

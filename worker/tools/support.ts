@@ -6,6 +6,7 @@ import { defineTool, type AnyTool } from './registry';
 
 const requestHumanTool = defineTool({
   name: 'request_human',
+  title: 'Ask for a person',
   description:
     'Hand this conversation to a member of staff: use it when the customer asks for a person, is upset, or needs something ' +
     'you cannot do with your tools. Opens a high-priority ticket linked to the conversation and returns its number.',
@@ -22,6 +23,7 @@ const requestHumanTool = defineTool({
 
 const listConversationsTool = defineTool({
   name: 'list_conversations',
+  title: 'List conversations',
   description:
     'Staff only: list customer conversations (chat and voice sessions) for the support queue, escalated ones first, then the ' +
     'most recently active. Each has its interaction number, session id, status, customer, token usage and a preview of the ' +

@@ -19,9 +19,13 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const addTaskTool = defineTool({
   name: 'add_task',
+  title: 'Add a task',
   description:
     "Add a to-do item to the signed-in user's personal task list. Use when the user asks to remember, note or track something to do. " +
-    'Staff may attach the task to a team project with project_id. Returns the created task with its id.',
+    'Returns the created task with its id.',
+  staffDescription:
+    "Add a to-do item to the signed-in user's personal task list. Use when the user asks to remember, note or track something to do. " +
+    'Attach it to a team project with project_id. Returns the created task with its id.',
   category: 'tasks',
   access: SIGNED_IN,
   input: z.object({
@@ -39,9 +43,11 @@ const addTaskTool = defineTool({
 
 const listTasksTool = defineTool({
   name: 'list_tasks',
-  description:
+  title: 'List tasks',
+  description: "List the signed-in user's own tasks, open ones first (by priority and due date). Filter by status if asked.",
+  staffDescription:
     "List the signed-in user's own tasks, open ones first (by priority and due date). Filter by status if asked. " +
-    "Staff can pass project_id to see every task of that team project, whoever owns it.",
+    'Pass project_id to see every task of that team project, whoever owns it.',
   category: 'tasks',
   access: SIGNED_IN,
   input: z.object({
@@ -56,6 +62,7 @@ const listTasksTool = defineTool({
 
 const updateTaskTool = defineTool({
   name: 'update_task',
+  title: 'Edit a task',
   description:
     "Change one of the user's own tasks: title, notes, priority, due date or status. Pass only the fields to change. " +
     'Use complete_task to simply mark a task done.',
@@ -75,13 +82,14 @@ const updateTaskTool = defineTool({
     status: z.enum(TASK_STATUSES).optional().describe('New status: todo, in_progress or done.'),
   }),
   output: taskViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { task_id: 1, status: 'in_progress' },
   handler: (ctx, input) => updateTask(ctx, input),
 });
 
 const completeTaskTool = defineTool({
   name: 'complete_task',
+  title: 'Complete a task',
   description: "Mark one of the user's own tasks as done. Safe to repeat. Returns the updated task.",
   category: 'tasks',
   access: SIGNED_IN,
@@ -94,6 +102,7 @@ const completeTaskTool = defineTool({
 
 const deleteTaskTool = defineTool({
   name: 'delete_task',
+  title: 'Delete a task',
   description: "Permanently delete one of the user's own tasks. Confirm with the user first; prefer complete_task for finished work.",
   category: 'tasks',
   access: SIGNED_IN,
@@ -108,6 +117,7 @@ const stage = z.enum(PROJECT_STAGES);
 
 const listProjectsTool = defineTool({
   name: 'list_projects',
+  title: 'List projects',
   description:
     'Staff: list team projects with how many tasks are todo, in_progress and done in each. ' +
     'Use list_tasks with project_id to see the tasks themselves.',
@@ -124,6 +134,7 @@ const listProjectsTool = defineTool({
 
 const createProjectTool = defineTool({
   name: 'create_project',
+  title: 'Create a project',
   description: 'Staff: create a team project to group related tasks. Starts in the planning stage unless told otherwise.',
   category: 'tasks',
   access: STAFF,
@@ -140,6 +151,7 @@ const createProjectTool = defineTool({
 
 const updateProjectTool = defineTool({
   name: 'update_project',
+  title: 'Edit a project',
   description: "Staff: rename a project, change its description, or move it to another stage. Pass only the fields to change.",
   category: 'tasks',
   access: STAFF,
@@ -150,7 +162,7 @@ const updateProjectTool = defineTool({
     stage: stage.optional().describe('New stage: planning, active, on_hold or done.'),
   }),
   output: projectViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { project_id: 1, stage: 'active' },
   handler: (ctx, input) => updateProject(ctx, input),
 });

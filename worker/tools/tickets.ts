@@ -26,6 +26,7 @@ const ticketNumber = z
 
 const openTicketTool = defineTool({
   name: 'open_ticket',
+  title: 'Open a ticket',
   description:
     'Open a support ticket for a problem that needs follow-up by a person: a complaint, a warranty or billing question, ' +
     'or anything you cannot resolve in this conversation. Summarize the issue in the user’s words. ' +
@@ -51,13 +52,14 @@ const openTicketTool = defineTool({
 
 const listTicketsTool = defineTool({
   name: 'list_tickets',
-  description:
-    "List support tickets, newest first. Customers see only the tickets they opened; staff see all and can filter by status or assignee.",
+  title: 'List tickets',
+  description: 'List the support tickets you opened, newest first. Filter by status if asked.',
+  staffDescription: 'List all support tickets, newest first, filtered by status or assignee if asked.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({
     status: z.enum(TICKET_STATUSES).optional().describe('Only tickets in this status: open, pending, resolved or closed.'),
-    assignee: z.string().max(100).optional().describe('Only tickets assigned to this staff member (their user id).'),
+    assignee: z.string().max(100).optional().describe('Staff only: only tickets assigned to this staff member (their user id).'),
     limit: z.coerce.number().int().min(1).max(100).optional().describe('How many to return (default 20, at most 100).'),
   }),
   output: z.array(ticketViewSchema),
@@ -68,7 +70,9 @@ const listTicketsTool = defineTool({
 
 const getTicketTool = defineTool({
   name: 'get_ticket',
-  description: 'Get one support ticket by number, with its status and assignee. Staff also get the internal notes.',
+  title: 'Get a ticket',
+  description: 'Get one support ticket by number, with its status and assignee.',
+  staffDescription: 'Get one support ticket by number, with its status, assignee and internal notes.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({ ticket_number: ticketNumber }),
@@ -80,6 +84,7 @@ const getTicketTool = defineTool({
 
 const updateTicketTool = defineTool({
   name: 'update_ticket',
+  title: 'Triage a ticket',
   description:
     'Staff: triage a ticket: change its status, assignee or priority. Pass only the fields to change; an empty assignee unassigns.',
   category: 'tickets',
@@ -91,13 +96,14 @@ const updateTicketTool = defineTool({
     priority: z.enum(PRIORITIES).optional().describe('New priority: low, normal, high or urgent.'),
   }),
   output: ticketViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: true },
+  annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { ticket_number: 'TK-2026-00001', status: 'pending', assignee: 'alice' },
   handler: (ctx, input) => updateTicket(ctx, input),
 });
 
 const addTicketNoteTool = defineTool({
   name: 'add_ticket_note',
+  title: 'Add a ticket note',
   description: 'Staff: add an internal note to a ticket (never shown to the customer). The note is signed with your identity.',
   category: 'tickets',
   access: STAFF,

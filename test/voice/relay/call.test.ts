@@ -2,7 +2,7 @@
 // tools on the real local D1, and a fake realtime server speaking the GA event protocol.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { heardText } from '../../../durable-objects/voice-transcript';
+import { heardText } from '../../../durable-objects/voice/transcript';
 import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL } from '../../../worker/protocol/voice';
 import { call, openSession } from '../../http-helpers';

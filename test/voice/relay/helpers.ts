@@ -1,6 +1,7 @@
 // Helpers for voice tests in workerd: script the fake realtime server, dial a call through the
 // Worker like a browser would (token in Sec-WebSocket-Protocol), and read what each side saw.
 import { env, exports } from 'cloudflare:workers';
+import { vi } from 'vitest';
 import type { FakeVoiceScenario, LoggedEvent } from '../../fake-realtime/server';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL, type VoiceClientFrame, type VoiceServerEvent } from '../../../worker/protocol/voice';
@@ -29,14 +30,15 @@ export async function fakeEvents(scenario: string): Promise<LoggedEvent[]> {
 }
 
 /** Polls `probe` until it returns something truthy (D1 writes go through the outbox, in the background). */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (!value) throw new Error('condition not met yet');
+      return value;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 /** Base64 PCM16 silence of `ms` milliseconds at 24 kHz. */
@@ -91,6 +93,19 @@ export class Caller {
         setTimeout(resolve, 100);
       });
     }
+  }
+
+  /** The close of the caller's socket, once it has come (after call.ended, the server closes it). */
+  async closure(timeoutMs = 2000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closed) {
+      if (Date.now() > deadline) throw new Error(`socket not closed in time; got ${this.events.map((e) => e.type).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.closed;
   }
 
   async hangUp(): Promise<Of<'call.ended'>> {

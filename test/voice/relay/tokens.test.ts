@@ -58,8 +58,7 @@ describe('voice call tokens', () => {
     const ended = await caller.nth('call.ended', 1, () => true, 6000);
     expect(ended.reason).toBe('token_expired');
     expect(Date.now()).toBeGreaterThanOrEqual(exp);
-    for (let i = 0; i < 100 && !caller.closed; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(caller.closed).toEqual({ code: 4001, reason: 'token_expired' });
+    expect(await caller.closure()).toEqual({ code: 4001, reason: 'token_expired' });
     // The audio sent in time reached the model; the upstream is closed with the call.
     const appends = (await fakeEvents(s.scenario)).filter((e) => e.event.type === 'input_audio_buffer.append');
     expect(appends).toHaveLength(1);

@@ -10,47 +10,17 @@
  * turn queue like every other write, so one never lands inside a running
  * turn's tool call and its result (the model's history must keep those adjacent).
  */
-import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
-import type { ServerEvent, SessionEvent, TranscriptMessage } from '../worker/protocol/chat';
+import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
+import { MAX_MESSAGE_CHARS, type TranscriptMessage } from '../../worker/protocol/chat';
+import { fail, ok } from '../../worker/lib/result';
+import type { ModeChange, StaffResult } from '../../worker/protocol/session';
 import { updateInteraction } from './d1-sync';
-import { modeOf, sessionEvent, type SessionMeta, type SessionStore, type StoredMessage } from './session-store';
-import { MAX_MESSAGE_CHARS } from './sockets';
-
-/** What staff mode needs from its session object (the ChatSession DO). */
-export interface StaffHost {
-  readonly store: SessionStore;
-  now(): number;
-  /** Stores a conversation message through the session's one path (transcript + outbox to D1); returns its seq. */
-  storeMessage(message: StoredMessage, turnId: string | null): number;
-  /** Records an event and sends it to every chat socket (and to a turn's HTTP stream, when given one). */
-  emit(event: SessionEvent, writer?: WritableStreamDefaultWriter<Uint8Array>): ServerEvent;
-  /** Runs `job` on the session's turn queue. */
-  enqueue<T>(job: () => Promise<T>): Promise<T>;
-  /** Flushes the outbox to D1 and re-arms the alarm; never throws (a failed flush is retried by alarm). */
-  persist(): Promise<void>;
-  /** The same, in the background: not on the caller's path. */
-  persistSoon(): void;
-}
-
-export type StaffErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_input';
-export type StaffResult<T> = { ok: true; data: T } | { ok: false; error: { code: StaffErrorCode; message: string } };
-
-/** What takeover and handback answer. */
-export type ModeChange = { session_id: string; mode: 'human'; agent: string } | { session_id: string; mode: 'ai' };
-
-const fail = (code: StaffErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
-
-/**
- * What a staff token gets on the customer message routes (REST, SSE, compat, socket `message`
- * frames, voice calls): an AI turn run with staff tools would put what staff may see into the
- * customer's transcript and the model's history, so staff speak only as themselves.
- */
-export const STAFF_SEND_REFUSAL =
-  'Staff reply through takeover / staff-message (POST /api/v1/chat/session/{id}/takeover, then /staff-message); a staff token gets no AI turn in a conversation';
+import type { SessionHost, TurnWriter } from './host';
+import { modeOf, sessionEvent, type SessionMeta } from './store';
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
-  constructor(private readonly host: StaffHost) {}
+  constructor(private readonly host: SessionHost) {}
 
   /** Whether a person has the conversation (customer messages get no AI turn). */
   isHuman(): boolean {
@@ -64,7 +34,7 @@ export class StaffMode {
     if (!isStaff(principal)) return fail('forbidden', 'Only staff can take over a conversation');
     const meta = this.host.store.meta();
     if (!meta) return fail('not_found', 'No such chat session');
-    return { ok: true, data: { meta, staff: principal } };
+    return ok({ meta, staff: principal });
   }
 
   /** Saves `meta`, queues its D1 row update and tells every socket, when something changed. */
@@ -89,7 +59,7 @@ export class StaffMode {
     const agent = staff.subject;
     const status = meta.status === 'open' || meta.status === 'abandoned' ? 'escalated' : meta.status;
     await this.change(meta, { ...meta, mode: 'human', agent, status, last_activity_at: this.host.now() });
-    return { ok: true, data: { session_id: meta.session_id, mode: 'human', agent } };
+    return ok({ session_id: meta.session_id, mode: 'human', agent });
   }
 
   /** Gives the conversation back to the AI: the next customer message gets an AI turn, with the staff messages in its history. */
@@ -98,7 +68,7 @@ export class StaffMode {
     if (!checked.ok) return checked;
     const { agent: _agent, ...meta } = checked.data.meta;
     await this.change(checked.data.meta, { ...meta, mode: 'ai', last_activity_at: this.host.now() });
-    return { ok: true, data: { session_id: meta.session_id, mode: 'ai' } };
+    return ok({ session_id: meta.session_id, mode: 'ai' });
   }
 
   /** Stores a staff reply (role 'staff') and shows it on every socket. Only while a person has the conversation. */
@@ -113,13 +83,13 @@ export class StaffMode {
       // Checked again on the queue: a handback may have come while a running turn finished.
       if (!this.isHuman()) return notHeld();
       const now = this.host.now();
-      const seq = this.host.storeMessage({ role: 'staff', content }, null);
+      const seq = this.host.storeMessage({ role: 'staff', content });
       const meta = { ...this.host.store.meta()!, last_activity_at: now };
       this.host.store.saveMeta(meta);
       this.host.store.enqueueD1(...updateInteraction(meta, now));
       const message = this.host.store.message(seq);
       this.host.emit({ type: 'message', message });
-      return { ok: true, data: { message } };
+      return ok({ message });
     });
     if (result.ok) await this.host.persist();
     return result;
@@ -129,7 +99,7 @@ export class StaffMode {
    * Ends the turn of a customer message stored while a person has the conversation: no AI
    * turn; the caller's stream (if any) and every socket get `waiting_for_staff`. Runs on the turn queue.
    */
-  async hold(turnId: string, writer?: WritableStreamDefaultWriter<Uint8Array>): Promise<void> {
+  async hold(turnId: string, writer?: TurnWriter): Promise<void> {
     const now = this.host.now();
     // The interaction's updated_at moves, so the staff queue shows the customer is waiting.
     this.host.store.enqueueD1(...updateInteraction(this.host.store.meta()!, now));

@@ -11,8 +11,8 @@
  *   duration, since the model gives no word timings;
  * - tool calls with their results are settled when added.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import { audioMs } from '../worker/protocol/voice';
+import type { ModelMessage } from '../../worker/agent/model';
+import { audioMs } from '../../worker/protocol/voice';
 
 /** Time a caller gets to report playback after speech started, before the reply counts as heard in full. */
 export const PLAYED_REPORT_WINDOW_MS = 1500;

@@ -5,8 +5,8 @@
  * the session's alarm honours. Statements are idempotent (d1-sync.ts), so a
  * batch that is replayed changes nothing.
  */
-import { log } from '../worker/lib/log';
-import type { SessionStore } from './session-store';
+import { log } from '../../worker/lib/log';
+import type { SessionStore } from './store';
 
 const MAX_BACKOFF_MS = 60_000;
 

@@ -2,7 +2,7 @@
  * The D1 statements a session queues in its outbox. Each is idempotent, so a
  * flush that failed half-way (or ran twice) can be replayed as a whole.
  */
-import type { SessionMeta } from './session-store';
+import type { SessionMeta } from './store';
 
 type Statement = [sql: string, params: SqlStorageValue[]];
 

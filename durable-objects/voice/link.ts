@@ -6,9 +6,10 @@
  * ignored, so a replaced or dropped socket can never act on the call again.
  */
 import type { ConversationItemCreateEvent, RealtimeClientEvent, RealtimeServerEvent, SessionUpdateEvent } from 'openai/resources/realtime/realtime';
-import { log } from '../worker/lib/log';
-import { safeClose } from './sockets';
-import { openUpstream, parseUpstream, sendUpstream, type VoiceSettings } from './voice-upstream';
+import type { VoiceSettings } from '../../worker/chat/voice-settings';
+import { log } from '../../worker/lib/log';
+import { safeClose } from '../session/sockets';
+import { openUpstream, parseUpstream, sendUpstream } from './upstream';
 
 /** Attempts to (re)open the upstream before the caller is told the call cannot go on. */
 export const UPSTREAM_ATTEMPTS = 3;

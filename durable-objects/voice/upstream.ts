@@ -12,50 +12,14 @@ import type {
   RealtimeServerEvent,
   SessionUpdateEvent,
 } from 'openai/resources/realtime/realtime';
-import type { ModelMessage } from '../worker/agent/model';
-import type { RealtimeTokens } from '../worker/agent/pricing';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { RealtimeTokens } from '../../worker/agent/pricing';
+import type { VoiceSettings } from '../../worker/chat/voice-settings';
 
-/** What a deployment must set for voice, resolved from the environment. */
-export interface VoiceSettings {
-  url: string;
-  model: string;
-  apiKey: string;
-  /** Reopen the upstream before the provider's own session limit (30 min for OpenAI) cuts it. */
-  maxSessionMs: number;
-}
-
-/** The environment variables voice reads (a subset of Env, so tests can pass plain objects). */
-export interface VoiceEnv {
-  OPENAI_API_KEY?: string;
-  OPENAI_REALTIME_URL?: string;
-  OPENAI_REALTIME_MODEL?: string;
-  VOICE_ENABLED?: string;
-  VOICE_MAX_SESSION_MINUTES?: string;
-}
-
-/** OpenAI's realtime endpoint and GA model, used when the vars are empty. */
-export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime';
-export const DEFAULT_REALTIME_MODEL = 'gpt-realtime';
 /** The voice the agent speaks with (a built-in OpenAI voice). */
 export const AGENT_VOICE = 'marin';
 /** How many past conversation items a reopened session is given (older ones are dropped, oldest first). */
 export const CONTEXT_ITEMS = 60;
-
-/** Voice settings, or why voice is off. Voice is on only when explicitly enabled and a key exists: nothing pretends. */
-export function voiceSettings(env: VoiceEnv): { ok: true; settings: VoiceSettings } | { ok: false; reason: string } {
-  if (env.VOICE_ENABLED !== 'true') return { ok: false, reason: 'Voice is not enabled on this deployment (VOICE_ENABLED is not "true")' };
-  if (!env.OPENAI_API_KEY) return { ok: false, reason: 'Voice needs a realtime model key (OPENAI_API_KEY), and none is configured' };
-  const minutes = Number(env.VOICE_MAX_SESSION_MINUTES);
-  return {
-    ok: true,
-    settings: {
-      url: env.OPENAI_REALTIME_URL || DEFAULT_REALTIME_URL,
-      model: env.OPENAI_REALTIME_MODEL || DEFAULT_REALTIME_MODEL,
-      apiKey: env.OPENAI_API_KEY,
-      maxSessionMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 28) * 60_000,
-    },
-  };
-}
 
 /** The upstream refused the WebSocket upgrade (bad key, unknown model, outage). */
 export class UpstreamError extends Error {

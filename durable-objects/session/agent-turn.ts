@@ -5,57 +5,39 @@
  * happens (tool results by turn and call id, so a replay of this same turn is
  * answered from storage), events stream to the turn's listeners, and
  * the reply, usage and cost are recorded. The session object supplies storage
- * and delivery through TurnHost; this file owns only the turn's logic.
+ * and delivery through SessionHost; this file owns only the turn's logic.
  */
-import { runTurn, type ToolResultStore } from '../worker/agent/loop';
-import type { ChatModel, ModelMessage } from '../worker/agent/model';
-import { costCents, priceTable } from '../worker/agent/pricing';
-import { systemPrompt } from '../worker/agent/prompt';
-import type { Principal } from '../worker/auth/principal';
-import { loadBusinessCalendar } from '../worker/domain/business-calendar';
-import { createContext } from '../worker/domain/context';
-import { log } from '../worker/lib/log';
-import { toolLabel, type ServerEvent, type SessionEvent } from '../worker/protocol/chat';
-import { TOOLS } from '../worker/tools/catalog';
-import { selectTools } from '../worker/tools/registry';
+import { runTurn } from '../../worker/agent/loop';
+import type { ChatModel, ModelMessage } from '../../worker/agent/model';
+import { costCents, priceTable } from '../../worker/agent/pricing';
+import { systemPrompt } from '../../worker/agent/prompt';
+import type { Principal } from '../../worker/auth/principal';
+import { loadBusinessCalendar } from '../../worker/domain/business-calendar';
+import { createContext } from '../../worker/domain/context';
+import { log } from '../../worker/lib/log';
+import { BOOKING_CARD_TOOLS, toolLabel, type SessionEvent } from '../../worker/protocol/chat';
+import { TOOLS } from '../../worker/tools/catalog';
+import { selectTools } from '../../worker/tools/registry';
 import { updateInteraction } from './d1-sync';
-import type { SessionMeta, SessionStore } from './session-store';
-
-/** What a turn needs from its session object (the ChatSession DO). */
-export interface TurnHost {
-  readonly env: Env;
-  readonly store: SessionStore;
-  now(): number;
-  /** The model for this turn (offline unless a provider key is configured). */
-  model(): ChatModel;
-  flushOutbox(): Promise<boolean>;
-  /** Records an event and sends it to every socket and to the turn's HTTP stream. */
-  emit(event: SessionEvent): ServerEvent;
-  /** Stores a message of this turn (transcript + outbox to D1); returns its seq. */
-  storeMessage(message: ModelMessage, extra?: Parameters<SessionStore['appendMessage']>[3], toolName?: string): number;
-}
-
-/** Tools whose results are bookings: the reply carries them (confirmation cards). */
-const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
+import type { SessionHost, TurnWriter } from './host';
+import type { SessionMeta } from './store';
 
 /**
  * Runs turn `turnId` acting as `principal` (the session passes its owner). A turn finished after a
  * restart passes the id it had, so its stored results replay. Throws only for unexpected failures.
  */
-export async function runSessionTurn(host: TurnHost, turnId: string, principal: Principal): Promise<void> {
+export async function runSessionTurn(host: SessionHost, chatModel: () => ChatModel, turnId: string, principal: Principal, writer?: TurnWriter): Promise<void> {
   let meta = host.store.meta()!;
   if (meta.interaction_id === undefined) await host.flushOutbox();
   meta = host.store.meta()!;
-  host.emit({ type: 'turn_started', turn_id: turnId });
-  const model = host.model();
+  const emit = (event: SessionEvent) => host.emit(event, writer);
+  emit({ type: 'turn_started', turn_id: turnId });
+  const model = chatModel();
   const ctx = createContext(host.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
   const toolNames = new Map<string, string>();
   const bookings: unknown[] = [];
-  const results: ToolResultStore = {
-    // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
-    get: (callId, tool) => host.store.toolResult(turnId, callId, tool),
-    put: (callId, tool, result) => host.store.saveToolResult(turnId, callId, tool, result, host.now()),
-  };
+  // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
+  const results = host.store.toolResultsOf(turnId, () => host.now());
   // The hours the prompt states come from the calendar availability uses; without D1 the turn goes on without them.
   const calendar = await loadBusinessCalendar(ctx).catch(() => undefined);
   const messages: ModelMessage[] = [
@@ -78,16 +60,16 @@ export async function runSessionTurn(host: TurnHost, turnId: string, principal: 
     ctx,
     store: results,
     hooks: {
-      onTextDelta: (delta) => host.emit({ type: 'text_delta', turn_id: turnId, delta }),
+      onTextDelta: (delta) => emit({ type: 'text_delta', turn_id: turnId, delta }),
       onToolStarted: (call) => {
         toolNames.set(call.id, call.name);
-        host.emit({ type: 'tool_started', turn_id: turnId, call_id: call.id, name: call.name, label: toolLabel(call.name) });
+        emit({ type: 'tool_started', turn_id: turnId, call_id: call.id, name: call.name, label: toolLabel(call.name) });
       },
       onToolFinished: (call, result) => {
         if (call.name === 'request_human' && result.ok) host.store.saveMeta({ ...host.store.meta()!, status: 'escalated' });
-        const shareData = result.ok && BOOKING_TOOLS.has(call.name);
+        const shareData = result.ok && BOOKING_CARD_TOOLS.includes(call.name);
         if (shareData) bookings.push(result.data);
-        host.emit(
+        emit(
           {
             type: 'tool_finished',
             turn_id: turnId,
@@ -100,11 +82,11 @@ export async function runSessionTurn(host: TurnHost, turnId: string, principal: 
         );
       },
       onMessage: (message) => {
-        host.storeMessage(message, undefined, message.role === 'tool' ? toolNames.get(message.tool_call_id) : undefined);
+        host.storeMessage(message, { turnId, toolName: message.role === 'tool' ? toolNames.get(message.tool_call_id) : undefined });
       },
     },
   });
-  const seq = host.storeMessage({ role: 'assistant', content: outcome.text }, { sources: outcome.sources, offline: model.offline, bookings });
+  const seq = host.storeMessage({ role: 'assistant', content: outcome.text }, { turnId, extra: { sources: outcome.sources, offline: model.offline, bookings } });
   const now = host.now();
   const turnCost = costCents(priceTable(host.env.MODEL_PRICES), model.id, outcome.usage.prompt_tokens, outcome.usage.completion_tokens);
   // Totals from the meta as it is now: nothing else may have written them during the turn (queue), but read fresh anyway.
@@ -119,7 +101,7 @@ export async function runSessionTurn(host: TurnHost, turnId: string, principal: 
   host.store.saveMeta(updated);
   host.store.enqueueD1(...updateInteraction(updated, now));
   if (outcome.failure) log.warn('model_failed', { session_id: meta.session_id, kind: outcome.failure.kind, message: outcome.failure.message });
-  host.emit(
+  emit(
     {
       type: 'turn_done',
       turn_id: turnId,

@@ -5,31 +5,23 @@
  * cost. Every write runs on the session's turn queue, so voice and chat writes
  * never interleave and a chat turn's totals never overwrite a call's.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import type { SessionEvent } from '../worker/protocol/chat';
-import { updateInteraction } from './d1-sync';
-import type { SessionMeta, SessionStore } from './session-store';
-import { CallTranscript } from './voice-transcript';
+import type { ModelMessage } from '../../worker/agent/model';
+import { BOOKING_CARD_TOOLS } from '../../worker/protocol/chat';
+import type { ToolResult } from '../../worker/tools/registry';
+import { updateInteraction } from '../session/d1-sync';
+import type { SessionHost } from '../session/host';
+import type { SessionMeta } from '../session/store';
+import { CallTranscript } from './transcript';
 
-/** What a call needs from its session object (the ChatSession DO). */
-export interface VoiceHost {
-  readonly env: Env;
-  readonly store: SessionStore;
-  now(): number;
-  /** Stores a conversation message through the session's one path (transcript + outbox to D1). */
-  storeMessage(message: ModelMessage, toolName?: string, extra?: { bookings?: unknown[] }): number;
-  /** An event for the session's chat sockets (so a text view shows the voice turns live). */
-  emit(event: SessionEvent): void;
-  /** Runs `job` on the session's turn queue. */
-  enqueue<T>(job: () => Promise<T>): Promise<T>;
-  /** Flushes the outbox to D1 and re-arms the alarm. */
-  persist(): Promise<void>;
+/** The call and its result as chat-history messages, so later text turns (and D1) see what voice did. */
+export function toolMessages(callId: string, name: string, args: string, result: ToolResult): [ModelMessage, ModelMessage] {
+  return [
+    { role: 'assistant', content: null, tool_calls: [{ id: callId, type: 'function', function: { name, arguments: args } }] },
+    { role: 'tool', tool_call_id: callId, content: JSON.stringify(result) },
+  ];
 }
 
 /** Records one call into its session; owns the call's pending transcript. */
-/** Tools whose results are bookings: the reply after them carries them, as chat replies do (confirmation cards). */
-const BOOKING_TOOLS = new Set(['create_booking', 'reschedule_booking', 'cancel_booking']);
-
 export class CallRecorder {
   readonly transcript = new CallTranscript();
   private flushQueued = false;
@@ -37,7 +29,7 @@ export class CallRecorder {
   private bookings: unknown[] = [];
 
   constructor(
-    private readonly host: VoiceHost,
+    private readonly host: SessionHost,
     /** Tells the caller what they said, once it is stored. */
     private readonly userStored: (itemId: string, text: string, seq: number) => void,
   ) {}
@@ -79,8 +71,8 @@ export class CallRecorder {
     for (const w of writes) {
       if (w.kind === 'tool') {
         for (const m of w.messages) {
-          this.host.storeMessage(m, w.toolName);
-          if (m.role === 'tool' && BOOKING_TOOLS.has(w.toolName)) {
+          this.host.storeMessage(m, { toolName: w.toolName });
+          if (m.role === 'tool' && BOOKING_CARD_TOOLS.includes(w.toolName)) {
             const result = JSON.parse(String(m.content)) as { ok: boolean; data?: unknown };
             if (result.ok) this.bookings.push(result.data);
           }
@@ -88,7 +80,7 @@ export class CallRecorder {
         continue;
       }
       const extra = w.kind === 'assistant' && this.bookings.length ? { bookings: this.bookings.splice(0) } : undefined;
-      const seq = this.host.storeMessage({ role: w.kind, content: w.text }, undefined, extra);
+      const seq = this.host.storeMessage({ role: w.kind, content: w.text }, { extra });
       this.host.emit({ type: 'message', message: this.host.store.message(seq) });
       if (w.kind === 'user') this.userStored(w.itemId, w.text, seq);
     }

@@ -7,17 +7,12 @@
  * `token_expired` when a frame or an event meets it later, or by the session's alarm).
  */
 import { z } from 'zod';
-import type { Principal } from '../worker/auth/principal';
-import { CHAT_SUBPROTOCOL, CLOSE_RECONNECT, CLOSE_TOKEN_EXPIRED, type ClientFrame, type ServerEvent } from '../worker/protocol/chat';
-import { sessionEvent, type SessionMeta, type SessionStore } from './session-store';
+import type { Principal } from '../../worker/auth/principal';
+import { CHAT_SUBPROTOCOL, CLOSE_RECONNECT, CLOSE_TOKEN_EXPIRED, MAX_FRAME_BYTES, MAX_MESSAGE_CHARS, type ClientFrame, type ServerEvent } from '../../worker/protocol/chat';
+import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER } from '../../worker/protocol/session';
+import { sessionEvent, type SessionMeta, type SessionStore } from './store';
 
-/** Header the Worker sets (after verifying the token) when it forwards an upgrade. */
-export const PRINCIPAL_HEADER = 'x-switchboard-principal';
-/** Header with the verified token's expiry (epoch ms), set next to PRINCIPAL_HEADER. */
-export const TOKEN_EXPIRES_HEADER = 'x-switchboard-token-expires';
-export const MAX_FRAME_BYTES = 8 * 1024;
-export const MAX_MESSAGE_CHARS = 4000;
-/** Tag of voice callers' sockets (see voice-calls.ts); chat events are not broadcast to them. */
+/** Tag of voice callers' sockets (see ../voice/calls.ts); chat events are not broadcast to them. */
 export const VOICE_SOCKET_TAG = 'voice';
 
 const clientFrame = z.discriminatedUnion('type', [

@@ -12,8 +12,8 @@
  *   response's calls are all answered, one `response.create` lets the model speak.
  */
 import type { ResponseFunctionCallArgumentsDoneEvent } from 'openai/resources/realtime/realtime';
-import { log } from '../worker/lib/log';
-import type { ToolResult } from '../worker/tools/registry';
+import { log } from '../../worker/lib/log';
+import type { ToolResult } from '../../worker/tools/registry';
 
 type Status = 'in_progress' | 'completed' | 'cancelled' | 'failed' | 'incomplete';
 

@@ -5,7 +5,8 @@
  * glitch in a browser's audio pipeline cannot hang up on the caller.
  */
 import { z } from 'zod';
-import { MAX_VOICE_FRAME_BYTES, MAX_VOICE_FRAMES_PER_SECOND, type VoiceClientFrame, type VoiceErrorCode } from '../worker/protocol/voice';
+import { fail, ok, type Result } from '../../worker/lib/result';
+import { MAX_VOICE_FRAME_BYTES, MAX_VOICE_FRAMES_PER_SECOND, type VoiceClientFrame, type VoiceErrorCode } from '../../worker/protocol/voice';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -22,31 +23,31 @@ export function base64Bytes(b64: string): number {
 }
 
 /** A frame that passed, or the error event to answer it with. */
-export type FrameVerdict = { ok: true; frame: VoiceClientFrame } | { ok: false; code: VoiceErrorCode; message: string };
+export type FrameVerdict = Result<VoiceClientFrame, VoiceErrorCode>;
 
 /** Checks one client frame. */
 export function parseVoiceFrame(data: string | ArrayBuffer): FrameVerdict {
-  if (typeof data !== 'string') return { ok: false, code: 'invalid_frame', message: 'Frames must be JSON text; send audio base64-encoded in input_audio_buffer.append' };
+  if (typeof data !== 'string') return fail('invalid_frame', 'Frames must be JSON text; send audio base64-encoded in input_audio_buffer.append');
   if (data.length > MAX_VOICE_FRAME_BYTES) {
-    return { ok: false, code: 'payload_too_large', message: `Frames are limited to ${MAX_VOICE_FRAME_BYTES} bytes; send audio in smaller chunks` };
+    return fail('payload_too_large', `Frames are limited to ${MAX_VOICE_FRAME_BYTES} bytes; send audio in smaller chunks`);
   }
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
-    return { ok: false, code: 'invalid_frame', message: 'Frame is not valid JSON' };
+    return fail('invalid_frame', 'Frame is not valid JSON');
   }
   const parsed = frameSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, code: 'invalid_frame', message: `Invalid frame: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ')}` };
+    return fail('invalid_frame', `Invalid frame: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ')}`);
   }
   const frame = parsed.data;
   if (frame.type === 'input_audio_buffer.append') {
     // PCM16 samples are 2 bytes: an odd byte count means a cut or mis-encoded chunk.
-    if (frame.audio.length % 4 !== 0 || !BASE64.test(frame.audio)) return { ok: false, code: 'invalid_frame', message: 'audio is not valid base64' };
-    if (base64Bytes(frame.audio) % 2 !== 0) return { ok: false, code: 'invalid_frame', message: 'audio must be PCM16: an even number of bytes' };
+    if (frame.audio.length % 4 !== 0 || !BASE64.test(frame.audio)) return fail('invalid_frame', 'audio is not valid base64');
+    if (base64Bytes(frame.audio) % 2 !== 0) return fail('invalid_frame', 'audio must be PCM16: an even number of bytes');
   }
-  return { ok: true, frame };
+  return ok(frame);
 }
 
 /**

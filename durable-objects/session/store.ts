@@ -5,10 +5,11 @@
  * Every method is synchronous SQL: writes are durable before the object's
  * output gate lets any reply out, which is what "stored before acknowledged" needs.
  */
-import type { ModelMessage } from '../worker/agent/model';
-import type { UserPrincipal } from '../worker/auth/principal';
-import type { ServerEvent, SessionEvent, SessionMode, TranscriptMessage } from '../worker/protocol/chat';
-import type { ToolResult } from '../worker/tools/registry';
+import type { ModelMessage } from '../../worker/agent/model';
+import type { UserPrincipal } from '../../worker/auth/principal';
+import type { ServerEvent, SessionEvent, SessionMode, SessionStatus, TranscriptMessage } from '../../worker/protocol/chat';
+import type { ToolResultStore } from '../../worker/agent/tool-call';
+import type { ToolResult } from '../../worker/tools/registry';
 
 /** Tool results by the turn and call that made them (see `toolResult`). */
 const TOOL_RESULTS = `
@@ -57,7 +58,7 @@ export interface SessionMeta {
   customer_name?: string;
   customer_email?: string;
   referrer_url?: string;
-  status: 'open' | 'resolved' | 'abandoned' | 'escalated';
+  status: SessionStatus;
   created_at: number;
   last_activity_at: number;
   prompt_tokens: number;
@@ -123,7 +124,7 @@ export interface StaffMessage {
 /** Anything the session stores as a conversation message. */
 export type StoredMessage = ModelMessage | StaffMessage;
 
-interface MessageExtra {
+export interface MessageExtra {
   sources?: TranscriptMessage['sources'];
   offline?: boolean;
   client_id?: string;
@@ -267,6 +268,17 @@ export class SessionStore {
       .exec<{ result: string }>('SELECT result FROM tool_results WHERE turn_id = ? AND call_id = ? AND tool = ?', turnId, callId, tool)
       .toArray()[0];
     return row ? (JSON.parse(row.result) as ToolResult) : undefined;
+  }
+
+  /**
+   * The tool results of turn `turnId`, as the agent loop and voice calls read and write them (`runToolCall`).
+   * @example runToolCall(call, { tools, ctx, store: store.toolResultsOf(turnId, () => Date.now()), surface: 'chat' });
+   */
+  toolResultsOf(turnId: string, now: () => number): ToolResultStore {
+    return {
+      get: (callId, tool) => this.toolResult(turnId, callId, tool),
+      put: (callId, tool, result) => this.saveToolResult(turnId, callId, tool, result, now()),
+    };
   }
 
   saveToolResult(turnId: string, callId: string, tool: string, result: ToolResult, now: number): void {

@@ -7,16 +7,17 @@
  * through takeover) and lasts as long as its token: at its expiry (a timer, the
  * session's alarm, or the next frame) it ends with `token_expired` and close 4001.
  */
-import { isStaff, type Principal, type UserPrincipal } from '../worker/auth/principal';
-import { log } from '../worker/lib/log';
-import { CLOSE_RECONNECT } from '../worker/protocol/chat';
-import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../worker/protocol/voice';
-import { modeOf, ownerPrincipal, type SessionMeta } from './session-store';
-import { forwardedExpiry, PRINCIPAL_HEADER, safeClose, socketExpiry, VOICE_SOCKET_TAG } from './sockets';
-import { STAFF_SEND_REFUSAL } from './staff-mode';
-import { VoiceCall } from './voice-call';
-import type { VoiceHost } from './voice-record';
-import { voiceSettings } from './voice-upstream';
+import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/principal';
+import { STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
+import { voiceSettings, type VoiceSettings } from '../../worker/chat/voice-settings';
+import { log } from '../../worker/lib/log';
+import { CLOSE_RECONNECT } from '../../worker/protocol/chat';
+import { PRINCIPAL_HEADER } from '../../worker/protocol/session';
+import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../../worker/protocol/voice';
+import type { SessionHost } from '../session/host';
+import { forwardedExpiry, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
+import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
+import { VoiceCall } from './call';
 
 interface VoiceAttachment {
   /** Who opened the call (the verified token); the call itself acts as the session's owner. */
@@ -36,7 +37,7 @@ export class VoiceCalls {
 
   constructor(
     private readonly ctx: DurableObjectState,
-    private readonly host: VoiceHost,
+    private readonly host: SessionHost,
   ) {}
 
   /** Whether `ws` is a voice caller's socket. */
@@ -47,7 +48,7 @@ export class VoiceCalls {
   /** Accepts a voice upgrade the Worker forwarded (after verifying the token and the session). */
   accept(request: Request, meta: SessionMeta): Response {
     const voice = voiceSettings(this.host.env);
-    if (!voice.ok) return Response.json({ error: { code: 'unavailable', message: voice.reason } }, { status: 503 });
+    if (!voice.ok) return Response.json({ error: voice.error }, { status: 503 });
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') return new Response('Expected a WebSocket upgrade', { status: 426 });
     const principal = JSON.parse(request.headers.get(PRINCIPAL_HEADER) ?? 'null') as Principal | null;
     if (!principal) return new Response('Missing principal', { status: 401 });
@@ -67,7 +68,7 @@ export class VoiceCalls {
     this.ctx.acceptWebSocket(server, [VOICE_SOCKET_TAG]);
     const callId = crypto.randomUUID();
     server.serializeAttachment({ principal, call_id: callId, expires_at: expiresAt } satisfies VoiceAttachment);
-    this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.settings);
+    this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.data);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': VOICE_SUBPROTOCOL } });
   }
 
@@ -76,7 +77,7 @@ export class VoiceCalls {
     owner: UserPrincipal,
     callId: string,
     expiresAt: number,
-    settings: Extract<ReturnType<typeof voiceSettings>, { ok: true }>['settings'],
+    settings: VoiceSettings,
   ): VoiceCall {
     const call = new VoiceCall(this.host, ws, owner, settings, callId, (ended) => {
       if (this.calls.get(ended.id) === ended) this.calls.delete(ended.id);
@@ -117,7 +118,7 @@ export class VoiceCalls {
       const voice = voiceSettings(this.host.env);
       const meta = this.host.store.meta();
       if (!voice.ok || !meta) return;
-      call = this.begin(ws, ownerPrincipal(meta), attachment.call_id, attachment.expires_at!, voice.settings);
+      call = this.begin(ws, ownerPrincipal(meta), attachment.call_id, attachment.expires_at!, voice.data);
     }
     call.onClientFrame(data);
   }

@@ -1,34 +1,34 @@
 /**
  * One voice call: the relay between a caller's WebSocket (our protocol,
- * worker/protocol/voice.ts) and the realtime model (voice-link.ts), living in
+ * worker/protocol/voice.ts) and the realtime model (link.ts), living in
  * the session's Durable Object. It runs the model's function calls exactly
- * once (voice-functions.ts), cuts the transcript to what the caller heard on
- * barge-in (voice-transcript.ts), writes both sides into the session's
+ * once (functions.ts), cuts the transcript to what the caller heard on
+ * barge-in (transcript.ts), writes both sides into the session's
  * transcript and so to D1, and reopens the upstream with the conversation so
  * far when it drops or nears the provider's session limit.
  */
 import type { RealtimeServerEvent, ResponseDoneEvent } from 'openai/resources/realtime/realtime';
-import { priceTable, realtimeCostCents } from '../worker/agent/pricing';
-import { systemPrompt } from '../worker/agent/prompt';
-import type { Principal } from '../worker/auth/principal';
-import { loadBusinessCalendar } from '../worker/domain/business-calendar';
-import { createContext } from '../worker/domain/context';
-import { log } from '../worker/lib/log';
-import { toolLabel } from '../worker/protocol/chat';
-import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../worker/protocol/voice';
-import { toRealtimeTools } from '../worker/tools/adapters';
-import { TOOLS } from '../worker/tools/catalog';
-import { selectTools, type ToolResult } from '../worker/tools/registry';
-import type { SessionMeta } from './session-store';
-import { safeClose } from './sockets';
-import { base64Bytes, FrameBudget, parseVoiceFrame } from './voice-frames';
-import { CallResponses } from './voice-functions';
-import { UpstreamLink } from './voice-link';
-import { CallRecorder, type VoiceHost } from './voice-record';
-import { runVoiceTool, SHARED_RESULT_TOOLS, toolMessages } from './voice-tools';
-import { contextItems, realtimeTokens, sessionUpdate, type VoiceSettings } from './voice-upstream';
-
-export type { VoiceHost } from './voice-record';
+import { priceTable, realtimeCostCents } from '../../worker/agent/pricing';
+import { systemPrompt } from '../../worker/agent/prompt';
+import { runToolCall } from '../../worker/agent/tool-call';
+import type { Principal } from '../../worker/auth/principal';
+import { loadBusinessCalendar } from '../../worker/domain/business-calendar';
+import type { VoiceSettings } from '../../worker/chat/voice-settings';
+import { createContext } from '../../worker/domain/context';
+import { log } from '../../worker/lib/log';
+import { BOOKING_CARD_TOOLS, toolLabel } from '../../worker/protocol/chat';
+import { audioMs, VOICE_AUDIO, type VoiceEndReason, type VoiceErrorCode, type VoiceServerEvent, type VoiceUsage } from '../../worker/protocol/voice';
+import { toRealtimeTools } from '../../worker/tools/adapters';
+import { TOOLS } from '../../worker/tools/catalog';
+import { selectTools, type AnyTool, type ToolResult } from '../../worker/tools/registry';
+import type { SessionHost } from '../session/host';
+import { safeClose } from '../session/sockets';
+import type { SessionMeta } from '../session/store';
+import { base64Bytes, FrameBudget, parseVoiceFrame } from './frames';
+import { CallResponses } from './functions';
+import { UpstreamLink } from './link';
+import { CallRecorder, toolMessages } from './record';
+import { contextItems, realtimeTokens, sessionUpdate } from './upstream';
 
 /** Audio kept while the upstream is (re)connecting (~5 s of base64 PCM16); older audio is dropped. */
 const MAX_BUFFERED_CHARS = 320_000;
@@ -48,18 +48,21 @@ export class VoiceCall {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private rotateTimer: ReturnType<typeof setTimeout> | undefined;
   private rotateDue = false;
+  /** The tools the call offers the model and runs: the owner's, as in a chat turn. */
+  private readonly tools: AnyTool[];
   private readonly usage: VoiceUsage = { input_tokens: 0, output_tokens: 0, input_audio_tokens: 0, output_audio_tokens: 0, cost_cents: 0 };
 
   constructor(
-    private readonly host: VoiceHost,
+    private readonly host: SessionHost,
     private readonly client: WebSocket,
-    /** Who the call acts as: the conversation's owner (voice-calls.ts), for its tools and its prompt. */
+    /** Who the call acts as: the conversation's owner (calls.ts), for its tools and its prompt. */
     private readonly principal: Principal,
     private readonly settings: VoiceSettings,
     readonly id: string,
     private readonly onEnded: (call: VoiceCall) => void,
   ) {
     this.startedAt = host.now();
+    this.tools = selectTools(TOOLS, principal);
     this.record = new CallRecorder(host, (itemId, text, seq) => this.send({ type: 'transcript.user', item_id: itemId, text, seq }));
     this.link = new UpstreamLink(settings, { event: (e) => this.onUpstream(e), lost: () => void this.reopen('dropped') }, id);
     this.responses = new CallResponses(
@@ -71,7 +74,7 @@ export class VoiceCall {
         respond: (generation) => this.link.sendIn(generation, { type: 'response.create' }),
         started: (callId, name) => this.send({ type: 'tool_started', call_id: callId, name, label: toolLabel(name) }),
         finished: (callId, name, result) => {
-          const shared = result.ok && SHARED_RESULT_TOOLS.includes(name);
+          const shared = result.ok && BOOKING_CARD_TOOLS.includes(name);
           this.send({ type: 'tool_finished', call_id: callId, name, ok: result.ok, ...(result.ok ? {} : { error: result.error.code }), ...(shared ? { data: result.data } : {}) });
         },
       },
@@ -110,7 +113,7 @@ export class VoiceCall {
           ...(meta.customer_name ? { customerName: meta.customer_name } : {}),
           ...(calendar ? { calendar } : {}),
         });
-        return sessionUpdate(this.settings, prompt, toRealtimeTools(selectTools(TOOLS, this.principal)));
+        return sessionUpdate(this.settings, prompt, toRealtimeTools(this.tools));
       },
       // Behind the turn queue: tool calls still running finish (and are stored) before the history is read.
       context: async () => {
@@ -214,17 +217,18 @@ export class VoiceCall {
   }
 
   /**
-   * Runs a function call on the turn queue, once per call: a result this call stored under the same
-   * function call id and tool is returned as is (the call is the turn its results replay within,
+   * Runs a function call on the turn queue with `runToolCall`, as a chat turn does: only a tool the
+   * call offered, with the owner's principal, and once per call: a result this call stored under the
+   * same function call id and tool is returned as is (the call is the turn its results replay within,
    * across upstream reconnects and restarts of the object, which keep the call id).
    */
   private execute(callId: string, name: string, args: string): Promise<ToolResult> {
-    const turn = `voice:${this.id}`;
     return this.host.enqueue(async () => {
-      const stored = this.host.store.toolResult(turn, callId, name);
-      if (stored) return stored;
-      const result = await runVoiceTool(this.host.env, this.principal, this.meta().interaction_id, name, args);
-      this.host.store.saveToolResult(turn, callId, name, result, this.host.now());
+      const interactionId = this.meta().interaction_id;
+      const ctx = createContext(this.host.env, this.principal, interactionId !== undefined ? { interactionId } : {});
+      const store = this.host.store.toolResultsOf(`voice:${this.id}`, () => this.host.now());
+      const { result, replayed } = await runToolCall({ id: callId, name, arguments: args }, { tools: this.tools, ctx, store, surface: 'voice' });
+      if (replayed) return result;
       if (name === 'request_human' && result.ok) this.host.store.saveMeta({ ...this.meta(), status: 'escalated' });
       this.record.transcript.tool(toolMessages(callId, name, args, result), name);
       this.record.writeSettled();
@@ -255,8 +259,8 @@ export class VoiceCall {
       return;
     }
     const verdict = parseVoiceFrame(data);
-    if (!verdict.ok) return this.error(verdict.code, verdict.message);
-    const frame = verdict.frame;
+    if (!verdict.ok) return this.error(verdict.error.code, verdict.error.message);
+    const frame = verdict.data;
     if (frame.type === 'session.end') {
       void this.end('hangup', { closeClient: true });
     } else if (frame.type === 'input_audio_buffer.append') {

@@ -1,0 +1,135 @@
+/**
+ * The session object's core, and the one interface its parts use: agent turns
+ * (agent-turn.ts), the inbox (inbox.ts), staff mode (staff-mode.ts) and voice
+ * calls (../voice/) all store messages, emit events, queue work and persist
+ * through `SessionHost`, so there is one message path, one event log and one
+ * turn queue however a message arrived.
+ */
+import type { ServerEvent, SessionEvent } from '../../worker/protocol/chat';
+import { insertMessage } from './d1-sync';
+import { D1Outbox } from './outbox';
+import { SessionSockets } from './sockets';
+import { SessionStore, type MessageExtra, type StoredMessage } from './store';
+import { TurnQueue } from './turn-queue';
+
+/** The HTTP stream of the turn a caller started (NDJSON events), when there is one. */
+export type TurnWriter = WritableStreamDefaultWriter<Uint8Array>;
+
+/** How a message is filed: the turn it belongs to, the tool it came from (its D1 `tool_name`), and extra facts for clients. */
+export interface StoreOptions {
+  turnId?: string | null;
+  toolName?: string | undefined;
+  extra?: MessageExtra | undefined;
+}
+
+/** What the parts of a session need from it. */
+export interface SessionHost {
+  readonly env: Env;
+  readonly store: SessionStore;
+  now(): number;
+  /**
+   * Stores a conversation message (the object's SQLite, and its D1 copy through the outbox); returns its seq.
+   * @example host.storeMessage({ role: 'staff', content }, {});
+   * @example host.storeMessage(toolMessage, { turnId, toolName: 'create_booking' });
+   */
+  storeMessage(message: StoredMessage, options?: StoreOptions): number;
+  /** Records an event and sends it to every chat socket, and to a turn's HTTP stream when given one. */
+  emit(event: SessionEvent, writer?: TurnWriter): ServerEvent;
+  /** Runs `job` on the session's turn queue. */
+  enqueue<T>(job: () => Promise<T>): Promise<T>;
+  /** Writes queued rows to D1 in one batch; true when nothing is left (a failure is retried by alarm). */
+  flushOutbox(): Promise<boolean>;
+  /** Flushes the outbox and re-arms the alarm; never throws. */
+  persist(): Promise<void>;
+  /** The same, in the background: not on the caller's path. */
+  persistSoon(): void;
+}
+
+/** The session's storage, sockets, outbox, queue and alarm: the `SessionHost` every part is given. */
+export class SessionCore implements SessionHost {
+  readonly store: SessionStore;
+  readonly sockets: SessionSockets;
+  readonly outbox: D1Outbox;
+  private readonly queue = new TurnQueue();
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    readonly env: Env,
+    /** The D1 binding, read at each flush (tests swap the object's binding to simulate an outage). */
+    d1: () => D1Database,
+  ) {
+    this.store = new SessionStore(ctx.storage.sql);
+    this.outbox = new D1Outbox(this.store, d1, () => this.now());
+    this.sockets = new SessionSockets(ctx, () => this.now());
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  enqueue<T>(job: () => Promise<T>): Promise<T> {
+    return this.queue.enqueue(job);
+  }
+
+  storeMessage(message: StoredMessage, { turnId = null, toolName, extra }: StoreOptions = {}): number {
+    const now = this.now();
+    const seq = this.store.appendMessage(message, turnId, now, extra);
+    const meta = this.store.meta()!;
+    const content =
+      message.role === 'assistant' && message.tool_calls?.length
+        ? JSON.stringify({ text: message.content ?? '', tool_calls: message.tool_calls })
+        : typeof message.content === 'string'
+          ? message.content
+          : JSON.stringify(message.content ?? '');
+    this.store.enqueueD1(
+      ...insertMessage(meta.session_id, {
+        seq,
+        role: message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role,
+        content,
+        toolCallId: message.role === 'tool' ? message.tool_call_id : null,
+        toolName: toolName ?? (message.role === 'assistant' && message.tool_calls ? message.tool_calls.map((c) => (c.type === 'function' ? c.function.name : c.type)).join(',') : null),
+        createdAt: now,
+      }),
+    );
+    return seq;
+  }
+
+  emit(event: SessionEvent, writer?: TurnWriter): ServerEvent {
+    const stored = this.store.appendEvent(event);
+    this.sockets.broadcast(stored);
+    if (writer) writer.write(new TextEncoder().encode(`${JSON.stringify(stored)}\n`)).catch(() => undefined);
+    return stored;
+  }
+
+  flushOutbox(): Promise<boolean> {
+    return this.outbox.flush();
+  }
+
+  async persist(): Promise<void> {
+    await this.flushOutbox();
+    await this.scheduleAlarm();
+  }
+
+  persistSoon(): void {
+    this.ctx.waitUntil(this.persist());
+  }
+
+  /** Arms the alarm for the earliest of: the outbox retry, the idle timeout, a socket's token expiry. */
+  async scheduleAlarm(): Promise<void> {
+    const meta = this.store.meta();
+    if (!meta) return;
+    const candidates: number[] = [];
+    const retryAt = this.outbox.retryAt();
+    if (retryAt !== undefined) candidates.push(retryAt);
+    if (meta.status === 'open' || meta.status === 'escalated') candidates.push(meta.last_activity_at + this.idleMs());
+    // An idle socket is closed when its token expires, though no frame comes to find out.
+    const expiry = this.sockets.nextExpiry(this.now());
+    if (expiry !== undefined) candidates.push(expiry);
+    if (candidates.length) await this.ctx.storage.setAlarm(Math.min(...candidates));
+  }
+
+  /** How long an open session may sit without activity before the alarm marks it abandoned. */
+  idleMs(): number {
+    return Math.max(1, Number(this.env.SESSION_IDLE_MINUTES) || 30) * 60_000;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The contract between the Worker and a session's Durable Object (ChatSession):
+ * what its RPC methods take and answer, and the headers of a WebSocket upgrade
+ * the Worker forwards to it. The Worker holds only the object's stub; this
+ * module is what both sides agree on, so neither imports the other's internals.
+ */
+import type { UserPrincipal } from '../auth/principal';
+import type { Result } from '../lib/result';
+import type { SessionMode, SessionStatus, TranscriptMessage } from './chat';
+
+/** Header the Worker sets (after verifying the token) when it forwards an upgrade: the caller's principal as JSON. */
+export const PRINCIPAL_HEADER = 'x-switchboard-principal';
+/** Header with the verified token's expiry (epoch ms), set next to PRINCIPAL_HEADER. */
+export const TOKEN_EXPIRES_HEADER = 'x-switchboard-token-expires';
+
+export interface OpenSessionInput {
+  session_id: string;
+  owner_subject: string;
+  /** The claims of the owner's token (name, email, session scope): every AI turn acts as this customer. */
+  owner?: UserPrincipal;
+  customer_name?: string | undefined;
+  customer_email?: string | undefined;
+  referrer_url?: string | undefined;
+}
+
+export interface SessionInfo {
+  session_id: string;
+  interaction_number: string;
+  owner_subject: string;
+  status: SessionStatus;
+  greeting: string;
+  created_at: string;
+}
+
+/** `GET /api/v1/chat/session/:id`: the session, who answers it, and its transcript with the resume cursor. */
+export interface SessionTranscript extends SessionInfo {
+  mode: SessionMode;
+  /** The staff member who has the conversation, while `mode` is 'human'. */
+  agent: string | null;
+  messages: TranscriptMessage[];
+  /** The id of the latest event: a client's socket resumes after it. */
+  last_event_id: number;
+}
+
+/** Why the session refused a reader (transcript, end, a socket): unknown, or someone else's. */
+export type AccessErrorCode = 'not_found' | 'forbidden';
+export type AccessResult<T> = Result<T, AccessErrorCode, never>;
+
+/**
+ * Why `send` refused a message. `duplicate`: a message with this client id was already accepted (the
+ * HTTP routes answer it as a 409 conflict; a socket ignores it, the client sees the first in the stream).
+ * `rate_limited` carries `details.retry_after` (seconds).
+ */
+export type SendErrorCode = 'not_found' | 'forbidden' | 'rate_limited' | 'conflict' | 'duplicate';
+export type SendResult = Result<{ turn_id: string; stream: ReadableStream<Uint8Array> }, SendErrorCode, { retry_after: number }>;
+
+export type StaffErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_input';
+export type StaffResult<T> = Result<T, StaffErrorCode, never>;
+
+/** What takeover and handback answer. */
+export type ModeChange = { session_id: string; mode: 'human'; agent: string } | { session_id: string; mode: 'ai' };
