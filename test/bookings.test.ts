@@ -12,6 +12,7 @@ import {
   getBooking,
   listBookings,
   rescheduleBooking,
+  updateBookingDetails,
   type CreateBookingInput,
 } from '../worker/domain/bookings';
 import { DomainError } from '../worker/domain/errors';
@@ -209,6 +210,23 @@ describe('cancel and reschedule', () => {
       Date.parse('2030-03-14T15:30:00Z'),
     ]);
     expect(await codeOf(rescheduleBooking(at(customerA), { booking_number: x.number, start: '2030-03-14T10:15' }))).toBe('invalid_input');
+  });
+});
+
+describe('correcting a booking\'s details', () => {
+  it('changes only the fields given (the phone to E.164), keeps the time, and refuses other customers, nothing given, and cancelled bookings', async () => {
+    const b = await book(customerA, { service: 'drain-cleaning', start: '2030-03-20T10:00', employee_id: 3 });
+    const cells = await cellsOf(b.number);
+    const fixed = await updateBookingDetails(at(customerA), { booking_number: b.number, address: '2660 N Orchard St, Chicago', phone: '312 555 0199' });
+    expect(fixed).toMatchObject({ number: b.number, address: '2660 N Orchard St, Chicago', start: b.start, customer: { name: 'Ann Customer', phone: '+13125550199' } });
+    expect(await cellsOf(b.number)).toEqual(cells);
+    expect((await getBooking(at(customerA), b.number)).address).toBe('2660 N Orchard St, Chicago');
+    expect(await codeOf(updateBookingDetails(at(customerB), { booking_number: b.number, address: '1 Hijack Lane, Chicago' }))).toBe('not_found');
+    expect(await codeOf(updateBookingDetails(at(customerA), { booking_number: b.number }))).toBe('invalid_input');
+    expect(await codeOf(updateBookingDetails(at(customerA), { booking_number: b.number, phone: 'not a phone' }))).toBe('invalid_input');
+    await cancelBooking(at(customerA), { booking_number: b.number });
+    expect(await codeOf(updateBookingDetails(at(customerA), { booking_number: b.number, address: '3 Late St, Chicago' }))).toBe('conflict');
+    expect((await getBooking(at(customerA), b.number)).address).toBe('2660 N Orchard St, Chicago');
   });
 });
 

@@ -77,8 +77,8 @@ function expectValid(listed: Map<string, Validator>, tool: string, structured: u
 const CUSTOMER_TOOLS = [
   'add_task', 'cancel_booking', 'check_availability', 'complete_task', 'create_booking', 'delete_task', 'get_booking',
   'get_kb_article', 'get_ticket', 'list_bookings', 'list_kb_articles', 'list_services', 'list_tasks', 'list_tickets',
-  'open_ticket', 'request_booking_code', 'request_human', 'reschedule_booking', 'search_knowledge_base', 'update_task',
-  'verify_booking_code',
+  'open_ticket', 'request_booking_code', 'request_human', 'reschedule_booking', 'search_knowledge_base', 'update_booking_details',
+  'update_task', 'verify_booking_code',
 ];
 /** Tools only customers get: staff already act on every booking, so they have no code to ask for. */
 const CUSTOMER_ONLY_TOOLS = ['request_booking_code', 'verify_booking_code'];

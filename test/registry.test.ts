@@ -24,6 +24,7 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   list_bookings: SIGNED_IN,
   cancel_booking: SIGNED_IN,
   reschedule_booking: SIGNED_IN,
+  update_booking_details: SIGNED_IN,
   confirm_booking: STAFF,
   complete_booking: STAFF,
   request_booking_code: CUSTOMER,
@@ -178,6 +179,7 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     const mine = await run(customerA, 'list_bookings', { date_from: '2030-08-13', date_to: '2030-08-14' });
     expect(mine.bookings.map((b: { number: string }) => b.number)).toContain(booked.number);
     await run(customerA, 'reschedule_booking', { booking_number: booked.number, start: third });
+    expect((await run(customerA, 'update_booking_details', { booking_number: booked.number, address: '2660 N Orchard St, Chicago' })).address).toBe('2660 N Orchard St, Chicago');
     await run(staff, 'confirm_booking', { booking_number: booked.number });
     await run(staff, 'complete_booking', { booking_number: booked.number });
     // From another customer's conversation: a code to the phone on that booking, and back, grants it to them.
@@ -254,6 +256,7 @@ describe("a customer never reaches another customer's records", () => {
       ['get_booking', { booking_number: bookingNumber }],
       ['cancel_booking', { booking_number: bookingNumber, reason: 'not mine' }],
       ['reschedule_booking', { booking_number: bookingNumber, start: '2030-04-03T13:00' }],
+      ['update_booking_details', { booking_number: bookingNumber, address: '1 Hijack Lane, Chicago' }],
       ['update_task', { task_id: taskId, title: 'hijacked' }],
       ['complete_task', { task_id: taskId }],
       ['delete_task', { task_id: taskId }],

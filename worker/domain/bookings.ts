@@ -316,6 +316,49 @@ export async function cancelBooking(
   return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
 }
 
+export interface UpdateBookingDetailsInput {
+  booking_number: string;
+  customer_name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+  address?: string | undefined;
+  notes?: string | undefined;
+}
+
+/**
+ * Corrects the contact details or the address of an active booking ("the last 4 should be 0173", "that's
+ * my old address"): only the fields given change, in one guarded UPDATE, so a booking cancelled meanwhile
+ * is a conflict and nothing is half-written. The time and service stay; move those with reschedule.
+ * @example await updateBookingDetails(ctx, { booking_number: 'BK-2030-000001', address: '2660 N Orchard St, Chicago' });
+ */
+export async function updateBookingDetails(ctx: DomainContext, input: UpdateBookingDetailsInput): Promise<BookingView> {
+  requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  const booking = await loadBookingForActor(ctx, input.booking_number);
+  assertChangeable(ctx, booking, 'changed');
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  const set = (column: string, value: unknown) => {
+    values.push(value);
+    sets.push(`${column} = ?${values.length + 1}`);
+  };
+  if (input.customer_name !== undefined) set('contact_name', input.customer_name.trim());
+  if (input.phone !== undefined) {
+    set('contact_phone', input.phone.trim());
+    set('phone_e164', requireE164(input.phone));
+  }
+  if (input.email !== undefined) set('contact_email', input.email.trim());
+  if (input.address !== undefined) set('address', input.address.trim());
+  if (input.notes !== undefined) set('notes', input.notes.trim());
+  if (!sets.length) throw invalidInput('Give at least one of customer_name, phone, email, address or notes to change');
+  set('updated_at', ctx.now());
+  const result = await ctx.d1
+    .prepare(`UPDATE bookings SET ${sets.join(', ')} WHERE id = ?1 AND status IN ${ACTIVE}`)
+    .bind(booking.id, ...values)
+    .run();
+  if (!result.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; its details were not changed`);
+  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+}
+
 /** A staff-only status move, guarded in SQL so a concurrent change is a conflict, not an overwrite. */
 async function transition(ctx: DomainContext, number: string, from: string[], to: 'confirmed' | 'completed'): Promise<BookingView> {
   // Checked before the lookup, so a customer learns nothing about the number.

@@ -112,7 +112,7 @@ export const CLOSE_RECONNECT = { code: 1012, reason: 'reconnect' } as const;
  * Tools whose successful results are bookings the client shows as confirmation cards: their data
  * rides on `tool_finished` (and voice's), and on the reply after them (`TranscriptMessage.bookings`).
  */
-export const BOOKING_CARD_TOOLS: readonly string[] = ['create_booking', 'reschedule_booking', 'cancel_booking'];
+export const BOOKING_CARD_TOOLS: readonly string[] = ['create_booking', 'reschedule_booking', 'update_booking_details', 'cancel_booking'];
 
 /** Human label of a tool call, shown while it runs ("Checking availability…"). */
 export function toolLabel(name: string): string {
@@ -124,6 +124,7 @@ export function toolLabel(name: string): string {
     list_bookings: 'Looking up bookings',
     cancel_booking: 'Cancelling the booking',
     reschedule_booking: 'Rescheduling the booking',
+    update_booking_details: 'Correcting the booking',
     request_booking_code: 'Sending a verification code',
     verify_booking_code: 'Checking the code',
     search_knowledge_base: 'Searching the knowledge base',

@@ -14,6 +14,7 @@ import {
   getBooking,
   listBookings,
   rescheduleBooking,
+  updateBookingDetails,
 } from '../domain/bookings';
 import { bookingListSchema, bookingViewSchema, findBooking } from '../domain/booking-views';
 import { listServices, MAX_SERVICE_QUERY, serviceListSchema } from '../domain/services';
@@ -221,6 +222,30 @@ const rescheduleBookingTool = defineTool({
   handler: (ctx, input) => rescheduleBooking(ctx, input),
 });
 
+const updateBookingDetailsTool = defineTool({
+  name: 'update_booking_details',
+  title: 'Correct a booking\'s details',
+  description:
+    'Correct the name, phone, email, address or notes on a pending or confirmed booking ("that\'s my old address", "the last 4 digits ' +
+    'should be 0173"). Only the fields given change; the time and service stay (use reschedule_booking to move it). ' +
+    'Read the corrected detail back to the customer.',
+  category: 'bookings',
+  access: SIGNED_IN,
+  input: z.object({
+    booking_number: bookingNumber,
+    customer_name: z.string().trim().min(1).max(120).optional().describe('The corrected full name.'),
+    phone: z.string().trim().min(7).max(32).optional().describe('The corrected phone number, any format.'),
+    email: z.email().max(254).optional().describe('The corrected email.'),
+    address: z.string().trim().min(5).max(300).optional().describe('The corrected street address of the visit.'),
+    notes: z.string().trim().max(1000).optional().describe('Replaces the notes for the technician.'),
+  }),
+  output: bookingViewSchema,
+  // A repeat with the same values leaves the same booking; the fields it names are overwritten.
+  annotations: { readOnly: false, destructive: true, idempotent: true },
+  example: { booking_number: 'BK-2030-000001', address: '2660 N Orchard St, Chicago, IL 60614' },
+  handler: (ctx, input) => updateBookingDetails(ctx, input),
+});
+
 const confirmBookingTool = defineTool({
   name: 'confirm_booking',
   title: 'Confirm a booking',
@@ -255,6 +280,7 @@ export const bookingTools: AnyTool[] = [
   listBookingsTool,
   cancelBookingTool,
   rescheduleBookingTool,
+  updateBookingDetailsTool,
   confirmBookingTool,
   completeBookingTool,
 ];

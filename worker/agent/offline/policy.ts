@@ -115,6 +115,35 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   return next;
 }
 
+/** The details a message corrects on the booking just made, if it corrects any. */
+function amendment(state: DialogueState, u: Understanding): { fields: Record<string, string>; said: (t: ReturnType<typeof say>) => string } | undefined {
+  if (state.goal || !state.lastBooked) return undefined;
+  const correcting = u.correction || Boolean(u.lastDigits) || /\b(wrong|old|new|incorrect|typo)\b.{0,25}\b(address|number|phone|e-?mail|name)\b|\b(address|number|phone|e-?mail)\b.{0,20}\b(is wrong|was wrong|changed)\b/i.test(u.text);
+  if (!correcting || u.slots.date || u.slots.time !== undefined || u.slots.service) return undefined;
+  const s = state.slots;
+  const fields: Record<string, string> = {};
+  const parts: ((t: ReturnType<typeof say>) => string)[] = [];
+  if (u.slots.address && s.address) {
+    fields.address = s.address;
+    parts.push((t) => t.theAddress(s.address!));
+  }
+  const phone = u.lastDigits && s.phone ? s.phone.replace(new RegExp(`\\d{${u.lastDigits.length}}(\\D*)$`), `${u.lastDigits}$1`) : u.slots.phone ? s.phone : undefined;
+  if (phone) {
+    fields.phone = phone;
+    parts.push((t) => t.thePhone(phone));
+  }
+  if (u.slots.email && s.email) {
+    fields.email = s.email;
+    parts.push((t) => t.theEmail(s.email!));
+  }
+  if ((u.spelling || u.respelled) && s.name) {
+    fields.customer_name = s.name;
+    parts.push((t) => t.theName(s.name!));
+  }
+  if (!parts.length) return undefined;
+  return { fields, said: (t) => parts.map((p) => p(t)).join(state.lang === 'es' ? ' y ' : ' and ') };
+}
+
 /** The name with the word closest to `spelling` (same first letter, a few letters off) spelled that way. */
 function respell(name: string, spelling: string): string {
   const fixed = spelling.charAt(0).toUpperCase() + spelling.slice(1).toLowerCase();
@@ -177,6 +206,13 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   if (state.awaiting === 'handoff_offer' && (u.slots.phone || u.slots.name) && !u.top && !u.no) return handoff();
   if (state.awaiting === 'handoff_offer' && u.no) return reply(t.welcome);
 
+  // "oops that's my old address, it's …", "the last 4 should be 0173": right after booking, a corrected detail.
+  const amend = amendment(state, u);
+  if (amend) {
+    const x = done('update_booking_details');
+    if (!x) return callTool('update_booking_details', { booking_number: state.lastBooked!.number, ...amend.fields });
+    return reply(x.result.ok ? t.amended(state.lastBooked!.number, amend.said(t)) : t.amendFailed(state.lastBooked!.number, x.result.error?.message ?? ''));
+  }
   const side = isSideQuestion(state, u, index);
   // Questions answered from data (work we don't do, the fee, a town, a job's length, the technician).
   if (!state.goal || side || (u.outOfScope && !u.slots.date)) {

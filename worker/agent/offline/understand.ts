@@ -45,6 +45,8 @@ export interface Understanding {
   nameGuessed: boolean;
   /** "it's Kirsten, not Kristin": [new, old] spelling of a name already given. */
   respelled?: [string, string];
+  /** "the last 4 should be 0173": the phone's last digits, corrected. */
+  lastDigits?: string;
   /** "sorry autocorrect, its Reilly. R-E-I-L-L-Y": a name word spelled again (replaces the nearest one given). */
   spelling?: string;
   dateIssue?: When['issue'];
@@ -199,6 +201,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   // An introduced name ("my name is …", "it's Kirsten, not Kristin") replaces one; a guessed one only fills a gap.
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
+  const lastDigits = /\blast (?:4|four|3|three)(?: digits| numbers)?(?: of (?:my|the) (?:phone|number))? (?:should be|is|are|=|s\/b|was supposed to be)\s*(\d{3,4})\b|\b(?:number|phone) ends (?:in|with) (\d{3,4})\b/i.exec(text)?.slice(1).find(Boolean);
   // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
   const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
@@ -230,6 +233,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     nameGuessed: Boolean(name && !introduced),
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(spelling && correction ? { spelling } : {}),
+    ...(lastDigits ? { lastDigits } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
     ...(outOfScope ? { outOfScope } : {}),
