@@ -50,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   add_ticket_note: STAFF,
   request_human: SIGNED_IN,
   list_conversations: STAFF,
+  get_analytics: STAFF,
 };
 
 const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };
@@ -222,6 +223,8 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     await say(chat, 'What are your hours?');
     const queue = await run(staff, 'list_conversations', { channel: 'chat', limit: 200 });
     expect(queue.conversations.map((c: { session_id: string }) => c.session_id)).toContain(chat.session_id);
+    const figures = await run(staff, 'get_analytics', {});
+    expect(figures.totals.conversations).toBeGreaterThanOrEqual(1);
 
     // Knowledge-base editing, a draft included.
     const article = await run(staff, 'create_kb_article', { title: 'Drift check article', body: 'Body text.', category: 'General', published: false });

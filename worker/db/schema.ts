@@ -225,8 +225,8 @@ export const bookings = sqliteTable(
     index('bookings_service_idx').on(t.serviceId),
     index('bookings_employee_starts_idx').on(t.employeeId, t.startsAt),
     index('bookings_starts_idx').on(t.startsAt),
-    index('bookings_status_idx').on(t.status),
     index('bookings_interaction_idx').on(t.interactionId),
+    index('bookings_status_idx').on(t.status),
     // Write limits count by creator, by session and by phone (worker/domain/write-limits.ts).
     index('bookings_created_by_idx').on(t.createdBy, t.createdAt),
     index('bookings_session_idx').on(t.sessionId, t.createdAt),
@@ -282,6 +282,8 @@ export const interactions = sqliteTable(
     uniqueIndex('interactions_session_uq').on(t.sessionId),
     index('interactions_customer_idx').on(t.customerId),
     index('interactions_status_idx').on(t.status, t.updatedAt),
+    // Analytics read interactions by the day they began.
+    index('interactions_created_idx').on(t.createdAt, t.channel),
   ],
 );
 

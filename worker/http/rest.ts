@@ -58,6 +58,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'PATCH', path: '/kb/articles/:article_id', tool: 'update_kb_article' },
   { method: 'DELETE', path: '/kb/articles/:article_id', tool: 'delete_kb_article' },
   { method: 'GET', path: '/conversations', tool: 'list_conversations' },
+  { method: 'GET', path: '/analytics', tool: 'get_analytics' },
 ];
 
 type Input = Record<string, unknown>;

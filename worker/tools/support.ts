@@ -1,6 +1,7 @@
 /** Tools about conversations themselves: handing one to a person, and the staff queue of them. */
 import { z } from 'zod';
 import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, conversationListSchema, listConversations, MAX_CONVERSATIONS } from '../domain/conversations';
+import { ANALYTICS_CHANNELS, analyticsSchema, getAnalytics } from '../domain/analytics';
 import { handoffResultSchema, requestHuman } from '../domain/handoff';
 import { defineTool, type AnyTool } from './registry';
 
@@ -42,4 +43,24 @@ const listConversationsTool = defineTool({
   handler: (ctx, input) => listConversations(ctx, input),
 });
 
-export const supportTools: AnyTool[] = [requestHumanTool, listConversationsTool];
+const getAnalyticsTool = defineTool({
+  name: 'get_analytics',
+  title: 'Conversation analytics',
+  description:
+    'Staff only: figures per local day and in total for conversations that began between from and to (dates, default the last ' +
+    '30 days): conversations (once the customer wrote), messages, tokens, cost in cents, bookings made in them, booking conversion, ' +
+    'resolution and escalation rates, mean seconds to a first staff reply, and counts by channel. Quote the figures you use.',
+  category: 'support',
+  access: ['staff', 'admin'],
+  input: z.object({
+    from: z.string().trim().max(10).optional().describe('First day, YYYY-MM-DD, in the business time zone.'),
+    to: z.string().trim().max(10).optional().describe('Last day, YYYY-MM-DD (default today).'),
+    channel: z.enum(ANALYTICS_CHANNELS).optional().describe('Only chat or only voice conversations.'),
+  }),
+  output: analyticsSchema,
+  annotations: { readOnly: true, destructive: false, idempotent: true },
+  example: { from: '2030-03-01', to: '2030-03-07' },
+  handler: (ctx, input) => getAnalytics(ctx, input),
+});
+
+export const supportTools: AnyTool[] = [requestHumanTool, listConversationsTool, getAnalyticsTool];

@@ -1,0 +1,1 @@
+CREATE INDEX `interactions_created_idx` ON `interactions` (`created_at`,`channel`);
