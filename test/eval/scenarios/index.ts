@@ -5,6 +5,7 @@ import { booking } from './booking.ts';
 import { complaint } from './complaint.ts';
 import { correction } from './correction.ts';
 import { FRESH } from './fresh.ts';
+import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
 import { messy } from './messy.ts';
@@ -26,6 +27,7 @@ export const SCENARIOS: Scenario[] = [
   ...spanish,
   ...adversarial,
   ...FRESH,
+  ...HOLDOUT,
 ];
 
 const ids = new Set<string>();
