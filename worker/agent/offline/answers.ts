@@ -32,20 +32,26 @@ export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExc
     const span = exchangesSince(ctx.conv, state.goalStart);
     const read = areaArticle(state.lang, span, turn);
     if ('call' in read) return read.call.decision;
-    const town = titleCase(u.areaQuestion.town);
-    const verdict = areaVerdict(u.areaQuestion.town, read.sentences);
-    if (verdict.kind === 'unknown' && !u.areaQuestion.strong) return undefined;
+    // "skokie and orland park?": each town asked about, in turn.
+    const towns = u.areaQuestion.town.split(/\s*(?:,|\band\b|\bor\b|\by\b|\bo\b)\s*/).map((x) => x.trim()).filter((x) => x.length > 1);
+    const verdicts = towns.map((name) => ({ name, town: titleCase(name), verdict: areaVerdict(name, read.sentences) }));
+    if (verdicts.every((v) => v.verdict.kind === 'unknown') && !u.areaQuestion.strong) return undefined;
     const coverage = (read.sentences[0] ?? '').replace(/^(We serve|Atendemos) /i, '').replace(/\.$/, '');
-    const text = {
-      served: t.serves(town),
-      fee: t.servesFee(town, verdict.fee ?? ''),
-      not_served: `${t.notServed(town, coverage)} ${t.offerPerson}`,
-      unknown: `${t.notServed(town, coverage)} ${t.offerPerson}`,
-    }[verdict.kind];
-    // The article's own sentence, cited ("Sí, atendemos …" already says yes).
-    const sentence = verdict.kind !== 'unknown' ? (verdict.sentence ?? '') : '';
-    const said = /^(yes|s[ií])\b/i.test(sentence) && verdict.kind === 'served' ? sentence : `${text} ${sentence}`.trim();
-    return { kind: 'reply', text: `${said}\n\n${t.source(read.title)}`, offerBooking: Boolean(service) && (verdict.kind === 'served' || verdict.kind === 'fee') };
+    const parts = verdicts.map(({ town, verdict }) => {
+      const text = {
+        served: t.serves(town),
+        fee: t.servesFee(town, verdict.fee ?? ''),
+        not_served: t.notServed(town, coverage),
+        unknown: t.notServed(town, coverage),
+      }[verdict.kind];
+      // The article's own sentence ("Sí, atendemos …" already says yes), each said once.
+      const sentence = verdict.kind !== 'unknown' ? (verdict.sentence ?? '') : '';
+      return /^(yes|s[ií])\b/i.test(sentence) && verdict.kind === 'served' ? sentence : `${text} ${sentence}`.trim();
+    });
+    const outside = verdicts.some((v) => v.verdict.kind === 'not_served' || v.verdict.kind === 'unknown');
+    const said = `${[...new Set(parts)].join(' ')}${outside ? ` ${t.offerPerson}` : ''}`;
+    const served = verdicts.some((v) => v.verdict.kind === 'served' || v.verdict.kind === 'fee');
+    return { kind: 'reply', text: `${said}\n\n${t.source(read.title)}`, offerBooking: Boolean(service) && served && !outside };
   }
 
   if (u.feeQuestion) {

@@ -169,8 +169,9 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   // "push it to 10:30 same day", "thursday, same time": what is not said stays as booked.
   const current = bookedAt(booking);
   const shifted = u.shift !== undefined ? current.time + u.shift : undefined;
-  const time = state.slots.time ?? shifted ?? (u.same.time && state.slots.date ? current.time : undefined);
-  const date = state.slots.date ?? (time !== undefined || u.same.day ? current.date : undefined);
+  const time = state.slots.time ?? shifted ?? ((u.same.time && state.slots.date) || u.shiftDays !== undefined ? current.time : undefined);
+  // "push it back a week": the same time, that many days on.
+  const date = state.slots.date ?? (u.shiftDays !== undefined ? addDays(current.date, u.shiftDays) : undefined) ?? (time !== undefined || u.same.day ? current.date : undefined);
   // A new day without a time: what that day has (or that it has nothing, and the next days that do).
   const slug = booking.service.slug;
   if (date && time === undefined && state.slots.date && slug) {

@@ -29,7 +29,7 @@ function contentStems(text: string): string[] {
 
 /** Everyday words customers use for what the articles call otherwise. */
 const EN_EXPAND: Record<string, string> = {
-  charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians licensed', tech: 'technician', guys: 'technicians',
+  charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians', tech: 'technician', guys: 'technicians',
   long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours', upfront: 'deposit advance', money: 'payment deposit', deposit: 'deposit', identification: 'photo badge uniform', dog: 'pets', dogs: 'pets', cat: 'pets', cats: 'pets', prepare: 'expect visit', before: 'expect visit', trip: 'travel fee',
 };
 
@@ -74,7 +74,7 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
     const best = Math.max(0, ...sentences.map((s) => s.score));
     // The title says what an article is about: a word of the question in it counts double.
     read.push({ hit, sentences, titleHits, value: best + 2 * titleHits - rank * 0.5 });
-    if (best >= 3 || (titleHits >= 1 && best >= 1)) break;
+    if (best >= 3 || (titleHits >= 1 && best >= 2)) break;
   }
   const winner = [...read].sort((a, b) => b.value - a.value)[0]!;
   const top = winner.hit;

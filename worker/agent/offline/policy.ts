@@ -14,6 +14,7 @@ import type { ModelMessage } from '../model';
 import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
 import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
 import { infoAnswer } from './answers';
+import { sentimentOf } from './analyse';
 import { knowledgeAnswer } from './knowledge';
 import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
@@ -78,7 +79,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   }
   const top = u.top;
   // "oh shoot, i meant tuesday not monday": right after a booking, a corrected day or time moves it.
-  if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined || u.shift !== undefined) && !u.slots.service) {
+  if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined || u.shift !== undefined || u.shiftDays !== undefined) && !u.slots.service) {
     startGoal('reschedule');
     next.slots.bookingNumber = state.lastBooked.number;
   } else if (top === 'cancel' || top === 'reschedule' || top === 'lookup') {
@@ -175,8 +176,17 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     if (complaining && !done('open_ticket')) return ticket();
     const x = done('request_human');
     if (!x) return callTool('request_human', { reason: u.text.slice(0, 500) });
-    const sorry = complaining ? `${t.sorry} ` : '';
-    return reply(x.result.ok ? `${sorry}${t.handoff}` : t.handoffFailed(x.result.error?.message ?? 'unknown error'));
+    // Upset ("i want a manager, your tech is 2 hours late") gets an apology, and what the business promises about it.
+    const upset = complaining || sentimentOf([u.text]) <= -0.25;
+    const sorry = upset ? `${t.sorry} ` : '';
+    if (!x.result.ok) return reply(t.handoffFailed(x.result.error?.message ?? 'unknown error'));
+    const topics = complaining ? complaintTopics(u.text) : '';
+    if (topics) {
+      const policy = knowledgeAnswer({ ...u, text: topics }, turn, state.lang, 1);
+      if (policy.kind === 'call') return { decision: policy };
+      if (policy.text !== t.canHelpWith) return reply(`${sorry}${t.handoff}\n\n${policy.text}`);
+    }
+    return reply(`${sorry}${t.handoff}`);
   };
   const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
   if (u.top === 'unsafe') return reply(t.unsafe);
@@ -196,7 +206,8 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     if (!x) return ticket();
     // What the business promises about it (warranty, fees), when the knowledge base speaks to it.
     // One article at most: the ticket and the search already took two of the turn's model rounds.
-    const policy = knowledgeAnswer({ ...u, text: `${u.text} ${complaintTopics(u.text)}` }, turn, state.lang, 1);
+    // The promises a complaint touches, searched for themselves (the whole story would find its furnace tips).
+    const policy = knowledgeAnswer({ ...u, text: complaintTopics(u.text) || u.text }, turn, state.lang, 1);
     if (policy.kind === 'call') return { decision: policy };
     const quote = policy.text === t.canHelpWith ? '' : `\n\n${policy.text}`;
     const number = x.result.ok ? (x.result.data as { number?: string }).number : undefined;
@@ -232,7 +243,8 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     const priceOnly = u.intents.price && !/\b(fee|visit|diagnos|extra|parts|if)\b/i.test(u.text) && service;
     const answer: Decision = priceOnly
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
-      : knowledgeAnswer(u, turn, state.lang);
+      : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
+        knowledgeAnswer(service && /\b(it|this|that|the job|the install\w*)\b/i.test(u.text) ? { ...u, text: `${u.text} ${service.name}` } : u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
     const resume = state.pending ? ` ${t.backTo(askText(state.pending, state.lang))}` : '';
     return reply(`${answer.text}${resume}`, { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) });
@@ -260,7 +272,8 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     case 'price':
     case 'services': {
       const service = u.slots.service;
-      if (service) {
+      // "is there a charge if i cancel?": the policy, not the service's price.
+      if (service && !/\b(cancel\w*|reschedul\w*|late|no[- ]show|cancelar|cancelo)\b/i.test(u.text)) {
         return reply(`${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${service.description ?? ''} ${t.wantBook}`.replace(/\s+/g, ' ').trim(), { awaiting: 'book_offer', offered: service });
       }
       if (u.top === 'services' || !u.asks) return reply(describeCatalog(ctx.catalog, state.lang));

@@ -39,6 +39,8 @@ export interface Understanding {
   slots: Slots;
   /** "an hour later", "30 minutes earlier": minutes to move a booked time by. */
   shift?: number;
+  /** "push it back a week": days to move a booked day by. */
+  shiftDays?: number;
   /** "same time" / "same day": keep that part of the booking. */
   same: { time: boolean; day: boolean };
   /** The name was guessed from a block of details, not introduced. */
@@ -74,7 +76,7 @@ export interface ReadContext {
   expectingTime?: boolean;
 }
 
-const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|huele a gas|olor a gas|fuga de gas|mon[oó]xido)\b/i;
+const GAS = /\b((sme?ll?s?|smel+ing|smelling|stinks?|stinking|odou?r)\b.{0,20}\bgas|gas\b.{0,12}\b(sme?ll?|stinks?|odou?r)|gas (smell|leak|odou?r)|smells like gas|rotten eggs?|carbon monoxide|co (alarm|detector)|co2? alarm|(huele|olor|hiede|apesta)\b.{0,20}\bgas\b|fuga de gas|mon[oó]xido)\b/i;
 /** No heat, power or hot water is an emergency when someone is at risk or it is freezing. */
 const AT_RISK = /\b(freez\w*|frozen|below (zero|freezing)|-?\d+ degrees|baby|babies|infant|newborn|toddler|kids|elderly|(?:[6-9]\d|1[01]\d) ?(?:year|yr)s?[- ]old(?! (?:furnace|unit|house|home|heater|water heater|system|tank|boiler|building))|grandm\w*|grandp\w*|mother|father|mom|dad|oxygen|medical|sick|helad\w*|helando|congel\w*|bajo cero|beb[eé]s?|ni[ñn][oa]s|chiquit\w*|anciano\w*|abuel\w*|enferm\w*)(?=$|[^\p{L}])/iu;
 const OUTAGE = /\b((furnace|heat|heater|boiler|heating)\b(?!.{0,25}\bpilot\b).{0,25}\b(died|dead|out|off|quit|stopped|broke|broken|not working|isn'?t working|won'?t (start|turn on|work))|no heat|no hot water|(lost|no) power|power (is )?out|(no (tenemos|hay)|sin|se (fue|apag[oó]) la) (calefacci[oó]n|luz|agua caliente)|(calefacci[oó]n|caldera|calentador) no (funciona|prende|enciende))/i;
@@ -86,14 +88,14 @@ const PATTERNS: [Intent, RegExp, number][] = [
   // Prompt injection and other people's records: refused, whatever else the message asks.
   // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
   ['unsafe', /\b(bypass|tamper\w*( with)?|rig|jump|steal|hack|disable|defeat)\b.{0,30}\b(gas |electric |water )?(meter|meters|utility|breaker|gfci|safety (switch|valve)|co (alarm|detector)|smoke (alarm|detector))\b|\b(meter|utility)\b.{0,40}\bcan'?t see\b/i, 5],
-  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
+  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|(i'?m|i am|this is) (the |a |your )?(tech|technician|plumber|electrician|installer|driver)\b.{0,80}\b(address|phone|schedule|customer|job list|jobs|gate code|alarm code)\b|(this is|i'?m) \w+ from (the |your )?(plumbing|electrical|hvac|office|install\w*|service)? ?(team|crew|office|dispatch)\b|(addresses|phone numbers|numbers|names)\b.{0,30}\b(for|of) (tomorrow'?s|today'?s|the|all|your|every)\b.{0,20}\b(jobs|appointments|bookings|customers|schedule|visits)\b|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|it'?s my (friend|neighbou?r|sister|brother|mom|dad)'?s|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
   ['human', /^\s*(agent|human|person|representative|operator|rep)\W*$|\b(calls? me back|(someone|somebody|anyone)\b.{0,30}\bcalls? me|someone from the office|human|real person|a person|get me (someone|somebody|a (real )?(person|human))|live (agent|person)|someone real|representative|operator|manager|supervisor|talk to (an? |the )?(agent|someone|somebody|staff|person)|speak (to|with) (an? |the )?(agent|someone|somebody|person|human)|persona real|hablar con (alguien|una persona|un agente))\b/i, 3],
   // About a visit that went wrong: "your plumber fixed … and now", "charged twice", "scratched our floors".
-  ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
+  ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\b(is|was|running|showed up|arrived|came) (\d+ (hours?|minutes?|mins?) )?late\b|\blate again\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|resched|push (\w+ ){0,3}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
-  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
+  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (my|the|it|our|appointment|booking|bk)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
   ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
@@ -109,7 +111,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
 const END = '(?=$|[\\s,.!?;:])';
 const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
 const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
@@ -212,9 +214,15 @@ function read(said: string, ctx: ReadContext): Understanding {
 
   const outOfScope = outOfScopeOf(text, Boolean(service));
   const feeQuestion = Boolean(intents.price) && FEE_QUESTION.test(text);
-  const strongArea = AREA_QUESTION.exec(text);
-  const weakArea = strongArea ? null : /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
+  // "work in the building", "come to the house": no town.
+  const found = AREA_QUESTION.exec(text);
+  const determined = Boolean(found) && (/^(the|a|an|my|our|your|this|that|his|her|their|it|me|us|you|here|there|is|are|was|were|be|to|for|and|with|on|at|in)\b/i.test(found![1] ?? found![2] ?? '') || /\s(the)\s+[^\s]+(\s+[^\s]+)?\s*[?.!,;]?\s*$/i.test(found![0]));
+  const strongArea = found && !determined ? found : null;
+  // "work in the building?": answered only if the article names it (a weak question).
+  const weakArea = strongArea ? null : determined ? found : /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
   const outOfState = OUT_OF_STATE.exec(text);
+  // "do you come out to skokie? and what about orland park": the second town too.
+  const also = /\bwhat about ([a-zà-ÿ.'-]+(?:\s+[a-zà-ÿ.'-]+)?)(?=\s*(?:[?,.!;]|$|my\b))/i.exec(text)?.[1];
   const area = strongArea ?? (outOfState ? ([outOfState[0], `${outOfState[1]} ${outOfState[2]}`] as unknown as RegExpExecArray) : weakArea);
   const urgent = EMERGENCY.test(text) || POURING.test(text) || (OUTAGE.test(text) && (AT_RISK.test(text) || /\b(whole|entire) house\b/i.test(text)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
@@ -229,6 +237,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     correction,
     slots,
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
+    ...(daysShiftOf(text) !== undefined ? { shiftDays: daysShiftOf(text)! } : {}),
     same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) },
     nameGuessed: Boolean(name && !introduced),
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
@@ -239,7 +248,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
-    ...(area && !outOfScope ? { areaQuestion: { town: (area[1] ?? area[2] ?? '').replace(/[?.!,]+$/, '').trim().toLowerCase(), strong: Boolean(strongArea || outOfState), ...(outOfState ? { outOfState: true } : {}) } } : {}),
+    ...(area && !outOfScope ? { areaQuestion: { town: `${(area[1] ?? area[2] ?? '').replace(/[?.!,]+$/, '').trim()}${also && area !== outOfState ? ` and ${also}` : ''}`.toLowerCase(), strong: Boolean(strongArea || outOfState), ...(outOfState ? { outOfState: true } : {}) } } : {}),
   };
 }
 
@@ -254,7 +263,11 @@ const VEHICLE = /\b(my |our |the )?(car|car'?s|cars|truck|vehicle|suv|minivan|ca
 /** What the business does work on: named, the message is about that, whatever else it mentions. */
 const IN_SCOPE = /\b(pipe|pipes|faucet|sink|toilet|drain|water heater|furnace|boiler|thermostat|outlet|switch|panel|breaker|wiring|duct|vent|ev charger|charger|tesla|fixture|tuber[ií]a|lavabo)\b/i;
 
+/** Asking for work ("can you clean…", "do you do roof repair", "recharge it"), not mentioning a thing in passing. */
+const WORK_REQUEST = /\b(do you (do|handle|service|work on)|can (you|u) (\w+ ){0,3}(do|fix|repair|clean|install|replace|service|recharge|look at|come)|could (you|u) (\w+ ){0,3}(fix|repair|clean|install|replace|service|recharge|look at|send)|fix|repair|repairs|clean|cleaning|install|installation|replace|recharge|service|servicing|pueden|arreglan|reparan)\b/i;
+
 function outOfScopeOf(text: string, serviceNamed: boolean): string | undefined {
+  if (!WORK_REQUEST.test(text)) return undefined;
   if (VEHICLE.test(text) && !/\b(charg\w*|ev|tesla|cargador)\b/i.test(text)) return VEHICLE.exec(text)![0];
   const trade = ELSEWHERE_TRADES.exec(text);
   if (!trade) return undefined;
@@ -266,9 +279,19 @@ function outOfScopeOf(text: string, serviceNamed: boolean): string | undefined {
 /** "how much just to come out and look?", "cuánto cobran por venir a revisar?": the diagnostic fee. */
 const FEE_QUESTION = /\b(come (out|over|by)|look at|take a look|check (it|on it|out)|diagnos\w*|service[- ]call|trip (fee|charge)|call[- ]out|just (to )?(come|show up|look)|venir a (revisar|ver)|revisar|visita|diagn[oó]stico)\b/i;
 /** "do you come out to des plaines?", "do you serve cicero?", "¿dan servicio en Cicero?": the town asked about. */
-const AREA_QUESTION = /\b(?:come out to|come to|go to|travel to|service|serve|cover|work in|do jobs in|out to|servicio en|atienden|llegan a|van a|trabajan en)\s+(?:the\s+)?((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s*(?:\?|$|[.,;!])|^\s*(?:is|are)\s+((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s+(?:too far|out of (?:your )?range|in your (?:service )?area|covered|within (?:your )?(?:range|area))/i;
+const AREA_QUESTION = /\b(?:come out to|come to|go to|travel to|service|serve|cover|work in|do jobs in|out to|servicio en|atienden|llegan a|van a|trabajan en)\s+(?:the\s+)?((?:[A-Za-zÀ-ÿ.'-]+)(?:,?\s+[A-Za-zÀ-ÿ.'-]+){0,4}?)\s*(?:\?|$|[.;!]|,\s+(?:is|are|do|and is|what|how))|^\s*(?:is|are)\s+((?:[A-Za-zÀ-ÿ.'-]+)(?:\s+[A-Za-zÀ-ÿ.'-]+)?)\s+(?:too far|out of (?:your )?range|in your (?:service )?area|covered|within (?:your )?(?:range|area))/i;
 /** "a cabin up in lake geneva, wisconsin": a place in another state, outside any Illinois coverage. */
 const OUT_OF_STATE = /\b(?:in|up in|out in|near|at)\s+((?:[a-z.'-]+)(?:\s+[a-z.'-]+)?),?\s+(wisconsin|indiana|michigan|iowa|missouri|kentucky|ohio|minnesota|wi|ind|mich)\b/i;
+
+/** Days a message moves a visit by: "push it back a week" 7, "two days earlier" −2. */
+function daysShiftOf(text: string): number | undefined {
+  const m = /\b(?:push|move|bump)\b.{0,60}?\b(back|forward|out|later|earlier)\b.{0,10}?\b(?:by )?(a|an|one|two|three|\d+) (weeks?|days?)\b|\b(a|an|one|two|three|\d+) (weeks?|days?) (later|earlier)\b/i.exec(text);
+  if (!m) return undefined;
+  const [direction, count, unit] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[4]!, m[5]!];
+  const n = ({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[count.toLowerCase()] ?? Number(count);
+  const days = /^w/i.test(unit) ? n * 7 : n;
+  return /forward|earlier/i.test(direction) ? -days : days;
+}
 
 /** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */
 function shiftOf(text: string): number | undefined {

@@ -50,8 +50,15 @@ function normalise(text: string): string {
     // "10ish", "noonish": about then.
     .replace(/\b(\d{1,2}(?::\d{2})?)\s?-?ish\b/g, 'around $1')
     .replace(/\bnoon-?ish\b/g, 'noon')
+    // "half past one", "half 2" (half past two), "quarter past 10", "quarter to 3".
+    .replace(/\bhalf(?: past)? (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:30`)
+    .replace(/\bquarter past (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:15`)
+    .replace(/\bquarter to (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${(hourNumber(h) + 11) % 12 || 12}:45`)
     .replace(/\b[a-z]{5,10}\b/g, (w) => weekdayTypo(w) ?? w);
 }
+
+const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : HOUR_WORDS.indexOf(h) + 1);
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -139,6 +146,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   for (const r of results) leftover = leftover.replace(r.text, ' ');
   let past: string | undefined;
   let vagueDate = false;
+  let timeCertain = false;
   for (const r of results) {
     const s = r.start;
     const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
@@ -146,9 +154,16 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     // "now that i look" is no appointment day; "for a week", "a month ago" are durations.
     if (/^(right )?now$/.test(r.text.trim())) continue;
     if (/^(for |about |like |over )?(a|an|one|two|three|a few|few|\d+) (weeks?|months?|years?|days?)( ago| now)?$/.test(r.text.trim())) continue;
+    // "from the 60s", "in the '90s": a decade.
+    if (/\b'?\d0s\b/.test(r.text)) continue;
     // "after like 10 min", "in 2 hours": a duration, not an appointment time.
     if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
-    if (s.isCertain('hour') && out.time === undefined && !ownDay(t, r.index)) out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
+    // "look at 2 outlets … wednesday 10am": a count is no hour, and a time with am/pm beats one without.
+    const counted = /^\s*(outlets?|lights?|fixtures?|switch(es)?|toilets?|sinks?|rooms?|bathrooms?|units?|vents?|kids|dogs?|cats?|people|floors?|stor(y|ies)|years?|weeks?|days?)\b/.test(t.slice(r.index + r.text.length));
+    if (s.isCertain('hour') && !ownDay(t, r.index) && !counted && (out.time === undefined || (!timeCertain && s.isCertain('meridiem')))) {
+      out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
+      timeCertain = s.isCertain('meridiem');
+    }
     // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
     const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
     // A correction ("the 10th doesn't work, the 11th instead") means the last day named.
@@ -164,7 +179,12 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     }
     if (!date) continue;
     // "I called last week … can you do tuesday": a past day is only the answer when no other day is named.
-    if (date < today) past ??= date;
+    // "monday isn't gonna work anymore, thursday would be better": a day turned down is not the day asked for.
+    if (/^\W*(isn'?t|is not|doesn'?t|does not|won'?t|will not|no longer|is no good|is out)\b/.test(t.slice(r.index + r.text.length, r.index + r.text.length + 24))) continue;
+    // A day long gone ("the house is from the 60s") describes something; only a recent one is a mistaken request.
+    if (date < today) {
+      if (date >= addDays(today, -60)) past ??= date;
+    }
     else {
       out.date = date;
       vagueDate = vague;
@@ -194,6 +214,11 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     out.issue = { kind: 'past', said: past };
     return out;
   }
+  // "tues half 2": a weekday the parser left out when a time came with it.
+  if (!out.date && !out.issue) {
+    const day = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(t));
+    if (day) out.date = nextWeekday(today, WEEKDAYS[day]!);
+  }
   // "a week from today" reads as two results ("a week", "today"): the week wins.
   if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
   // "the 10th doesn't work, can we do the 11th instead?": in a correction the last ordinal day stands.
@@ -209,7 +234,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   }
   if (out.time === undefined) {
     if (/\b(noon|mediod[ií]a)\b/.test(t)) out.time = 12 * 60;
-    else if (/\b(first thing|early morning)\b/.test(t)) out.time = 9 * 60;
+    else if (/\b(first thing|early morning|as early as (possible|you can))\b/.test(t)) out.time = 8 * 60;
   }
   // A year far off is a number misread as a date (a ZIP, a house number), not a booking request.
   if (out.date && Number(out.date.slice(0, 4)) > Number(today.slice(0, 4)) + 2 && !t.includes(out.date.slice(0, 4))) delete out.date;
