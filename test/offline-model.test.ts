@@ -1,4 +1,5 @@
 // The offline model's parsing and its cancel/reschedule flows, through the real session and tools.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { matchService } from '../worker/agent/offline/parse';
 import { understand } from '../worker/agent/offline/understand';
@@ -70,5 +71,34 @@ describe('cancel and reschedule conversations', () => {
     const number = /BK-\d{4}-\d{6}/.exec(booked.response)![0];
     const moved = await say(s, `reschedule ${number} to April 4, 2030 at 1pm`);
     expect(moved.response).toMatch(new RegExp(`${number} is now Duct Cleaning on Thursday, April 4 at 1:00 PM`));
+  });
+});
+
+describe('emergencies', () => {
+  it('gives the immediate steps and the surcharge before anything is promised; a yes opens an urgent on-call ticket and escalates', async () => {
+    const s = await openSession({ customer_name: 'Flo Ood' });
+    const first = await say(s, 'my basement is flooding, water is pouring out of a pipe by the water heater!!');
+    // The catalogue is read first (every message is read for the service it names); nothing is booked or promised.
+    expect(first.function_calls.map((c) => c.name)).toEqual(['list_services']);
+    expect(first.response).toMatch(/shut off the main water valve/);
+    expect(first.response).toMatch(/\$150/);
+    expect(first.response).toMatch(/on-call/);
+    const yes = await say(s, 'yes please send someone');
+    expect(yes.function_calls).toEqual([expect.objectContaining({ name: 'request_human', ok: true })]);
+    const ticket = await env.DB.prepare(
+      `SELECT t.priority, t.subject, t.description, i.status FROM tickets t JOIN interactions i ON i.id = t.interaction_id WHERE i.session_id = ?`,
+    )
+      .bind(s.session_id)
+      .first<{ priority: string; subject: string; description: string; status: string }>();
+    expect(ticket).toMatchObject({ priority: 'urgent', status: 'escalated' });
+    expect(ticket?.subject).toMatch(/^EMERGENCY/);
+    expect(ticket?.description).toMatch(/basement is flooding/);
+  });
+
+  it('a plain request for a person stays a high-priority handoff', async () => {
+    const s = await openSession();
+    await say(s, 'can i talk to a real person please');
+    const ticket = await env.DB.prepare('SELECT t.priority FROM tickets t JOIN interactions i ON i.id = t.interaction_id WHERE i.session_id = ?').bind(s.session_id).first<{ priority: string }>();
+    expect(ticket?.priority).toBe('high');
   });
 });

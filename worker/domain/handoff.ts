@@ -20,12 +20,13 @@ export type HandoffResult = z.infer<typeof handoffResultSchema>;
  * Asks for a human to take over the current conversation.
  * @example await requestHuman(ctx, { reason: 'Customer wants to discuss a refund' });
  */
-export async function requestHuman(ctx: DomainContext, input: { reason: string }): Promise<HandoffResult> {
+export async function requestHuman(ctx: DomainContext, input: { reason: string; emergency?: boolean | undefined }): Promise<HandoffResult> {
   const user = requireUser(ctx.actor);
   const ticket = await openTicket(ctx, {
-    subject: `Handoff requested${user.name ? ` by ${user.name}` : ''}`.slice(0, 200),
+    // An emergency (gas, flooding, sparks, no heat with someone at risk) is the on-call team's: urgent, said so first.
+    subject: `${input.emergency ? 'EMERGENCY: on-call requested' : 'Handoff requested'}${user.name ? ` by ${user.name}` : ''}`.slice(0, 200),
     description: input.reason,
-    priority: 'high',
+    priority: input.emergency ? 'urgent' : 'high',
   });
   if (ctx.interactionId !== undefined) {
     await ctx.db.update(interactions).set({ status: 'escalated', updatedAt: ctx.now() }).where(eq(interactions.id, ctx.interactionId));

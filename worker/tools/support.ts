@@ -15,6 +15,7 @@ const requestHumanTool = defineTool({
   access: ['customer', 'staff', 'admin'],
   input: z.object({
     reason: z.string().min(1).max(2000).describe('Why a person is needed, in one or two sentences, in the customer’s words.'),
+    emergency: z.boolean().optional().describe('True for a safety emergency (gas smell, flooding, sparks, no heat with someone at risk): the on-call team gets an urgent ticket.'),
   }),
   output: handoffResultSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },

@@ -40,6 +40,8 @@ export interface DialogueState {
   awaiting?: 'cancel_confirm' | 'handoff_offer' | 'book_offer';
   /** The service a "Would you like to book it?" offered. */
   offered?: CatalogEntry;
+  /** The safety emergency the last reply answered: a yes to the on-call offer is urgent. */
+  emergency?: string;
   /** The booking this conversation made last, so "oh, I meant tuesday" can move it. */
   lastBooked?: { number: string; date: string; time: number };
 }
@@ -175,7 +177,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     // A frustrated request for a person also leaves a ticket, so the complaint is not lost in the chat.
     if (complaining && !done('open_ticket')) return ticket();
     const x = done('request_human');
-    if (!x) return callTool('request_human', { reason: u.text.slice(0, 500) });
+    if (!x) return callTool('request_human', state.emergency ? { reason: `${state.emergency} (then: ${u.text})`.slice(0, 500), emergency: true } : { reason: u.text.slice(0, 500) });
     // Upset ("i want a manager, your tech is 2 hours late") gets an apology, and what the business promises about it.
     const upset = complaining || sentimentOf([u.text]) <= -0.25;
     const sorry = upset ? `${t.sorry} ` : '';
@@ -343,6 +345,9 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     delete state.offered;
     if (last.pending) state.pending = last.pending;
     if (last.awaiting) state.awaiting = last.awaiting;
+    // The emergency stays in view while its on-call offer is open.
+    if (u.safety && last.awaiting === 'handoff_offer') state.emergency = said.slice(0, 300);
+    else if (last.awaiting !== 'handoff_offer') delete state.emergency;
     if (last.offered) state.offered = last.offered;
   }
   const decision = last!.decision;
