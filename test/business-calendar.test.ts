@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import indexHtml from '../public/index.html?raw';
 import { systemPrompt } from '../worker/agent/prompt';
 import { seedHolidays, seedOpeningHours } from '../worker/db/seed-data';
-import { businessCalendar, businessDay, loadBusinessCalendar, nextOpenDay } from '../worker/domain/business-calendar';
+import { businessCalendar, businessDay, loadBusinessCalendar, loadPromptCalendar, nextOpenDay, PROMPT_CALENDAR_TTL_MS } from '../worker/domain/business-calendar';
 import { holidaysInYear, type HolidayDefinition } from '../worker/domain/holidays';
 import { closedWeekdays, describeWeeklyHours, holidayNames, hoursSentence } from '../worker/domain/hours-text';
 import { anonymous, ctxFor } from './helpers';
@@ -84,5 +84,22 @@ describe('one statement of hours', () => {
     const session = await openSession({ customer_name: 'Olive Hours' });
     const reply = (await say(session, 'What are your opening hours?')).response as string;
     expect(reply).toContain(en);
+  });
+});
+
+describe("the prompt's copy of the calendar", () => {
+  it('is read once a minute, while availability reads D1 every time', async () => {
+    let now = Date.parse('2031-02-03T15:00:00Z');
+    const ctx = ctxFor(anonymous, { now: () => now });
+    const first = await loadPromptCalendar(ctx);
+    await env.DB.prepare("INSERT INTO closures (date, reason) VALUES ('2031-02-05', 'Staff training')").run();
+    now += PROMPT_CALENDAR_TTL_MS - 1;
+    expect(await loadPromptCalendar(ctx)).toBe(first);
+    expect(businessDay(await loadBusinessCalendar(ctx), '2031-02-05').windows).toEqual([]);
+    now += 2;
+    const fresh = await loadPromptCalendar(ctx);
+    expect(fresh).not.toBe(first);
+    expect(businessDay(fresh, '2031-02-05').windows).toEqual([]);
+    expect(businessDay(first, '2031-02-05').windows).not.toEqual([]);
   });
 });

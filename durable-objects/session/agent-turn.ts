@@ -12,7 +12,7 @@ import type { ChatModel, ModelMessage } from '../../worker/agent/model';
 import { costCents, priceTable } from '../../worker/agent/pricing';
 import { systemPrompt } from '../../worker/agent/prompt';
 import type { Principal } from '../../worker/auth/principal';
-import { loadBusinessCalendar } from '../../worker/domain/business-calendar';
+import { loadPromptCalendar } from '../../worker/domain/business-calendar';
 import { createContext } from '../../worker/domain/context';
 import { log } from '../../worker/lib/log';
 import { BOOKING_CARD_TOOLS, toolLabel, type SessionEvent } from '../../worker/protocol/chat';
@@ -39,7 +39,7 @@ export async function runSessionTurn(host: SessionHost, chatModel: () => ChatMod
   // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
   const results = host.store.toolResultsOf(turnId, () => host.now());
   // The hours the prompt states come from the calendar availability uses; without D1 the turn goes on without them.
-  const calendar = await loadBusinessCalendar(ctx).catch(() => undefined);
+  const calendar = await loadPromptCalendar(ctx).catch(() => undefined);
   const messages: ModelMessage[] = [
     {
       role: 'system',

@@ -12,7 +12,7 @@ import { priceTable, realtimeCostCents } from '../../worker/agent/pricing';
 import { systemPrompt } from '../../worker/agent/prompt';
 import { runToolCall } from '../../worker/agent/tool-call';
 import type { Principal } from '../../worker/auth/principal';
-import { loadBusinessCalendar } from '../../worker/domain/business-calendar';
+import { loadPromptCalendar } from '../../worker/domain/business-calendar';
 import type { VoiceSettings } from '../../worker/chat/voice-settings';
 import { createContext } from '../../worker/domain/context';
 import { log } from '../../worker/lib/log';
@@ -102,7 +102,7 @@ export class VoiceCall {
   private async connect(): Promise<void> {
     let pendingResult = false;
     // The hours the prompt states come from the calendar availability uses; without D1 the call goes on without them.
-    const calendar = await loadBusinessCalendar(createContext(this.host.env, this.principal)).catch(() => undefined);
+    const calendar = await loadPromptCalendar(createContext(this.host.env, this.principal)).catch(() => undefined);
     const ok = await this.link.open({
       session: () => {
         const meta = this.meta();

@@ -55,6 +55,27 @@ export async function loadBusinessCalendar(ctx: DomainContext): Promise<Business
   return businessCalendar(hours, rules, oneOff);
 }
 
+/** How long the system prompt's copy of the calendar is kept per isolate. */
+export const PROMPT_CALENDAR_TTL_MS = 60_000;
+const promptCalendars = new Map<string, { at: number; calendar: Promise<BusinessCalendar> }>();
+
+/**
+ * The calendar the system prompt states (chat, voice, MCP), kept a minute per isolate so a turn does not read
+ * three tables for it every time; an edit to the hours shows in prompts within a minute. Availability and
+ * bookings never use this copy: they read `loadBusinessCalendar` fresh.
+ */
+export function loadPromptCalendar(ctx: DomainContext): Promise<BusinessCalendar> {
+  const key = `${ctx.timeZone}|${toZoned(ctx.now(), ctx.timeZone).date}`;
+  const kept = promptCalendars.get(key);
+  if (kept && ctx.now() - kept.at < PROMPT_CALENDAR_TTL_MS) return kept.calendar;
+  const calendar = loadBusinessCalendar(ctx);
+  promptCalendars.clear();
+  promptCalendars.set(key, { at: ctx.now(), calendar });
+  // A failed read is not kept.
+  calendar.catch(() => promptCalendars.delete(key));
+  return calendar;
+}
+
 /** `windows` minus [from, to), in minutes. */
 function subtract(windows: [number, number][], from: number, to: number): [number, number][] {
   return windows.flatMap(([s, e]): [number, number][] =>

@@ -8,7 +8,7 @@ import { McpServer, ResourceNotFoundError, ResourceTemplate, type GetPromptResul
 import { z } from 'zod';
 import { systemPrompt } from '../agent/prompt';
 import type { UserPrincipal } from '../auth/principal';
-import { loadBusinessCalendar } from '../domain/business-calendar';
+import { loadPromptCalendar } from '../domain/business-calendar';
 import { createContext, type ContextEnv, type DomainContext } from '../domain/context';
 import { DomainError } from '../domain/errors';
 import { getArticle, listArticles } from '../domain/knowledge';
@@ -81,7 +81,7 @@ function registerBookingPrompt(server: McpServer, env: McpEnv, ctx: DomainContex
     async ({ service, date }): Promise<GetPromptResult> => {
       // The chat agent's own system prompt, so house rules (confirm before booking, cite sources) and the
       // opening hours (the calendar's data) live in one place.
-      const calendar = await loadBusinessCalendar(ctx).catch(() => undefined);
+      const calendar = await loadPromptCalendar(ctx).catch(() => undefined);
       const rules = systemPrompt({
         businessName: env.BUSINESS_NAME,
         timeZone: ctx.timeZone,
