@@ -63,7 +63,9 @@ export class ChatSession extends DurableObject<Env> {
     if (!access.ok) return access;
     const meta = access.data;
     const people = { mode: modeOf(meta), agent: meta.mode === 'human' ? (meta.agent ?? null) : null };
-    return ok({ ...this.lifecycle.info(meta), ...people, messages: store.transcript(), last_event_id: store.lastEventId() });
+    const i = meta.insights;
+    const insights = { summary: i?.summary ?? null, sentiment: i?.sentiment ?? null, sentiment_label: i?.sentiment_label ?? null, intent: i?.intent ?? null, category: i?.category ?? null, outcome: i?.outcome ?? null };
+    return ok({ ...this.lifecycle.info(meta), ...people, ...insights, messages: store.transcript(), last_event_id: store.lastEventId() });
   }
 
   /** Marks the conversation resolved (its customer or staff ended it). */
@@ -92,6 +94,11 @@ export class ChatSession extends DurableObject<Env> {
   /** Gives the conversation back to the AI. */
   handback(principal: Principal) {
     return this.staff.handback(principal);
+  }
+
+  /** Staff resolve the conversation (it reopens when the customer writes again). */
+  resolve(principal: Principal) {
+    return this.staff.resolve(principal);
   }
 
   /** A staff reply, while a person has the conversation. */

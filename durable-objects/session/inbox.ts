@@ -70,7 +70,8 @@ export class SessionInbox {
     if (isStaff(principal)) return fail('forbidden', STAFF_SEND_REFUSAL);
     // A client that re-sends after a dropped connection must not get a second turn.
     if (clientId && store.hasClientId(clientId)) return fail('duplicate', 'This message (client_id) was already received');
-    if (meta.status === 'resolved') return fail('conflict', 'This conversation has ended; start a new one');
+    // Ended by the customer (or idle) stays ended; resolved by staff reopens when the customer writes again.
+    if (meta.status === 'resolved' && !meta.resolved_by) return fail('conflict', 'This conversation has ended; start a new one');
     const now = this.host.now();
     this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
     if (this.sendTimes.length >= sessionMessagesPerMinute(this.host.env)) {
@@ -103,7 +104,9 @@ export class SessionInbox {
       const stored = this.host.storeMessage({ role: 'user', content: item.text }, { turnId: item.turn_id, extra: Object.keys(extra).length ? extra : undefined });
       store.removeInbox(inboxId);
       const meta = store.meta()!;
-      store.saveMeta({ ...meta, last_activity_at: now, last_principal: principal, ...(meta.status === 'abandoned' ? { status: 'open' as const } : {}) });
+      const { resolved_by: _resolvedBy, ...rest } = meta;
+      const reopened = meta.status === 'abandoned' || (meta.status === 'resolved' && meta.resolved_by);
+      store.saveMeta({ ...(reopened ? rest : meta), last_activity_at: now, last_principal: principal, ...(reopened ? { status: 'open' as const } : {}) });
       return stored;
     });
     this.host.emit({ type: 'message', message: store.message(seq) }, writer);

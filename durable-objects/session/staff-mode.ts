@@ -14,9 +14,11 @@ import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/p
 import { MAX_MESSAGE_CHARS, type TranscriptMessage } from '../../worker/protocol/chat';
 import { fail, ok } from '../../worker/lib/result';
 import type { ModeChange, StaffResult } from '../../worker/protocol/session';
+import { analyseConversation } from '../../worker/agent/offline/analyse';
+import { toZoned } from '../../worker/lib/zoned-time';
 import { updateInteraction } from './d1-sync';
 import type { SessionHost, TurnWriter } from './host';
-import { modeOf, sessionEvent, type SessionMeta } from './store';
+import { modeOf, sessionEvent, type ConversationInsights, type SessionMeta } from './store';
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
@@ -69,6 +71,41 @@ export class StaffMode {
     const { agent: _agent, ...meta } = checked.data.meta;
     await this.change(checked.data.meta, { ...meta, mode: 'ai', last_activity_at: this.host.now() });
     return ok({ session_id: meta.session_id, mode: 'ai' });
+  }
+
+  /**
+   * Staff resolve the conversation: it leaves the queue (status resolved, the AI answers again), its insights
+   * are computed by the model-free analyser and written to the interaction, and it reopens when the customer
+   * writes again.
+   */
+  async resolve(principal: Principal): Promise<StaffResult<{ session_id: string; status: 'resolved'; insights: ConversationInsights }>> {
+    const checked = this.check(principal);
+    if (!checked.ok) return checked;
+    const { meta, staff } = checked.data;
+    if (meta.status === 'resolved') return fail('conflict', 'This conversation is already resolved');
+    const now = this.host.now();
+    const db = this.host.env.DB;
+    const id = meta.interaction_id ?? -1;
+    const [services, bookings, tickets] = await Promise.all([
+      db.prepare('SELECT slug, name, category FROM services').all<{ slug: string; name: string; category: string }>(),
+      db.prepare('SELECT number FROM bookings WHERE interaction_id = ?1').bind(id).all<{ number: string }>(),
+      db.prepare('SELECT number FROM tickets WHERE interaction_id = ?1').bind(id).all<{ number: string }>(),
+    ]);
+    const lines = this.host.store
+      .transcript()
+      .filter((m) => m.role === 'user' || m.role === 'assistant' || m.role === 'staff')
+      .map((m) => ({ role: m.role as 'user' | 'assistant' | 'staff', text: m.content }));
+    const facts = { booked: bookings.results.map((b) => b.number), tickets: tickets.results.map((t) => t.number), escalated: meta.status === 'escalated' || modeOf(meta) === 'human' };
+    const a = analyseConversation(lines, facts, services.results, toZoned(now, this.host.env.BUSINESS_TIMEZONE).date);
+    const insights: ConversationInsights = { summary: a.summary, sentiment: a.sentiment, sentiment_label: a.sentimentLabel, intent: a.intent, category: a.category, outcome: a.outcome, analysed_at: now };
+    const { agent: _agent, ...rest } = meta;
+    const after: SessionMeta = { ...rest, mode: 'ai', status: 'resolved', resolved_by: staff.subject, insights, last_activity_at: now };
+    this.host.store.enqueueD1(
+      `UPDATE interactions SET summary = ?, sentiment = ?, sentiment_label = ?, intent = ?, category = ?, outcome = ?, resolved_at = ? WHERE session_id = ?`,
+      [insights.summary, insights.sentiment, insights.sentiment_label, insights.intent, insights.category, insights.outcome, now, meta.session_id],
+    );
+    await this.change(meta, after);
+    return ok({ session_id: meta.session_id, status: 'resolved', insights });
   }
 
   /** Stores a staff reply (role 'staff') and shows it on every socket. Only while a person has the conversation. */

@@ -42,6 +42,16 @@ CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, sql TEX
 `;
 
 /** What the session keeps about itself. */
+export interface ConversationInsights {
+  summary: string;
+  sentiment: number;
+  sentiment_label: 'negative' | 'neutral' | 'positive';
+  intent: string;
+  category: string;
+  outcome: 'booked' | 'answered' | 'escalated' | 'abandoned';
+  analysed_at: number;
+}
+
 export interface SessionMeta {
   session_id: string;
   interaction_number: string;
@@ -73,6 +83,10 @@ export interface SessionMeta {
    * unanswered turn only then, and always as `ownerPrincipal(meta)`, never as this value.
    */
   last_principal?: unknown;
+  /** The staff member who resolved the conversation (status 'resolved'): it reopens when the customer writes again. */
+  resolved_by?: string;
+  /** What the conversation was about, how the customer felt and how it ended; computed when staff resolve it. */
+  insights?: ConversationInsights;
   outbox_attempts?: number;
   /** When the next outbox retry is due (epoch ms). */
   outbox_retry_at?: number;

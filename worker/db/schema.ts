@@ -274,6 +274,15 @@ export const interactions = sqliteTable(
     /** Model cost in US cents (fractional: a turn often costs a fraction of a cent). */
     costCents: real('cost_cents').notNull().default(0),
     durationMs: integer('duration_ms').notNull().default(0),
+    /** Conversation insights (worker/agent/offline/analyse.ts), written when staff resolve it. */
+    summary: text('summary'),
+    /** −1 … 1. */
+    sentiment: real('sentiment'),
+    sentimentLabel: text('sentiment_label', { enum: ['negative', 'neutral', 'positive'] }),
+    intent: text('intent'),
+    category: text('category'),
+    outcome: text('outcome', { enum: ['booked', 'answered', 'escalated', 'abandoned'] }),
+    resolvedAt: integer('resolved_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

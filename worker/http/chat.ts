@@ -123,6 +123,10 @@ export function chatRoutes(): Hono<AppEnv> {
     return c.json(await staffAction(c.env, principal, c.req.param('id'), (stub, staff) => stub.staffMessage(staff, text)));
   });
 
+  chat.post('/session/:id/resolve', async (c) =>
+    c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.resolve(staff))),
+  );
+
   chat.post('/session/:id/handback', async (c) =>
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.handback(staff))),
   );

@@ -38,6 +38,13 @@ export interface SessionTranscript extends SessionInfo {
   /** The staff member who has the conversation, while `mode` is 'human'. */
   agent: string | null;
   messages: TranscriptMessage[];
+  /** Conversation insights, once staff resolved it (null before): a short summary, sentiment −1…1 and its label, intent, category, outcome. */
+  summary: string | null;
+  sentiment: number | null;
+  sentiment_label: string | null;
+  intent: string | null;
+  category: string | null;
+  outcome: string | null;
   /** The id of the latest event: a client's socket resumes after it. */
   last_event_id: number;
 }

@@ -1,0 +1,50 @@
+// Staff resolve a conversation (#14): it leaves the queue with its insights computed and stored, and reopens
+// when the customer writes again. Through the real Worker, session object, offline agent and D1.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { signToken } from '../worker/auth/tokens';
+import { call, openSession, say } from './http-helpers';
+
+const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
+const resolve = async (sessionId: string, token?: string) => call(`/api/v1/chat/session/${sessionId}/resolve`, { method: 'POST', token: token ?? (await staffToken()) });
+
+describe('POST /api/v1/chat/session/:id/resolve', () => {
+  it('resolves with insights (stored in D1 and on the transcript), refuses a second time and customers, and reopens on a new message', async () => {
+    const s = await openSession({ customer_name: 'Rita Sink' });
+    await say(s, 'my kitchen sink is clogged again and im really frustrated');
+    const customerTry = await resolve(s.session_id, s.token);
+    expect(customerTry.res.status).toBe(403);
+
+    const done = await resolve(s.session_id);
+    expect(done.res.status, done.text).toBe(200);
+    expect(done.body).toMatchObject({ session_id: s.session_id, status: 'resolved', insights: { category: 'Plumbing', sentiment_label: 'negative', intent: 'complaint', outcome: 'escalated' } });
+    // The agent took it as a complaint and opened a ticket: the summary says so.
+    expect(done.body.insights.summary).toMatch(/Ticket TK-\d{4}-\d{5} opened/);
+    expect(done.body.insights.summary).toMatch(/^Customer: "my kitchen sink is clogged again/);
+
+    const row = await env.DB.prepare('SELECT status, summary, sentiment, sentiment_label, intent, category, outcome, resolved_at FROM interactions WHERE session_id = ?')
+      .bind(s.session_id)
+      .first<Record<string, unknown>>();
+    expect(row).toMatchObject({ status: 'resolved', category: 'Plumbing', sentiment_label: 'negative', outcome: 'escalated', summary: done.body.insights.summary });
+    expect(row!.resolved_at).toEqual(expect.any(Number));
+    expect(row!.sentiment).toBeLessThan(0);
+
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(transcript.body).toMatchObject({ status: 'resolved', category: 'Plumbing', intent: done.body.insights.intent, summary: done.body.insights.summary });
+
+    expect((await resolve(s.session_id)).res.status).toBe(409);
+
+    const again = await say(s, 'sorry one more thing, what are your hours on saturday?');
+    expect(again.response.length).toBeGreaterThan(0);
+    const reopened = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(reopened.body.status).toBe('open');
+  });
+
+  it('a conversation the customer ended stays ended', async () => {
+    const s = await openSession();
+    await say(s, 'hi');
+    expect((await call(`/api/v1/chat/session/${s.session_id}/end`, { method: 'POST', token: s.token })).res.status).toBe(200);
+    const refused = await call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message: 'hello?' }) });
+    expect(refused.res.status).toBe(409);
+  });
+});
