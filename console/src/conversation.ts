@@ -36,6 +36,8 @@ export class Conversation {
   private readonly controls = byId('conv-controls');
   private readonly takeOverBtn = byId<HTMLButtonElement>('take-over');
   private readonly handBackBtn = byId<HTMLButtonElement>('hand-back');
+  private readonly resolveBtn = byId<HTMLButtonElement>('resolve');
+  private readonly insights = byId('conv-insights');
   private readonly waiting = byId('conv-waiting');
   private readonly error = byId('conv-error');
   private readonly placeholder = byId('conv-placeholder');
@@ -65,6 +67,7 @@ export class Conversation {
   ) {
     this.takeOverBtn.addEventListener('click', () => void this.act('takeover'));
     this.handBackBtn.addEventListener('click', () => void this.act('handback'));
+    this.resolveBtn.addEventListener('click', () => void this.resolve());
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.reply();
@@ -153,9 +156,41 @@ export class Conversation {
     this.list.hidden = false;
     this.form.hidden = false;
     this.controls.hidden = false;
+    this.showInsights(detail);
     this.renderHeader();
     this.renderMode();
     this.scrollToEnd();
+  }
+
+  /** "Summary · sentiment · intent · category · outcome", once the conversation was resolved. */
+  private showInsights(i: Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>): void {
+    this.insights.hidden = !i.summary;
+    this.insights.textContent = i.summary
+      ? `${i.summary} · ${i.sentiment_label ?? ''} (${(i.sentiment ?? 0).toFixed(2)}) · ${i.intent ?? ''} · ${i.category ?? ''} · ${i.outcome ?? ''}`
+      : '';
+  }
+
+  /** Resolves the conversation: it leaves the queue with its insights (it reopens if the customer writes again). */
+  private async resolve(): Promise<void> {
+    const id = this.sessionId;
+    if (!id || this.busy) return;
+    this.busy = true;
+    this.renderMode();
+    this.error.textContent = '';
+    try {
+      const r = await this.api.post<{ status: string; insights: NonNullable<Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>> }>(`/chat/session/${encodeURIComponent(id)}/resolve`);
+      if (id !== this.sessionId) return;
+      this.status = r.status;
+      this.mode = 'ai';
+      this.showInsights(r.insights);
+      this.renderHeader();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return this.onAuthError(err);
+      this.error.textContent = `Resolve failed: ${(err as Error).message}`;
+    } finally {
+      this.busy = false;
+      this.renderMode();
+    }
   }
 
   private async resync(generation: number): Promise<number | null> {
@@ -199,6 +234,7 @@ export class Conversation {
     const ended = this.status === 'resolved';
     this.takeOverBtn.disabled = this.busy || human || ended;
     this.handBackBtn.disabled = this.busy || !human;
+    this.resolveBtn.disabled = this.busy || ended;
     this.input.disabled = !human || ended;
     this.send.disabled = !human || ended || this.busy;
     this.hint.textContent = ended

@@ -37,6 +37,13 @@ export interface SessionDetail {
   created_at: string;
   messages: StaffTranscriptMessage[];
   last_event_id: number;
+  /** Insights, once staff resolved the conversation (null before). */
+  summary?: string | null;
+  sentiment?: number | null;
+  sentiment_label?: string | null;
+  intent?: string | null;
+  category?: string | null;
+  outcome?: string | null;
   mode?: SessionMode;
   agent?: string;
 }

@@ -305,6 +305,17 @@ describe('staff console in Chromium', () => {
     expect(scanned.errors).toEqual([]);
   });
 
+  it('resolves: the conversation shows its insights and resolved status, and the server has them too', async () => {
+    await page.locator('#resolve').click();
+    await expect.poll(() => page.locator('#conv-status').textContent()).toBe('Resolved');
+    const insights = (await page.locator('#conv-insights').textContent()) ?? '';
+    expect(insights).toMatch(/^Customer: ".+" .+ · (negative|neutral|positive) \(-?\d\.\d\d\) · \w+ · \w+ · (booked|answered|escalated|abandoned)$/);
+    expect(await page.locator('#resolve').isDisabled()).toBe(true);
+    const detail = await (await fetch(`${server.url}/api/v1/chat/session/${customer.session_id}`, { headers: { authorization: `Bearer ${customer.token}` } })).json();
+    expect(detail.status).toBe('resolved');
+    expect(insights.startsWith(detail.summary)).toBe(true);
+  });
+
   it('signs out: the token leaves sessionStorage and the console closes', async () => {
     await page.locator('#sign-out').click();
     await page.locator('#signin').waitFor();
