@@ -10,9 +10,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { createChatModel } from '../worker/agent/factory';
 import type { ChatModel } from '../worker/agent/model';
-import type { Principal } from '../worker/auth/principal';
+import { isStaff, type Principal } from '../worker/auth/principal';
 import { checkSessionUse } from '../worker/chat/policy';
-import { ok } from '../worker/lib/result';
+import { fail, ok } from '../worker/lib/result';
 import { PRINCIPAL_HEADER, type AccessResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
@@ -73,6 +73,14 @@ export class ChatSession extends DurableObject<Env> {
     const access = checkSessionUse(principal, this.core.store.meta());
     if (!access.ok) return access;
     return ok(await this.lifecycle.end(access.data));
+  }
+
+  /** The customer's 1–5 rating of the conversation once it is resolved or ended (staff may not rate it). */
+  async rate(principal: Principal, score: number, comment: string | null) {
+    const access = checkSessionUse(principal, this.core.store.meta());
+    if (!access.ok) return access;
+    if (isStaff(principal)) return fail('forbidden', 'Only the customer rates the conversation');
+    return this.lifecycle.rate(access.data, score, comment);
   }
 
   /**

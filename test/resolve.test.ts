@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../worker/auth/tokens';
+import { toZoned } from '../worker/lib/zoned-time';
 import { call, openSession, say } from './http-helpers';
 
 const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
@@ -46,5 +47,29 @@ describe('POST /api/v1/chat/session/:id/resolve', () => {
     expect((await call(`/api/v1/chat/session/${s.session_id}/end`, { method: 'POST', token: s.token })).res.status).toBe(200);
     const refused = await call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message: 'hello?' }) });
     expect(refused.res.status).toBe(409);
+  });
+
+  it('CSAT: the customer rates a resolved conversation once (1–5, a comment), staff may not, and analytics count it', async () => {
+    const s = await openSession();
+    await say(s, 'what are your hours on saturday?');
+    const rate = (body: unknown, token = s.token) => call(`/api/v1/chat/session/${s.session_id}/csat`, { method: 'POST', token, body: JSON.stringify(body) });
+    expect((await rate({ score: 5 })).res.status).toBe(409); // not resolved yet
+    expect((await resolve(s.session_id)).res.status).toBe(200);
+    for (const bad of [{ score: 0 }, { score: 6 }, { score: 4.5 }, { score: '5' }, {}]) expect((await rate(bad)).res.status, JSON.stringify(bad)).toBe(400);
+    expect((await rate({ score: 4 }, await staffToken())).res.status).toBe(403);
+    const rated = await rate({ score: 4, comment: ' quick and clear ' });
+    expect(rated.res.status, rated.text).toBe(200);
+    expect(rated.body).toMatchObject({ score: 4, comment: 'quick and clear' });
+    expect((await rate({ score: 1 })).res.status).toBe(409); // once per resolution
+    const row = await env.DB.prepare('SELECT csat_score, csat_comment, csat_at FROM interactions WHERE session_id = ?').bind(s.session_id).first<Record<string, unknown>>();
+    expect(row).toMatchObject({ csat_score: 4, csat_comment: 'quick and clear' });
+    const day = toZoned(Date.now(), env.BUSINESS_TIMEZONE).date;
+    const figures = await call(`/api/v1/analytics?from=${day}&to=${day}`, { token: await staffToken() });
+    expect(figures.body.totals.csat_count).toBeGreaterThanOrEqual(1);
+    expect(figures.body.totals.csat_average).toEqual(expect.any(Number));
+    // Reopened and resolved again: a new resolution can be rated.
+    await say(s, 'one more question, do you serve evanston?');
+    expect((await resolve(s.session_id)).res.status).toBe(200);
+    expect((await rate({ score: 5 })).res.status).toBe(200);
   });
 });

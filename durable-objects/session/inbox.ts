@@ -104,7 +104,7 @@ export class SessionInbox {
       const stored = this.host.storeMessage({ role: 'user', content: item.text }, { turnId: item.turn_id, extra: Object.keys(extra).length ? extra : undefined });
       store.removeInbox(inboxId);
       const meta = store.meta()!;
-      const { resolved_by: _resolvedBy, ...rest } = meta;
+      const { resolved_by: _resolvedBy, csat: _csat, ...rest } = meta;
       const reopened = meta.status === 'abandoned' || (meta.status === 'resolved' && meta.resolved_by);
       store.saveMeta({ ...(reopened ? rest : meta), last_activity_at: now, last_principal: principal, ...(reopened ? { status: 'open' as const } : {}) });
       return stored;

@@ -5,6 +5,7 @@
  */
 import { allocate, formatNumber } from '../../worker/domain/counters';
 import { toZoned } from '../../worker/lib/zoned-time';
+import { fail, ok, type Result } from '../../worker/lib/result';
 import type { OpenSessionInput, SessionInfo } from '../../worker/protocol/session';
 import { insertInteraction, updateInteraction } from './d1-sync';
 import type { SessionCore } from './host';
@@ -90,6 +91,20 @@ export class SessionLifecycle {
     this.host.emit(sessionEvent(ended));
     await this.host.flushOutbox();
     return this.info(ended);
+  }
+
+  /**
+   * The customer rates a resolved or ended conversation, once per resolution (a reopened conversation can be
+   * rated again when it is resolved again). Stored on the session and, through the outbox, on the interaction.
+   */
+  async rate(meta: SessionMeta, score: number, comment: string | null): Promise<Result<{ session_id: string; score: number; comment: string | null }, 'conflict', never>> {
+    if (meta.status !== 'resolved') return fail('conflict', 'A conversation is rated once it is resolved or ended');
+    if (meta.csat) return fail('conflict', 'This conversation was already rated');
+    const now = this.host.now();
+    this.host.store.saveMeta({ ...meta, csat: { score, comment, at: now } });
+    this.host.store.enqueueD1('UPDATE interactions SET csat_score = ?, csat_comment = ?, csat_at = ? WHERE session_id = ?', [score, comment, now, meta.session_id]);
+    await this.host.flushOutbox();
+    return ok({ session_id: meta.session_id, score, comment });
   }
 
   /** The alarm: an open session idle for longer than the idle timeout becomes abandoned. */

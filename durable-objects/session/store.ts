@@ -87,6 +87,8 @@ export interface SessionMeta {
   resolved_by?: string;
   /** What the conversation was about, how the customer felt and how it ended; computed when staff resolve it. */
   insights?: ConversationInsights;
+  /** The customer's rating of this resolution (1–5, a comment); cleared when the conversation reopens. */
+  csat?: { score: number; comment: string | null; at: number };
   outbox_attempts?: number;
   /** When the next outbox retry is due (epoch ms). */
   outbox_retry_at?: number;

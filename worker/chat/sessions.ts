@@ -79,6 +79,11 @@ export async function endSession(env: Env, principal: Principal, sessionId: stri
   return unwrap(await stubFor(env, principal, sessionId).end(principal));
 }
 
+/** The customer's rating of their resolved or ended conversation. */
+export async function rateSession(env: Env, principal: Principal, sessionId: string, score: number, comment: string | null) {
+  return unwrap(await stubFor(env, principal, sessionId).rate(principal, score, comment));
+}
+
 /**
  * Runs a staff action on a session: 401 anonymous, 403 not staff (checked before the session is
  * called, so a customer learns nothing about other sessions), then one call in which the session

@@ -283,6 +283,10 @@ export const interactions = sqliteTable(
     category: text('category'),
     outcome: text('outcome', { enum: ['booked', 'answered', 'escalated', 'abandoned'] }),
     resolvedAt: integer('resolved_at'),
+    /** The customer's rating (1–5) and comment for the latest resolution. */
+    csatScore: integer('csat_score'),
+    csatComment: text('csat_comment'),
+    csatAt: integer('csat_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -29,6 +29,9 @@ const figuresSchema = z.object({
   escalation_rate: z.number(),
   /** Mean seconds from the customer's first message to the first staff message, where staff replied. */
   first_staff_reply_seconds: z.number().nullable(),
+  /** Mean customer rating (1–5) of the rated conversations, and how many were rated. */
+  csat_average: z.number().nullable(),
+  csat_count: z.number(),
   by_channel: z.record(z.string(), z.number()),
 });
 
@@ -55,12 +58,14 @@ interface Row {
   escalations: number;
   first_user_at: number;
   first_staff_at: number | null;
+  csat_score: number | null;
 }
 
 const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : 0);
 
 function figures(rows: Row[]): Figures {
   const replies = rows.filter((r) => r.first_staff_at !== null && r.first_staff_at >= r.first_user_at);
+  const rated = rows.filter((r) => r.csat_score !== null);
   const byChannel: Record<string, number> = {};
   for (const r of rows) byChannel[r.channel] = (byChannel[r.channel] ?? 0) + 1;
   const sum = (f: (r: Row) => number) => rows.reduce((total, r) => total + f(r), 0);
@@ -75,6 +80,8 @@ function figures(rows: Row[]): Figures {
     resolution_rate: ratio(rows.filter((r) => r.status === 'resolved').length, rows.length),
     escalation_rate: ratio(rows.filter((r) => r.status === 'escalated' || r.escalations > 0).length, rows.length),
     first_staff_reply_seconds: replies.length ? Math.round(replies.reduce((t, r) => t + (r.first_staff_at! - r.first_user_at), 0) / replies.length / 1000) : null,
+    csat_average: rated.length ? Math.round((rated.reduce((t, r) => t + r.csat_score!, 0) / rated.length) * 100) / 100 : null,
+    csat_count: rated.length,
     by_channel: byChannel,
   };
 }
@@ -97,7 +104,7 @@ export async function getAnalytics(ctx: DomainContext, input: { from?: string | 
   const channel = input.channel ?? null;
   const { results } = await ctx.d1
     .prepare(
-      `SELECT i.created_at, i.channel, i.status, i.prompt_tokens, i.completion_tokens, i.cost_cents,
+      `SELECT i.created_at, i.channel, i.status, i.prompt_tokens, i.completion_tokens, i.cost_cents, i.csat_score,
          (SELECT count(*) FROM messages m WHERE m.interaction_id = i.id AND (m.role IN ('user', 'staff') OR (m.role = 'assistant' AND m.tool_name IS NULL))) AS messages,
          (SELECT count(*) FROM bookings b WHERE b.interaction_id = i.id) AS bookings,
          (SELECT count(*) FROM messages m WHERE m.interaction_id = i.id AND m.role = 'tool' AND m.tool_name = 'request_human') AS escalations,

@@ -12,6 +12,7 @@ import {
   collectTurn,
   createSession,
   endSession,
+  rateSession,
   forwardUpgrade,
   readEvents,
   readTranscript,
@@ -40,6 +41,10 @@ const messageBody = z.object({
 });
 
 const staffMessageBody = z.object({ message: z.unknown() });
+const csatBody = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
 
 /** Parses a JSON body with `schema`; a 400 with field errors otherwise. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
@@ -110,6 +115,12 @@ export function chatRoutes(): Hono<AppEnv> {
   chat.get('/session/:id', async (c) => c.json(await readTranscript(c.env, c.get('principal'), c.req.param('id'))));
 
   chat.post('/session/:id/end', async (c) => c.json(await endSession(c.env, c.get('principal'), c.req.param('id'))));
+
+  // CSAT: the customer rates a resolved or ended conversation, 1 to 5 with an optional comment, once per resolution.
+  chat.post('/session/:id/csat', async (c) => {
+    const body = await jsonBody(c, csatBody);
+    return c.json(await rateSession(c.env, c.get('principal'), c.req.param('id'), body.score, body.comment || null));
+  });
 
   // Staff takeover (durable-objects/session/staff-mode.ts): staff and admins only; the session re-checks the role.
   chat.post('/session/:id/takeover', async (c) =>

@@ -1,0 +1,3 @@
+ALTER TABLE `interactions` ADD `csat_score` integer;--> statement-breakpoint
+ALTER TABLE `interactions` ADD `csat_comment` text;--> statement-breakpoint
+ALTER TABLE `interactions` ADD `csat_at` integer;
