@@ -13,6 +13,9 @@ import { age, byId, h, label, money, shortTime, type Announcer } from './dom';
 import { SessionFeed, type FeedStatus } from './feed';
 import type { ConsoleEvent, ConversationSummary, SessionDetail, SessionMode, StaffTranscriptMessage } from './types';
 
+/** A conversation's insights, as the transcript and the resolve answer carry them. */
+type Insights = Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>;
+
 interface Streaming {
   li: HTMLLIElement;
   body: HTMLDivElement;
@@ -163,7 +166,7 @@ export class Conversation {
   }
 
   /** "Summary · sentiment · intent · category · outcome", once the conversation was resolved. */
-  private showInsights(i: Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>): void {
+  private showInsights(i: Insights): void {
     this.insights.hidden = !i.summary;
     this.insights.textContent = i.summary
       ? `${i.summary} · ${i.sentiment_label ?? ''} (${(i.sentiment ?? 0).toFixed(2)}) · ${i.intent ?? ''} · ${i.category ?? ''} · ${i.outcome ?? ''}`
@@ -171,26 +174,13 @@ export class Conversation {
   }
 
   /** Resolves the conversation: it leaves the queue with its insights (it reopens if the customer writes again). */
-  private async resolve(): Promise<void> {
-    const id = this.sessionId;
-    if (!id || this.busy) return;
-    this.busy = true;
-    this.renderMode();
-    this.error.textContent = '';
-    try {
-      const r = await this.api.post<{ status: string; insights: NonNullable<Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>> }>(`/chat/session/${encodeURIComponent(id)}/resolve`);
-      if (id !== this.sessionId) return;
+  private resolve(): Promise<void> {
+    return this.staffAction<{ status: string; insights: Insights }>('resolve', 'Resolve', (r) => {
       this.status = r.status;
       this.mode = 'ai';
       this.showInsights(r.insights);
       this.renderHeader();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return this.onAuthError(err);
-      this.error.textContent = `Resolve failed: ${(err as Error).message}`;
-    } finally {
-      this.busy = false;
-      this.renderMode();
-    }
+    });
   }
 
   private async resync(generation: number): Promise<number | null> {
@@ -251,21 +241,27 @@ export class Conversation {
     this.conn.dataset.state = status;
   }
 
-  private async act(action: 'takeover' | 'handback'): Promise<void> {
+  private act(action: 'takeover' | 'handback'): Promise<void> {
+    return this.staffAction<{ mode: SessionMode; agent?: string }>(action, action === 'takeover' ? 'Take over' : 'Hand back', (r) => {
+      this.applyMode(r.mode, r.agent, true);
+      if (r.mode === 'human') this.input.focus();
+      else this.takeOverBtn.focus();
+    });
+  }
+
+  /** One staff action on the open conversation (POST …/:action): busy while it runs, its failure said by `name`. */
+  private async staffAction<T>(action: string, name: string, apply: (r: T) => void): Promise<void> {
     const id = this.sessionId;
     if (!id || this.busy) return;
     this.busy = true;
     this.renderMode();
     this.error.textContent = '';
     try {
-      const r = await this.api.post<{ mode: SessionMode; agent?: string }>(`/chat/session/${encodeURIComponent(id)}/${action}`);
-      if (id !== this.sessionId) return;
-      this.applyMode(r.mode, r.agent, true);
-      if (r.mode === 'human') this.input.focus();
-      else this.takeOverBtn.focus();
+      const r = await this.api.post<T>(`/chat/session/${encodeURIComponent(id)}/${action}`);
+      if (id === this.sessionId) apply(r);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return this.onAuthError(err);
-      this.error.textContent = `${action === 'takeover' ? 'Take over' : 'Hand back'} failed: ${(err as Error).message}`;
+      this.error.textContent = `${name} failed: ${(err as Error).message}`;
     } finally {
       this.busy = false;
       this.renderMode();

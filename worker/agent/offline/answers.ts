@@ -5,6 +5,7 @@
  * undefined when the message is not that question, a tool call when it needs
  * data, or the reply; policy.ts decides whether the flow resumes after it.
  */
+import { capitalise } from './contact';
 import { exchangesSince, hhmm, type Decision, type ToolExchange } from './conversation';
 import { areaArticle, areaVerdict, type FlowContext } from './flows';
 import { knowledgeAnswer } from './knowledge';
@@ -21,7 +22,6 @@ const DURATION = /\bhow long (does|will|would|do)\b.{0,40}\b(take|be there|need)
 const DURATION_OF_EFFECT = /\b(power|water|heat|electricity|luz|agua)\b.{0,20}\b(off|out|down|without|cortad[ao]|sin)\b|\bwithout (power|water|heat)/i;
 const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|coming|doing it|doing the (job|work)|electrician|plumber|sending)\b|\bwhich (tech|technician|plumber|electrician)\b|\bqui[eé]n (viene|va a venir|es el t[eé]cnico|vendr[aá])/i;
 
-const titleCase = (town: string) => town.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Answer | undefined {
   const t = say(state.lang);
@@ -34,7 +34,7 @@ export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExc
     if ('call' in read) return read.call.decision;
     // "skokie and orland park?": each town asked about, in turn.
     const towns = u.areaQuestion.town.split(/\s*(?:,|\band\b|\bor\b|\by\b|\bo\b)\s*/).map((x) => x.trim()).filter((x) => x.length > 1);
-    const verdicts = towns.map((name) => ({ name, town: titleCase(name), verdict: areaVerdict(name, read.sentences) }));
+    const verdicts = towns.map((name) => ({ name, town: capitalise(name), verdict: areaVerdict(name, read.sentences) }));
     if (verdicts.every((v) => v.verdict.kind === 'unknown') && !u.areaQuestion.strong) return undefined;
     const coverage = (read.sentences[0] ?? '').replace(/^(We serve|Atendemos) /i, '').replace(/\.$/, '');
     const parts = verdicts.map(({ town, verdict }) => {

@@ -92,7 +92,7 @@ const NOT_A_NAME = new Set(
   'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora'.split(' '),
 );
 
-const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+export const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 
 function nameLike(words: string[]): boolean {
   return words.length >= 1 && words.length <= 4 && words.every((w) => /^[a-záéíóúñ][a-záéíóúñ'-]*$/i.test(w) && !NOT_A_NAME.has(w.toLowerCase()));

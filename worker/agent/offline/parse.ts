@@ -52,7 +52,7 @@ function negated(text: string): Set<string> {
 }
 
 /** Edit distance of two short words, capped: more than `max` is reported as max + 1. */
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   // Optimal string alignment: a swapped pair of letters ("drian") is one edit.
   let before: number[] = [];

@@ -61,7 +61,7 @@ export interface Understanding {
   /** The day named only describes the problem ("this morning", "today"), with no visit asked for. */
   symptomDay: boolean;
   /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
-  areaQuestion?: { town: string; strong: boolean; outOfState?: boolean };
+  areaQuestion?: { town: string; strong: boolean };
 }
 
 export interface ReadContext {
@@ -214,16 +214,7 @@ function read(said: string, ctx: ReadContext): Understanding {
 
   const outOfScope = outOfScopeOf(text, Boolean(service));
   const feeQuestion = Boolean(intents.price) && FEE_QUESTION.test(text);
-  // "work in the building", "come to the house": no town.
-  const found = AREA_QUESTION.exec(text);
-  const determined = Boolean(found) && (/^(the|a|an|my|our|your|this|that|his|her|their|it|me|us|you|here|there|is|are|was|were|be|to|for|and|with|on|at|in)\b/i.test(found![1] ?? found![2] ?? '') || /\s(the)\s+[^\s]+(\s+[^\s]+)?\s*[?.!,;]?\s*$/i.test(found![0]));
-  const strongArea = found && !determined ? found : null;
-  // "work in the building?": answered only if the article names it (a weak question).
-  const weakArea = strongArea ? null : determined ? found : /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
-  const outOfState = OUT_OF_STATE.exec(text);
-  // "do you come out to skokie? and what about orland park": the second town too.
-  const also = /\bwhat about ([a-zà-ÿ.'-]+(?:\s+[a-zà-ÿ.'-]+)?)(?=\s*(?:[?,.!;]|$|my\b))/i.exec(text)?.[1];
-  const area = strongArea ?? (outOfState ? ([outOfState[0], `${outOfState[1]} ${outOfState[2]}`] as unknown as RegExpExecArray) : weakArea);
+  const area = areaQuestionOf(text);
   const urgent = EMERGENCY.test(text) || POURING.test(text) || (OUTAGE.test(text) && (AT_RISK.test(text) || /\b(whole|entire) house\b/i.test(text)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
@@ -248,7 +239,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
-    ...(area && !outOfScope ? { areaQuestion: { town: `${(area[1] ?? area[2] ?? '').replace(/[?.!,]+$/, '').trim()}${also && area !== outOfState ? ` and ${also}` : ''}`.toLowerCase(), strong: Boolean(strongArea || outOfState), ...(outOfState ? { outOfState: true } : {}) } } : {}),
+    ...(area && !outOfScope ? { areaQuestion: area } : {}),
   };
 }
 
@@ -291,6 +282,28 @@ function daysShiftOf(text: string): number | undefined {
   const n = ({ a: 1, an: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[count.toLowerCase()] ?? Number(count);
   const days = /^w/i.test(unit) ? n * 7 : n;
   return /forward|earlier/i.test(direction) ? -days : days;
+}
+
+/**
+ * The town(s) a message asks about: strong when it asks outright ("do you come out to des plaines?", a place in
+ * another state), weak when a town only follows "in" before a question mark ("a drain cleaning in schaumburg?"),
+ * answered then only if the service-area article names it.
+ */
+function areaQuestionOf(text: string): { town: string; strong: boolean } | undefined {
+  const outOfState = OUT_OF_STATE.exec(text);
+  if (outOfState) return { town: `${outOfState[1]} ${outOfState[2]}`.toLowerCase(), strong: true };
+  const found = AREA_QUESTION.exec(text);
+  // "work in the building", "come to the house": no town, so no more than a weak question.
+  const determined =
+    found !== null &&
+    (/^(the|a|an|my|our|your|this|that|his|her|their|it|me|us|you|here|there|is|are|was|were|be|to|for|and|with|on|at|in)\b/i.test(found[1] ?? found[2] ?? '') ||
+      /\s(the)\s+[^\s]+(\s+[^\s]+)?\s*[?.!,;]?\s*$/i.test(found[0]));
+  const match = found ?? /\b(?:in|en)\s+((?:[a-zà-ÿ.'-]+)(?:\s+[a-zà-ÿ.'-]+)?)\s*\?/i.exec(text);
+  if (!match) return undefined;
+  // "do you come out to skokie? and what about orland park": the second town too.
+  const also = /\bwhat about ([a-zà-ÿ.'-]+(?:\s+[a-zà-ÿ.'-]+)?)(?=\s*(?:[?,.!;]|$|my\b))/i.exec(text)?.[1];
+  const town = (match[1] ?? match[2] ?? '').replace(/[?.!,]+$/, '').trim();
+  return { town: `${town}${also ? ` and ${also}` : ''}`.toLowerCase(), strong: found !== null && !determined };
 }
 
 /** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */

@@ -10,6 +10,7 @@
 import * as chrono from 'chrono-node';
 import { addDays } from '../../lib/zoned-time';
 import type { Lang } from './language';
+import { editDistance } from './parse';
 
 export interface When {
   /** Local `YYYY-MM-DD`. */
@@ -68,21 +69,11 @@ function weekdayTypo(word: string): string | undefined {
   for (const day of WEEKDAY_NAMES) {
     if (word.slice(0, 2) !== day.slice(0, 2)) continue;
     const max = day.length >= 8 ? 2 : 1;
-    if (Math.abs(word.length - day.length) <= max && distance(word, day) <= max) return day;
+    if (editDistance(word, day, max) <= max) return day;
   }
   return undefined;
 }
 
-/** Edit distance with adjacent swaps (optimal string alignment). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  return d[a.length]![b.length]!;
-}
 
 const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
