@@ -51,6 +51,7 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   request_human: SIGNED_IN,
   list_conversations: STAFF,
   get_analytics: STAFF,
+  get_booking_stats: STAFF,
 };
 
 const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };
@@ -225,6 +226,9 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     expect(queue.conversations.map((c: { session_id: string }) => c.session_id)).toContain(chat.session_id);
     const figures = await run(staff, 'get_analytics', {});
     expect(figures.totals.conversations).toBeGreaterThanOrEqual(1);
+    const stats = await run(staff, 'get_booking_stats', { from: '2030-08-13', to: '2030-08-14', group_by: 'service' });
+    expect(stats.total).toBeGreaterThanOrEqual(1);
+    expect(stats.groups.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(stats.total);
 
     // Knowledge-base editing, a draft included.
     const article = await run(staff, 'create_kb_article', { title: 'Drift check article', body: 'Body text.', category: 'General', published: false });

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { MCP_PATH } from '../mcp/paths';
 import { mcpRoutes } from '../mcp/routes';
 import { TOOLS } from '../tools/catalog';
+import { askRoutes } from './ask';
 import { chatRoutes } from './chat';
 import { compatRoutes } from './compat';
 import { configRoutes } from './config';
@@ -50,6 +51,8 @@ export function noStore(): MiddlewareHandler<AppEnv> {
 /** The versioned API: the registry's REST routes and the chat routes. */
 function apiV1(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
+  // Before the REST table, so /analytics/ask is not read as anything else.
+  api.route('/analytics/ask', askRoutes());
   mountRestRoutes(api, TOOLS);
   api.route('/chat', chatRoutes());
   api.route('/chat/voice', voiceRoutes());

@@ -59,6 +59,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'DELETE', path: '/kb/articles/:article_id', tool: 'delete_kb_article' },
   { method: 'GET', path: '/conversations', tool: 'list_conversations' },
   { method: 'GET', path: '/analytics', tool: 'get_analytics' },
+  { method: 'GET', path: '/analytics/bookings', tool: 'get_booking_stats' },
 ];
 
 type Input = Record<string, unknown>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, conversationListSchema, listConversations, MAX_CONVERSATIONS } from '../domain/conversations';
 import { ANALYTICS_CHANNELS, analyticsSchema, getAnalytics } from '../domain/analytics';
+import { bookingStats, bookingStatsInput, bookingStatsSchema } from '../domain/booking-stats';
 import { handoffResultSchema, requestHuman } from '../domain/handoff';
 import { defineTool, type AnyTool } from './registry';
 
@@ -64,4 +65,19 @@ const getAnalyticsTool = defineTool({
   handler: (ctx, input) => getAnalytics(ctx, input),
 });
 
-export const supportTools: AnyTool[] = [requestHumanTool, listConversationsTool, getAnalyticsTool];
+const getBookingStatsTool = defineTool({
+  name: 'get_booking_stats',
+  title: 'Booking figures',
+  description:
+    'Staff only: count and value (cents) of bookings between two local days, by visit or booking day; filter by service, ' +
+    'category, technician or status (default: not cancelled); group by one of them or day. Quote the figures you use.',
+  category: 'support',
+  access: ['staff', 'admin'],
+  input: bookingStatsInput,
+  output: bookingStatsSchema,
+  annotations: { readOnly: true, destructive: false, idempotent: true },
+  example: { from: '2030-03-04', to: '2030-03-10', category: 'Plumbing', group_by: 'service' },
+  handler: (ctx, input) => bookingStats(ctx, input),
+});
+
+export const supportTools: AnyTool[] = [requestHumanTool, listConversationsTool, getAnalyticsTool, getBookingStatsTool];
