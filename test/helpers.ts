@@ -16,3 +16,14 @@ export const FUTURE_MONDAY = '2030-03-04';
 export function ctxFor(actor: Principal, options: { now?: () => number; interactionId?: number } = {}): DomainContext {
   return createContext(env, actor, options);
 }
+
+/** Every input field only staff may use, per tool, as staff are shown them (descriptions starting "Staff only:"). */
+export async function staffOnlyFields(): Promise<{ tool: string; field: string; type: unknown }[]> {
+  const { TOOLS } = await import('../worker/tools/catalog');
+  const { isStaffOnlyField, toolInputJsonSchema } = await import('../worker/tools/schemas');
+  return TOOLS.flatMap((tool) =>
+    Object.entries((toolInputJsonSchema(tool, 'staff').properties ?? {}) as Record<string, { description?: string; type?: unknown }>)
+      .filter(([, field]) => isStaffOnlyField(field))
+      .map(([field, schema]) => ({ tool: tool.name, field, type: schema.type })),
+  );
+}

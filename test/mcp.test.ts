@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../worker/auth/principal';
 import { signToken } from '../worker/auth/tokens';
 import worker from '../worker/index';
-import { audienceFor, descriptionFor, mcpInputJsonSchema, outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
+import { outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
+import { audienceFor, descriptionFor, toolInputJsonSchema } from '../worker/tools/schemas';
 import { findTool, TOOLS } from '../worker/tools/catalog';
 import { selectTools } from '../worker/tools/registry';
 import { admin, customerA, customerB, staff } from './helpers';
@@ -194,7 +195,7 @@ describe('tools', () => {
           idempotentHint: def.annotations.idempotent,
         });
         // The zod schema as the registry converts it for every surface, less what this role may not use.
-        expect(tool.inputSchema).toEqual(mcpInputJsonSchema(def, audienceFor(p)));
+        expect(tool.inputSchema).toEqual(toolInputJsonSchema(def, audienceFor(p)));
         // No ±2^53 bounds from zod's int(): declared bounds only.
         expect(JSON.stringify([tool.inputSchema, tool.outputSchema]), tool.name).not.toMatch(/9007199254740991/);
         // Customers are told nothing of staff-only fields or abilities.

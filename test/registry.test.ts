@@ -276,7 +276,9 @@ describe("a customer never reaches another customer's records", () => {
     }
     // Lists that could widen scope show B nothing of A's, whatever filters B passes.
     // Each list must have answered (a refusal would contain nothing of A's either, and prove nothing).
-    const bookings = await call(customerB, 'list_bookings', { customer_email: 'ann@example.com' });
+    const byEmail = await call(customerB, 'list_bookings', { customer_email: 'ann@example.com' });
+    expect(byEmail.ok ? 'ok' : byEmail.error.code, 'a staff-only filter from a customer').toBe('forbidden');
+    const bookings = await call(customerB, 'list_bookings', {});
     expect(bookings.ok, JSON.stringify(bookings)).toBe(true);
     expect(JSON.stringify(bookings)).not.toContain(bookingNumber);
     const tasks = await call(customerB, 'list_tasks', {});

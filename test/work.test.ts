@@ -120,11 +120,13 @@ describe('tickets', () => {
   it('numbers tickets TK-YYYY-NNNNN in sequence and links the customer record', async () => {
     const a = ctxFor(customerA, at(T));
     const first = await openTicket(a, { subject: 'Water heater still leaking', description: 'Dripping again after the visit.', priority: 'high' });
-    const second = await openTicket(a, { subject: 'Invoice question', description: 'Charged twice?' , customer_email: 'ben@example.com' });
+    // Linking by email is staff work: a customer naming someone's email is refused, and opens no ticket.
+    await expect(openTicket(a, { subject: 'Invoice question', description: 'Charged twice?', customer_email: 'ben@example.com' })).rejects.toMatchObject({ code: 'forbidden' });
+    const second = await openTicket(a, { subject: 'Invoice question', description: 'Charged twice?' });
     expect(first.number).toMatch(/^TK-2041-\d{5}$/);
     expect(Number(second.number.slice(-5))).toBe(Number(first.number.slice(-5)) + 1);
     expect(first).toMatchObject({ status: 'open', priority: 'high', opened_by: 'cust-a', interaction_id: null, assignee: null });
-    // A customer's tickets always link to their own record, whatever email they pass.
+    // A customer's tickets always link to their own record.
     expect(first.customer_id).not.toBeNull();
     expect(second.customer_id).toBe(first.customer_id);
 

@@ -1,4 +1,5 @@
 /** The staff REST API, with the signed-in staff token as the bearer. */
+import type { ErrorBody } from '../../worker/protocol/api';
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +42,8 @@ export class Api {
       data = null;
     }
     if (!res.ok) {
-      const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+      // The API's one error body (worker/protocol/api.ts); anything else (a proxy's page) falls back to the status.
+      const err = (data as Partial<ErrorBody> | null)?.error;
       throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`);
     }
     return data as T;

@@ -10,43 +10,17 @@
  * unknown number on a mismatch.
  */
 import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { requireRole, type UserPrincipal } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
 import { addDays, startOfDay, toLocalIso } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
 import type { DomainContext } from './context';
 import { requireE164, toE164 } from './phones';
-import { DomainError, invalidInput } from './errors';
+import { DomainError, forbidden, invalidInput } from './errors';
+import type { BookingList, BookingView } from '../protocol/api';
 import { assertLookupAllowed, limitedCaller, recordLookupFailure, type LookupScope } from './write-limits';
 
-/** A booking as callers see it, with its service, technician and customer. */
-export const bookingViewSchema = z.object({
-  number: z.string().describe('BK-YYYY-NNNNNN'),
-  status: z.enum(BOOKING_STATUSES),
-  service: z.object({ slug: z.string(), name: z.string(), category: z.string() }),
-  employee: z.object({ id: z.int(), name: z.string() }),
-  customer: z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-  address: z.string(),
-  start: z.string().describe('Local ISO 8601 with offset, in the business time zone.'),
-  end: z.string().describe('Local ISO 8601 with offset, in the business time zone.'),
-  starts_at: z.string().describe('UTC, ISO 8601.'),
-  ends_at: z.string().describe('UTC, ISO 8601.'),
-  price_cents: z.int(),
-  notes: z.string().nullable(),
-  interaction_id: z.int().nullable(),
-  created_at: z.string().describe('UTC, ISO 8601.'),
-});
-export type BookingView = z.infer<typeof bookingViewSchema>;
-
-/** One page of bookings; `has_more` says whether another page follows at `offset + limit`. */
-export const bookingListSchema = z.object({
-  bookings: z.array(bookingViewSchema),
-  limit: z.int(),
-  offset: z.int(),
-  has_more: z.boolean(),
-});
-export type BookingList = z.infer<typeof bookingListSchema>;
+export type { BookingList, BookingView };
 
 const columns = {
   id: bookings.id,
@@ -260,7 +234,8 @@ export interface ListBookingsInput {
 
 /**
  * Bookings by start time. Staff/admin see all; for a customer every filter is
- * ANDed with the ones they may act on (`customerMayAct`), so no filter can widen what they see.
+ * ANDed with the ones they may act on (`customerMayAct`), so no filter can widen what they see,
+ * and the staff-only `customer_email` filter is a 403.
  * @example const { bookings } = await listBookings(ctx, { status: 'pending', date_from: '2030-03-04' });
  */
 export async function listBookings(
@@ -268,6 +243,8 @@ export async function listBookings(
   input: ListBookingsInput = {},
 ): Promise<BookingList> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  // A staff-only filter (customers are not shown it): refused, not quietly narrowed, whatever a client sends.
+  if (actor.role === 'customer' && input.customer_email !== undefined) throw forbidden('Only staff can list bookings by customer email');
   const tz = ctx.timeZone;
   if (input.status !== undefined && !BOOKING_STATUSES.includes(input.status)) {
     throw invalidInput(`status must be one of ${BOOKING_STATUSES.join(', ')}`);

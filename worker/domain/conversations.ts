@@ -3,10 +3,10 @@
  * their latest words, escalated ones first so a person sees who is waiting.
  * Staff only; customers follow their own conversation through its session.
  */
-import { z } from 'zod';
 import { requireRole } from '../auth/principal';
 import { INTERACTION_STATUSES } from '../db/schema';
 import type { DomainContext } from './context';
+import type { ConversationList, ConversationView } from '../protocol/api';
 
 /** Statuses and channels the list can be filtered by (the contract of GET /api/v1/conversations). */
 export const CONVERSATION_STATUSES = INTERACTION_STATUSES;
@@ -16,24 +16,7 @@ export const LAST_MESSAGE_CHARS = 200;
 export const DEFAULT_CONVERSATIONS = 50;
 export const MAX_CONVERSATIONS = 200;
 
-export const conversationViewSchema = z.object({
-  number: z.string().describe('INT-YYYY-NNNNN'),
-  session_id: z.string().describe('The chat session id: open it with /api/v1/chat/session/:id (and its WebSocket) to watch or take over.'),
-  channel: z.enum(['chat', 'voice', 'mcp']),
-  status: z.enum(INTERACTION_STATUSES),
-  customer_name: z.string().nullable(),
-  customer_email: z.string().nullable(),
-  created_at: z.string().describe('ISO 8601'),
-  updated_at: z.string().describe('ISO 8601'),
-  prompt_tokens: z.int(),
-  completion_tokens: z.int(),
-  cost_cents: z.number(),
-  last_message: z.string().nullable().describe('The latest customer, assistant or staff message, cut to 200 characters.'),
-});
-export type ConversationView = z.infer<typeof conversationViewSchema>;
-
-export const conversationListSchema = z.object({ conversations: z.array(conversationViewSchema) });
-export type ConversationList = z.infer<typeof conversationListSchema>;
+export type { ConversationList, ConversationView };
 
 interface Row {
   number: string;

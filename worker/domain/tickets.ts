@@ -11,7 +11,7 @@ import { customers, PRIORITIES, ticketNotes, tickets, TICKET_STATUSES } from '..
 import { toZoned } from '../lib/zoned-time';
 import type { DomainContext } from './context';
 import { epochMs } from './dates';
-import { DomainError, invalidInput, notFound } from './errors';
+import { DomainError, forbidden, invalidInput, notFound } from './errors';
 import { ticketGuard, ticketLimitError, type TicketScope } from './write-limits';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -128,9 +128,10 @@ export async function openTicket(
   input: { subject: string; description: string; priority?: TicketPriority; customer_email?: string },
 ): Promise<TicketView> {
   const user = requireUser(ctx.actor);
+  // A customer cannot attach a ticket to someone else by naming their email: the staff-only field is refused.
+  if (!isStaff(user) && input.customer_email !== undefined) throw forbidden('Only staff can link a ticket to a customer by email');
   const subject = required(input.subject, 'subject');
   const description = required(input.description, 'description');
-  // A customer cannot attach a ticket to someone else by naming their email.
   const customerId =
     user.role === 'customer'
       ? await customerIdForSubject(ctx, user)
@@ -182,6 +183,7 @@ export async function listTickets(
   input: { status?: TicketStatus; assignee?: string; limit?: number } = {},
 ): Promise<TicketView[]> {
   const user = requireUser(ctx.actor);
+  if (!isStaff(user) && input.assignee !== undefined) throw forbidden('Only staff can list tickets by assignee');
   const where: SQL[] = [];
   if (!isStaff(ctx.actor)) where.push(eq(tickets.openedBy, user.subject));
   if (input.status) where.push(eq(tickets.status, input.status));

@@ -14,6 +14,7 @@ import { errorResponse, handleError, handleNotFound } from './errors';
 import { allowedOrigin } from './origins';
 import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
+import { openApiRoutes } from './openapi/routes';
 import { mountRestRoutes } from './rest';
 import type { AppEnv } from './types';
 import { voiceRoutes } from './voice';
@@ -28,7 +29,7 @@ const deliberatelyCacheable = (value: string | null) => !!value && /\b(public|pr
  * `Cache-Control: no-store` on every response of the API, chat and /mcp: they carry tokens,
  * transcripts, bookings and contact details, and answer by the caller's role (staff see KB drafts),
  * so neither a browser nor a shared cache may keep them. Only a response that chose to be cacheable
- * keeps its header (GET /api/v1/config: public, max-age=60). Streams keep `no-transform`.
+ * keeps its header (GET /api/v1/config: public, max-age=60; the OpenAPI document). Streams keep `no-transform`.
  */
 export function noStore(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -90,6 +91,7 @@ export function buildApp(): Hono<AppEnv> {
   }
 
   app.get('/health', (c) => c.json({ status: 'ok', service: 'switchboard', time: new Date().toISOString() }));
+  app.route('/', openApiRoutes());
   app.route('/api/v1', apiV1());
   app.route('/', compatRoutes());
   app.route('/', mcpRoutes());

@@ -22,29 +22,11 @@ import {
   validateMessage,
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
+import { csatBodySchema, messageBodySchema, newSessionBodySchema, textMessageBodySchema } from '../protocol/api';
 import { CHAT_SUBPROTOCOL } from '../protocol/chat';
 import { fieldErrors } from '../tools/registry';
 import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';
-
-const newSessionBody = z.object({
-  customer_email: z.email().max(254).optional(),
-  customer_name: z.string().trim().min(1).max(120).optional(),
-  referrer_url: z.url().max(2000).optional(),
-});
-
-const messageBody = z.object({
-  session_id: z.string().max(64),
-  message: z.unknown(),
-  /** A client-chosen id; sending the same one again is refused (409), so a retry never answers twice. */
-  client_id: z.string().min(1).max(100).optional(),
-});
-
-const staffMessageBody = z.object({ message: z.unknown() });
-const csatBody = z.object({
-  score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(1000).optional(),
-});
 
 /** Parses a JSON body with `schema`; a 400 with field errors otherwise. */
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
@@ -88,12 +70,12 @@ export function chatRoutes(): Hono<AppEnv> {
 
   chat.post('/session/new', async (c) => {
     await limitByIp(c);
-    const body = await jsonBody(c, newSessionBody);
+    const body = await jsonBody(c, newSessionBodySchema);
     return c.json(await createSession(c.env, c.get('principal'), body), 201);
   });
 
   chat.post('/message', async (c) => {
-    const body = await jsonBody(c, messageBody);
+    const body = await jsonBody(c, messageBodySchema);
     const principal = c.get('principal');
     if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
     // Staff reply through takeover / staff-message; the session object refuses them as well.
@@ -118,7 +100,7 @@ export function chatRoutes(): Hono<AppEnv> {
 
   // CSAT: the customer rates a resolved or ended conversation, 1 to 5 with an optional comment, once per resolution.
   chat.post('/session/:id/csat', async (c) => {
-    const body = await jsonBody(c, csatBody);
+    const body = await jsonBody(c, csatBodySchema);
     return c.json(await rateSession(c.env, c.get('principal'), c.req.param('id'), body.score, body.comment || null));
   });
 
@@ -130,7 +112,7 @@ export function chatRoutes(): Hono<AppEnv> {
   chat.post('/session/:id/staff-message', async (c) => {
     const principal = c.get('principal');
     requireRole(principal, 'staff', 'admin');
-    const text = validateMessage((await jsonBody(c, staffMessageBody)).message);
+    const text = validateMessage((await jsonBody(c, textMessageBodySchema)).message);
     return c.json(await staffAction(c.env, principal, c.req.param('id'), (stub, staff) => stub.staffMessage(staff, text)));
   });
 

@@ -6,19 +6,13 @@
  *   POST /chat/sessions/:id/messages       {message}                   → {message, sources, requires_escalation}
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireUser } from '../auth/principal';
 import { collectTurn, createSession, refuseStaffSender, sendMessage, sessionStub, validateMessage } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
+import { newSessionBodySchema, textMessageBodySchema, userChatBodySchema } from '../protocol/api';
 import { jsonBody, limitByIp } from './chat';
 import type { AppEnv } from './types';
 
-const userChatBody = z.object({ conversation_id: z.string().max(64).optional(), message: z.unknown() });
-const sessionBody = z.object({
-  customer_email: z.email().max(254).optional(),
-  customer_name: z.string().trim().min(1).max(120).optional(),
-  referrer_url: z.url().max(2000).optional(),
-});
 
 export function compatRoutes(): Hono<AppEnv> {
   const compat = new Hono<AppEnv>();
@@ -28,7 +22,7 @@ export function compatRoutes(): Hono<AppEnv> {
     if (c.req.param('user_id') !== user.subject) throw new DomainError('forbidden', 'user_id must be the signed-in user');
     // An AI turn acts as a customer: staff reply through takeover / staff-message, and get no conversation of their own here.
     refuseStaffSender(user);
-    const body = await jsonBody(c, userChatBody);
+    const body = await jsonBody(c, userChatBodySchema);
     const text = validateMessage(body.message);
     await limitByIp(c);
     // An existing conversation is checked by its session when the message is sent (404, 403): one call.
@@ -47,14 +41,14 @@ export function compatRoutes(): Hono<AppEnv> {
 
   compat.post('/chat/sessions', async (c) => {
     await limitByIp(c);
-    return c.json(await createSession(c.env, c.get('principal'), await jsonBody(c, sessionBody)), 201);
+    return c.json(await createSession(c.env, c.get('principal'), await jsonBody(c, newSessionBodySchema)), 201);
   });
 
   compat.post('/chat/sessions/:id/messages', async (c) => {
     const principal = c.get('principal');
     if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
     refuseStaffSender(principal);
-    const body = await jsonBody(c, z.object({ message: z.unknown() }));
+    const body = await jsonBody(c, textMessageBodySchema);
     const text = validateMessage(body.message);
     await limitByIp(c);
     const turn = await collectTurn(await sendMessage(c.env, principal, c.req.param('id'), text));

@@ -65,7 +65,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
 type Input = Record<string, unknown>;
 
 /** Query fields refused on GET/DELETE: personal contact details. */
-const CONTACT_QUERY_FIELDS = ['phone', 'email'] as const;
+export const CONTACT_QUERY_FIELDS = ['phone', 'email'] as const;
 
 /** The JSON body as an object; a 400 for malformed JSON or a non-object body. */
 async function readJsonObject(c: Context<AppEnv>): Promise<Input | Response> {

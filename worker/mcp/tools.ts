@@ -5,73 +5,19 @@
  */
 import type { CallToolResult, McpServer, StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { isStaff, type Principal } from '../auth/principal';
 import type { DomainContext } from '../domain/context';
-import { executeTool, inputJsonSchema, type AnyTool, type ToolResult } from '../tools/registry';
-
-/** Who a listing is written for: staff and admins see staff-only fields and descriptions, everyone else does not. */
-export type ToolAudience = 'staff' | 'customer';
-export const audienceFor = (principal: Principal): ToolAudience => (isStaff(principal) ? 'staff' : 'customer');
-
-/** An input field only staff may use: its description says so (worker/tools/ convention). */
-const STAFF_ONLY = /^Staff only:/;
-
-/**
- * zod's `int()` writes JSON Schema bounds of ±(2^53 − 1) (`Number.MIN/MAX_SAFE_INTEGER`) on every
- * integer: true of JavaScript, but noise in every listing a client reads (and sends to its model).
- * Bounds a tool declared (`min(1)`, `max(200)`) stay.
- */
-function withoutSafeIntegerBounds(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutSafeIntegerBounds);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue;
-    if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
-    out[key] = withoutSafeIntegerBounds(value);
-  }
-  return out;
-}
-
-/** The input JSON Schema without the fields the audience may not use (customers never see "Staff only:" fields). */
-function inputSchemaFor(tool: AnyTool, audience: ToolAudience): Record<string, unknown> {
-  const schema = withoutSafeIntegerBounds(inputJsonSchema(tool)) as Record<string, unknown> & { properties?: Record<string, { description?: string }>; required?: string[] };
-  if (audience === 'staff' || !schema.properties) return schema;
-  const hidden = Object.keys(schema.properties).filter((key) => STAFF_ONLY.test(schema.properties![key]?.description ?? ''));
-  if (!hidden.length) return schema;
-  const properties = Object.fromEntries(Object.entries(schema.properties).filter(([key]) => !hidden.includes(key)));
-  const required = schema.required?.filter((key) => !hidden.includes(key));
-  return { ...schema, properties, ...(required ? { required } : {}) };
-}
-
-const inputJsonCache = { staff: new WeakMap<AnyTool, Record<string, unknown>>(), customer: new WeakMap<AnyTool, Record<string, unknown>>() };
-
-/**
- * The input JSON Schema `audience` is shown in `tools/list`: zod's own (`inputJsonSchema`, as every surface), less
- * the safe-integer noise and, for customers, the staff-only fields (which the domain ignores or refuses for them).
- */
-export function mcpInputJsonSchema(tool: AnyTool, audience: ToolAudience): Record<string, unknown> {
-  let json = inputJsonCache[audience].get(tool);
-  if (!json) {
-    json = inputSchemaFor(tool, audience);
-    inputJsonCache[audience].set(tool, json);
-  }
-  return json;
-}
-
-/** The description `audience` reads: staff get `staffDescription` when a tool has one. */
-export const descriptionFor = (tool: AnyTool, audience: ToolAudience): string =>
-  audience === 'staff' ? (tool.staffDescription ?? tool.description) : tool.description;
+import { executeTool, type AnyTool, type ToolResult } from '../tools/registry';
+import { audienceFor, descriptionFor, jsonSchemaOf, toolInputJsonSchema, type ToolAudience } from '../tools/schemas';
 
 /**
  * A tool's input schema for the SDK: the JSON Schema clients see is zod's own
- * (`mcpInputJsonSchema`), while validation is left to `executeTool`. Letting
+ * (`toolInputJsonSchema`: the caller's audience, as on chat and voice), while validation is left to `executeTool`. Letting
  * the SDK parse first would answer bad arguments with its own text and skip the
  * audit log; this way a bad call gets the registry's `invalid_input` code with
  * field errors, and is audited like any other call on any surface.
  */
 export function registryInputSchema(tool: AnyTool, audience: ToolAudience): StandardSchemaWithJSON<unknown, unknown> {
-  const schema = () => mcpInputJsonSchema(tool, audience);
+  const schema = () => toolInputJsonSchema(tool, audience);
   return {
     '~standard': {
       version: 1,
@@ -130,8 +76,7 @@ export function outputJsonSchema(tool: AnyTool): Record<string, unknown> | undef
   if (!schema) return undefined;
   let json = outputJsonCache.get(tool);
   if (!json) {
-    const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    json = withoutSafeIntegerBounds(rest) as Record<string, unknown>;
+    json = jsonSchemaOf(schema);
     outputJsonCache.set(tool, json);
   }
   return json;

@@ -1,13 +1,9 @@
 /**
  * `GET /api/v1/config`: what a client (the widget, the staff console) needs to
  * know about this deployment before a session exists. Public, cacheable briefly.
+ * The shape is `publicConfigSchema` (protocol/api.ts); this type-only module keeps zod out of the widget.
  */
-export interface PublicConfig {
-  business_name: string;
-  /** The business's IANA time zone (schedules, "today"). */
-  timezone: string;
-  /** Whether `WebSocket /api/v1/chat/voice/call` accepts calls here (VOICE_ENABLED is "true" and a realtime key is set). */
-  voice: boolean;
-  /** True when no provider key is set and the built-in offline model answers. */
-  offline_model: boolean;
-}
+import type { z } from 'zod';
+import type { publicConfigSchema } from './api';
+
+export type PublicConfig = z.infer<typeof publicConfigSchema>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CODE_CHANNELS } from '../db/schema';
 import { bookingCodeRequestSchema, requestBookingCode, verifyBookingCode } from '../domain/booking-codes';
-import { bookingViewSchema } from '../domain/booking-views';
+import { bookingViewSchema } from '../protocol/api';
 import { defineTool, type AnyTool } from './registry';
 
 const CUSTOMERS = ['customer'] as const;

@@ -16,7 +16,8 @@ import {
   rescheduleBooking,
   updateBookingDetails,
 } from '../domain/bookings';
-import { bookingListSchema, bookingViewSchema, findBooking } from '../domain/booking-views';
+import { findBooking } from '../domain/booking-views';
+import { bookingListSchema, bookingViewSchema } from '../protocol/api';
 import { listServices, MAX_SERVICE_QUERY, serviceListSchema } from '../domain/services';
 import { numericId } from './ids';
 import { defineTool, type AnyTool } from './registry';

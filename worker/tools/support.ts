@@ -1,6 +1,7 @@
 /** Tools about conversations themselves: handing one to a person, and the staff queue of them. */
 import { z } from 'zod';
-import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, conversationListSchema, listConversations, MAX_CONVERSATIONS } from '../domain/conversations';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, listConversations, MAX_CONVERSATIONS } from '../domain/conversations';
+import { conversationListSchema } from '../protocol/api';
 import { ANALYTICS_CHANNELS, analyticsSchema, getAnalytics } from '../domain/analytics';
 import { bookingStats, bookingStatsInput, bookingStatsSchema } from '../domain/booking-stats';
 import { handoffResultSchema, requestHuman } from '../domain/handoff';

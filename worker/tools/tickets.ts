@@ -42,7 +42,7 @@ const openTicketTool = defineTool({
       .string()
       .max(254)
       .optional()
-      .describe('Staff only: the email of the customer this ticket is about, to link their record. Ignored for customers.'),
+      .describe('Staff only: the email of the customer this ticket is about, to link their record.'),
   }),
   output: ticketViewSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
