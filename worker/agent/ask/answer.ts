@@ -26,21 +26,24 @@ export const askInputSchema = z.object({ question: z.string().trim().min(3, 'Ask
 
 export const ASK_TOOLS = ['get_booking_stats', 'get_analytics', 'list_services'] as const;
 
-export interface Figure {
-  tool: string;
-  input: unknown;
-  result: ToolResult;
-}
+const figureSchema = z.object({
+  tool: z.string(),
+  input: z.unknown(),
+  /** The tool's result as the registry returned it: `{ok: true, data}` or `{ok: false, error}`. */
+  result: z.unknown(),
+});
+export type Figure = { tool: string; input: unknown; result: ToolResult };
 
-export interface AskAnswer {
-  question: string;
-  answer: string;
+export const askAnswerSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
   /** Every tool call made for the answer, with its input and result: the figures the answer quotes. */
-  figures: Figure[];
-  answered_by: 'offline' | 'model';
+  figures: z.array(figureSchema),
+  answered_by: z.enum(['offline', 'model']),
   /** False when the question was of no shape the offline reader knows (the answer says what it can answer). */
-  understood: boolean;
-}
+  understood: z.boolean(),
+});
+export type AskAnswer = Omit<z.infer<typeof askAnswerSchema>, 'figures'> & { figures: Figure[] };
 
 /** What the offline reader can be asked, as the answer to a question it could not read. */
 export const ASK_EXAMPLES = [

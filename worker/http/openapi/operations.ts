@@ -6,6 +6,7 @@
  * test/openapi.test.ts walks the Hono app's routes against this list, both ways.
  */
 import { z } from 'zod';
+import { askAnswerSchema, askInputSchema } from '../../agent/ask/answer';
 import { MCP_PATH, RESOURCE_METADATA_PATH } from '../../mcp/paths';
 import { AS_METADATA_PATH, AUTHORIZE_PATH, REGISTER_PATH, TOKEN_PATH } from '../../oauth/provider';
 import {
@@ -190,6 +191,11 @@ const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'POST', path: `${SESSION}/resolve`, operationId: 'resolve_chat_session', tag: 'staff', summary: 'Resolve a conversation',
     description: 'Sets the status resolved, gives the conversation back to the AI and computes its insights (summary, sentiment, intent, category, outcome).', auth: 'bearer', roles: STAFF, pathParams: ['id'], example: { id: EXAMPLE_SESSION }, status: 200, output: resolveAnswerSchema,
+  },
+  {
+    method: 'POST', path: `${API}/analytics/ask`, operationId: 'ask_the_data', tag: 'staff', summary: 'Ask the data',
+    description: 'A question about the business in plain language, answered through the read-only figures tools (never SQL), with every call and its result as the figures used. Offline, the question shapes of docs/CONSOLE.md.',
+    auth: 'bearer', roles: STAFF, pathParams: [], input: askInputSchema, example: { question: 'How many plumbing bookings last week?' }, status: 200, output: askAnswerSchema,
   },
   {
     method: 'GET', path: `${SESSION}/ws`, operationId: 'open_chat_socket', tag: 'chat', summary: 'Session WebSocket',
