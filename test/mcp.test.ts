@@ -91,7 +91,8 @@ const booking = (start: string, who: { customer_name: string; phone: string; add
 });
 /**
  * The staff `tools/list` (every tool): 58,806 characters before titles, role views and bound stripping, 52,927 after;
- * 58,534 with update_booking_details and get_analytics (32 tools).
+ * 58,534 with update_booking_details and get_analytics (32 tools); 59,876 with list_staff, set_my_availability and the
+ * tickets' SLA fields, after trimming the ticket tools' descriptions (34 tools).
  */
 const TOOLS_LIST_BUDGET = 60_000;
 
