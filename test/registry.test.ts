@@ -48,6 +48,8 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   get_ticket: SIGNED_IN,
   update_ticket: STAFF,
   add_ticket_note: STAFF,
+  list_staff: STAFF,
+  set_my_availability: STAFF,
   request_human: SIGNED_IN,
   list_conversations: STAFF,
   get_analytics: STAFF,
@@ -216,7 +218,9 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     await run(staff, 'update_ticket', { ticket_number: ticket.number, assignee: 'alice' });
     await run(staff, 'add_ticket_note', { ticket_number: ticket.number, body: 'Looked at it.' });
     expect((await run(staff, 'get_ticket', { ticket_number: ticket.number })).notes).toHaveLength(1);
-    await run(staff, 'list_tickets', { assignee: 'alice' });
+    await run(staff, 'list_tickets', { assignee: 'alice', breached: 'any' });
+    expect((await run(staff, 'set_my_availability', { available: true })).id).toBe('alice');
+    expect((await run(staff, 'list_staff', {})).map((m: { id: string }) => m.id)).toContain('alice');
     await run(customerA, 'request_human', { reason: 'Drift check handoff.' });
 
     // The staff queue, with one real conversation in it (so the row shape is checked, not an empty list).

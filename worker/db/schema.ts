@@ -374,7 +374,12 @@ export const tickets = sqliteTable(
     customerId: integer('customer_id').references(() => customers.id),
     /** Token subject of whoever opened it; a customer sees only their own. */
     openedBy: text('opened_by').notNull(),
+    /** `staff_members.id` of whoever works it: picked round-robin on open (NEXT_ASSIGNEE_SQL, worker/domain/staff.ts) or by staff. */
     assignee: text('assignee'),
+    /** When staff first worked it (a note or a status change); a staff message in its conversation counts too (read time). */
+    firstResponseAt: integer('first_response_at'),
+    /** When it last became resolved or closed; cleared when it is reopened. */
+    resolvedAt: integer('resolved_at'),
     interactionId: integer('interaction_id').references(() => interactions.id),
     /** The chat session (`sid` of the customer token) it was opened in, if any; for per-session limits. */
     sessionId: text('session_id'),
@@ -387,10 +392,27 @@ export const tickets = sqliteTable(
     index('tickets_opened_by_idx').on(t.openedBy),
     index('tickets_status_idx').on(t.status),
     index('tickets_assignee_idx').on(t.assignee),
+    index('tickets_created_idx').on(t.createdAt),
     index('tickets_interaction_idx').on(t.interactionId),
     index('tickets_opened_by_created_idx').on(t.openedBy, t.createdAt),
     index('tickets_session_idx').on(t.sessionId, t.createdAt),
   ],
+);
+
+/**
+ * The support team: one row per staff token subject (`id`), with whether they take new tickets now.
+ * Seeded; a staff member who sets their availability is added with the name on their token.
+ */
+export const staffMembers = sqliteTable(
+  'staff_members',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    available: integer('available', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('staff_members_available_idx').on(t.available)],
 );
 
 /** Internal notes on a ticket: staff only, never shown to customers. */

@@ -63,6 +63,13 @@ export const seedSchedules: { employeeId: number; weekday: number; startMinute: 
   ...WEEKDAYS_8_TO_5.filter((h) => h.weekday !== 5).map((h) => ({ employeeId: 5, ...h })),
 ];
 
+/** The support team who take tickets (token subjects): alice and bob already own tasks and projects. */
+export const seedStaffMembers = [
+  { id: 'alice', name: 'Alice Staff' },
+  { id: 'bob', name: 'Bob Reyes' },
+  { id: 'nina', name: 'Nina Patel' },
+] as const;
+
 export const seedProjects = [
   { id: 1, name: 'Spring HVAC maintenance campaign', description: 'Call past AC customers for spring tune-ups.', stage: 'active', ownerSubject: 'alice' },
   { id: 2, name: 'Website booking refresh', description: 'Replace the old contact form with the chat widget.', stage: 'planning', ownerSubject: 'alice' },

@@ -4,7 +4,7 @@
  * test setup can load the very same rows.
  */
 import { seedKbArticles } from './seed-kb.ts';
-import { seedEmployees, seedHolidays, seedOpeningHours, seedProjects, seedSchedules, seedServices, seedTasks } from './seed-data.ts';
+import { seedEmployees, seedHolidays, seedOpeningHours, seedProjects, seedSchedules, seedServices, seedStaffMembers, seedTasks } from './seed-data.ts';
 
 type Literal = string | number | boolean | null;
 
@@ -57,6 +57,7 @@ export function seedStatements(): string[] {
       'projects',
       seedProjects.map((p) => ({ id: p.id, name: p.name, description: p.description, stage: p.stage, owner_subject: p.ownerSubject })),
     ),
+    ...insert('staff_members', seedStaffMembers.map((m) => ({ id: m.id, name: m.name }))),
     ...insert(
       'tasks',
       seedTasks.map((t) => ({

@@ -11,6 +11,7 @@ import { requireRole } from '../auth/principal';
 import { addDays, startOfDay, toZoned } from '../lib/zoned-time';
 import type { DomainContext } from './context';
 import { invalidInput } from './errors';
+import { ticketBreachCounts, ticketBreachCountsSchema } from './ticket-stats';
 
 export const ANALYTICS_CHANNELS = ['chat', 'voice'] as const;
 /** The widest range one request may ask for. */
@@ -42,6 +43,8 @@ export const analyticsSchema = z.object({
   channel: z.enum(ANALYTICS_CHANNELS).nullable(),
   totals: figuresSchema,
   days: z.array(figuresSchema.extend({ date: z.string() })),
+  /** Tickets opened in the range and their SLA breaches (worker/domain/ticket-stats.ts). */
+  tickets: ticketBreachCountsSchema,
 });
 export type Analytics = z.infer<typeof analyticsSchema>;
 type Figures = z.infer<typeof figuresSchema>;
@@ -126,5 +129,6 @@ export async function getAnalytics(ctx: DomainContext, input: { from?: string | 
     channel,
     totals: figures(results),
     days: [...byDay].map(([date, rows]) => ({ date, ...figures(rows) })),
+    tickets: await ticketBreachCounts(ctx, { start, end, channel }),
   };
 }

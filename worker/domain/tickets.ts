@@ -2,9 +2,10 @@
  * Support tickets. Anyone signed in may open one; a customer sees only the
  * tickets they opened (others are `not_found`, never `forbidden`, so numbers
  * cannot be probed) and never the internal notes. Triage (status, assignee,
- * priority) and notes are staff work.
+ * priority) and notes are staff work. A new ticket goes round-robin to an available staff member
+ * (worker/domain/staff.ts); staff see each ticket's SLA due times and breaches (worker/domain/ticket-sla.ts).
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isStaff, requireRole, requireUser, type UserPrincipal } from '../auth/principal';
 import { customers, PRIORITIES, ticketNotes, tickets, TICKET_STATUSES } from '../db/schema';
@@ -12,6 +13,8 @@ import { toZoned } from '../lib/zoned-time';
 import type { DomainContext } from './context';
 import { epochMs } from './dates';
 import { DomainError, forbidden, invalidInput, notFound } from './errors';
+import { NEXT_ASSIGNEE_SQL, requireStaffMember } from './staff';
+import { breachConditions, slaStatus, slaViewSchema, ticketSlaOf } from './ticket-sla';
 import { ticketGuard, ticketLimitError, type TicketScope } from './write-limits';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -20,25 +23,31 @@ export type TicketPriority = (typeof PRIORITIES)[number];
 /** An internal note on a ticket (staff only). */
 export const ticketNoteViewSchema = z.object({
   id: z.int(),
-  author: z.string().describe('Subject of the staff member who wrote it.'),
+  author: z.string(),
   body: z.string(),
-  created_at: epochMs,
+  created_at: z.int(),
 });
 export type TicketNoteView = z.infer<typeof ticketNoteViewSchema>;
 
 export const ticketViewSchema = z.object({
-  number: z.string().describe('TK-YYYY-NNNNN'),
+  number: z.string(),
   subject: z.string(),
   description: z.string(),
   priority: z.enum(PRIORITIES),
   status: z.enum(TICKET_STATUSES),
   customer_id: z.int().nullable(),
-  opened_by: z.string().describe('Subject of the user who opened it.'),
+  opened_by: z.string(),
   assignee: z.string().nullable(),
   interaction_id: z.int().nullable(),
   created_at: epochMs,
-  updated_at: epochMs,
-  notes: z.array(ticketNoteViewSchema).optional().describe('Internal notes: present for staff only.'),
+  // Times in the shape's one description (created_at's), as every ticket tool's output repeats it.
+  updated_at: z.int(),
+  first_response_at: z.int().nullable(),
+  resolved_at: z.int().nullable(),
+  // SLA figures, staff only: flat rather than nested, as every ticket tool's output schema repeats them.
+  ...slaViewSchema.partial().shape,
+  /** Staff only. */
+  notes: z.array(ticketNoteViewSchema).optional(),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
@@ -47,6 +56,25 @@ export const ticketNoteAddedSchema = ticketNoteViewSchema.extend({ ticket_number
 export type TicketNoteAdded = z.infer<typeof ticketNoteAddedSchema>;
 
 type TicketRow = typeof tickets.$inferSelect;
+
+/**
+ * The first response as staff see it: the stamp (a note or status change), or a staff message in the
+ * ticket's conversation after it was opened, whichever came first. Names written out in full: inside
+ * the subquery, drizzle's unqualified column names would bind to `messages`.
+ */
+export const firstResponseSql = sql<number | null>`(SELECT CASE WHEN "tickets"."first_response_at" IS NULL THEN reply
+  WHEN reply IS NULL THEN "tickets"."first_response_at" ELSE min("tickets"."first_response_at", reply) END
+  FROM (SELECT min(m.created_at) AS reply FROM messages m
+    WHERE m.interaction_id = "tickets"."interaction_id" AND m.role = 'staff' AND m.created_at >= "tickets"."created_at"))`;
+
+/** Ticket columns with the first response computed: every read goes through this. */
+const ticketColumns = { ...getTableColumns(tickets), firstResponseAt: firstResponseSql };
+
+/** The caller's view: SLA figures for staff only, measured at the context's clock. */
+function viewFor(ctx: DomainContext, t: TicketRow): TicketView {
+  const view = toView(t);
+  return isStaff(ctx.actor) ? { ...view, ...slaStatus(ticketSlaOf(ctx), t, ctx.now()) } : view;
+}
 
 const toView = (t: TicketRow): TicketView => ({
   number: t.number,
@@ -60,6 +88,8 @@ const toView = (t: TicketRow): TicketView => ({
   interaction_id: t.interactionId,
   created_at: t.createdAt,
   updated_at: t.updatedAt,
+  first_response_at: t.firstResponseAt,
+  resolved_at: t.resolvedAt,
 });
 
 function required(value: string, field: string): string {
@@ -106,7 +136,7 @@ async function customerIdForEmail(ctx: DomainContext, email: string): Promise<nu
 async function visibleTicket(ctx: DomainContext, user: UserPrincipal, number: string): Promise<TicketRow> {
   const byNumber = eq(tickets.number, normalizeNumber(number));
   const row = await ctx.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(isStaff(ctx.actor) ? byNumber : and(byNumber, eq(tickets.openedBy, user.subject)))
     .get();
@@ -120,7 +150,8 @@ async function visibleTicket(ctx: DomainContext, user: UserPrincipal, number: st
  * record staff made). A customer may open `ticketsPerHour` tickets in any hour,
  * per token subject and per chat session (worker/domain/write-limits.ts): the
  * count is in the same statements as the counter and the insert, so a refused
- * ticket uses no number and concurrent opens cannot pass the limit.
+ * ticket uses no number and concurrent opens cannot pass the limit. The insert picks the assignee
+ * round-robin among available staff (`NEXT_ASSIGNEE_SQL`) in the same statement.
  * @example await openTicket(ctx, { subject: 'Water heater still leaking', description: 'Since the visit on Monday…' });
  */
 export async function openTicket(
@@ -157,8 +188,9 @@ export async function openTicket(
     ctx.d1
       .prepare(
         `INSERT INTO tickets (number, subject, description, priority, status, customer_id, opened_by, interaction_id, session_id,
-           created_at, updated_at)
-         SELECT ?1 || printf('%05d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9, ?10, ?10
+           assignee, created_at, updated_at)
+         SELECT ?1 || printf('%05d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9,
+           ${NEXT_ASSIGNEE_SQL}, ?10, ?10
          WHERE ${insertGuard.sql}
          RETURNING id`,
       )
@@ -169,33 +201,52 @@ export async function openTicket(
     // A concurrent open filled the budget between our check and this batch.
     throw (await ticketLimitError(ctx, scope)) ?? new DomainError('rate_limited', 'Too many tickets at once; please try again in a minute', { retry_after: 60 });
   }
-  const row = await ctx.db.select().from(tickets).where(eq(tickets.id, id)).get();
+  const row = await ctx.db.select(ticketColumns).from(tickets).where(eq(tickets.id, id)).get();
   if (!row) throw new Error(`ticket ${id} missing after insert`);
-  return toView(row);
+  return viewFor(ctx, row);
+}
+
+export const TICKET_BREACHES = ['any', 'first_response', 'resolution'] as const;
+export interface TicketFilter {
+  status?: TicketStatus | undefined;
+  priority?: TicketPriority | undefined;
+  assignee?: string | undefined;
+  /** Staff only: tickets whose first-response or resolution target (or either) is missed. */
+  breached?: (typeof TICKET_BREACHES)[number] | undefined;
+  limit?: number | undefined;
+}
+
+/** The SQL conditions of a list filter, for the caller (a customer's own tickets only; `breached` is staff's). */
+export function ticketConditions(ctx: DomainContext, input: TicketFilter): SQL[] {
+  const user = requireUser(ctx.actor);
+  // Staff-only filters are refused to customers, not ignored: they list only their own tickets.
+  if (!isStaff(user) && (input.assignee !== undefined || input.breached !== undefined)) throw forbidden('Only staff can list tickets by assignee or SLA breach');
+  const where: SQL[] = [];
+  if (!isStaff(ctx.actor)) where.push(eq(tickets.openedBy, user.subject));
+  if (input.status) where.push(eq(tickets.status, input.status));
+  if (input.priority) where.push(eq(tickets.priority, input.priority));
+  if (input.assignee) where.push(eq(tickets.assignee, input.assignee.trim()));
+  if (input.breached) {
+    const b = breachConditions(ticketSlaOf(ctx), { priority: sql`${tickets.priority}`, createdAt: sql`${tickets.createdAt}`, firstResponseAt: firstResponseSql, resolvedAt: sql`${tickets.resolvedAt}` }, ctx.now());
+    where.push(input.breached === 'first_response' ? b.firstResponse : input.breached === 'resolution' ? b.resolution : or(b.firstResponse, b.resolution)!);
+  }
+  return where;
 }
 
 /**
  * Lists tickets, newest first: a customer's own, or (staff) everyone's.
  * @example await listTickets(ctx, { status: 'open', limit: 10 });
  */
-export async function listTickets(
-  ctx: DomainContext,
-  input: { status?: TicketStatus; assignee?: string; limit?: number } = {},
-): Promise<TicketView[]> {
-  const user = requireUser(ctx.actor);
-  if (!isStaff(user) && input.assignee !== undefined) throw forbidden('Only staff can list tickets by assignee');
-  const where: SQL[] = [];
-  if (!isStaff(ctx.actor)) where.push(eq(tickets.openedBy, user.subject));
-  if (input.status) where.push(eq(tickets.status, input.status));
-  if (input.assignee) where.push(eq(tickets.assignee, input.assignee.trim()));
+export async function listTickets(ctx: DomainContext, input: TicketFilter = {}): Promise<TicketView[]> {
+  const where = ticketConditions(ctx, input);
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
   const rows = await ctx.db
-    .select()
+    .select(ticketColumns)
     .from(tickets)
     .where(and(...where))
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .limit(limit);
-  return rows.map(toView);
+  return rows.map((r) => viewFor(ctx, r));
 }
 
 /**
@@ -205,7 +256,7 @@ export async function listTickets(
 export async function getTicket(ctx: DomainContext, input: { ticket_number: string }): Promise<TicketView> {
   const user = requireUser(ctx.actor);
   const row = await visibleTicket(ctx, user, input.ticket_number);
-  const view = toView(row);
+  const view = viewFor(ctx, row);
   if (isStaff(ctx.actor)) {
     const notes = await ctx.db
       .select()
@@ -218,7 +269,8 @@ export async function getTicket(ctx: DomainContext, input: { ticket_number: stri
 }
 
 /**
- * Triage: changes status, assignee (empty string unassigns) or priority. Staff/admin only.
+ * Triage: changes status, assignee (a staff member's id; empty string unassigns) or priority. Staff/admin
+ * only. A status change is a first response; resolved or closed stamps `resolved_at`, reopening clears it.
  * @example await updateTicket(ctx, { ticket_number: 'TK-2026-00042', status: 'pending', assignee: 'alice' });
  */
 export async function updateTicket(
@@ -229,18 +281,27 @@ export async function updateTicket(
   if (input.status === undefined && input.assignee === undefined && input.priority === undefined) {
     throw invalidInput('Nothing to update: pass at least one of status, assignee, priority');
   }
-  const set: Partial<typeof tickets.$inferInsert> = { updatedAt: ctx.now() };
-  if (input.status !== undefined) set.status = input.status;
+  const now = ctx.now();
+  const set: Partial<Record<keyof typeof tickets.$inferInsert, unknown>> = { updatedAt: now };
+  if (input.status !== undefined) {
+    set.status = input.status;
+    set.firstResponseAt = sql`coalesce(${tickets.firstResponseAt}, ${now})`;
+    const closing = input.status === 'resolved' || input.status === 'closed';
+    // Resolved → closed keeps the time it was resolved; reopening starts over.
+    set.resolvedAt = closing ? sql`CASE WHEN ${tickets.status} IN ('resolved', 'closed') THEN ${tickets.resolvedAt} ELSE ${now} END` : null;
+  }
   if (input.priority !== undefined) set.priority = input.priority;
-  if (input.assignee !== undefined) set.assignee = input.assignee.trim() || null;
-  const row = await ctx.db
+  if (input.assignee !== undefined) set.assignee = input.assignee.trim() ? await requireStaffMember(ctx, input.assignee.trim()) : null;
+  const updated = await ctx.db
     .update(tickets)
-    .set(set)
+    .set(set as Partial<typeof tickets.$inferInsert>)
     .where(eq(tickets.number, normalizeNumber(input.ticket_number)))
-    .returning()
+    .returning({ id: tickets.id })
     .get();
+  if (!updated) throw notFound(`Ticket ${input.ticket_number}`);
+  const row = await ctx.db.select(ticketColumns).from(tickets).where(eq(tickets.id, updated.id)).get();
   if (!row) throw notFound(`Ticket ${input.ticket_number}`);
-  return toView(row);
+  return viewFor(ctx, row);
 }
 
 /**
@@ -258,7 +319,8 @@ export async function addTicketNote(
   // The note and the ticket's "last activity" stamp land together in one batch (one transaction).
   const [note] = await ctx.db.batch([
     ctx.db.insert(ticketNotes).values({ ticketId: ticket.id, author: user.subject, body, createdAt: now }).returning(),
-    ctx.db.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id)),
+    // A note is staff working the ticket: its first response, if none came before.
+    ctx.db.update(tickets).set({ updatedAt: now, firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${now})` }).where(eq(tickets.id, ticket.id)),
   ]);
   const n = note[0];
   if (!n) throw new Error('ticket note insert returned no row');

@@ -51,6 +51,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/tickets/:ticket_number', tool: 'get_ticket' },
   { method: 'PATCH', path: '/tickets/:ticket_number', tool: 'update_ticket' },
   { method: 'POST', path: '/tickets/:ticket_number/notes', tool: 'add_ticket_note', status: 201 },
+  { method: 'GET', path: '/staff', tool: 'list_staff' },
+  { method: 'PATCH', path: '/staff/me', tool: 'set_my_availability' },
   { method: 'GET', path: '/kb/search', tool: 'search_knowledge_base' },
   { method: 'GET', path: '/kb/articles', tool: 'list_kb_articles' },
   { method: 'POST', path: '/kb/articles', tool: 'create_kb_article', status: 201 },

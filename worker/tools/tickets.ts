@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { PRIORITIES, TICKET_STATUSES } from '../db/schema';
+import { listStaff, setMyAvailability, staffMemberViewSchema } from '../domain/staff';
 import {
   addTicketNote,
   getTicket,
   listTickets,
   openTicket,
+  TICKET_BREACHES,
   ticketNoteAddedSchema,
   ticketViewSchema,
   updateTicket,
@@ -22,22 +24,20 @@ const ticketNumber = z
   .string()
   .min(1)
   .max(32)
-  .describe('The ticket number, like TK-2026-00042, as given when the ticket was opened or by list_tickets.');
+  .describe('Like TK-2026-00042.');
 
 const openTicketTool = defineTool({
   name: 'open_ticket',
   title: 'Open a ticket',
   description:
-    'Open a support ticket for a problem that needs follow-up by a person: a complaint, a warranty or billing question, ' +
-    'or anything you cannot resolve in this conversation. Summarize the issue in the user’s words. ' +
-    'Returns the ticket number (TK-YYYY-NNNNN); tell it to the user. Open one ticket per issue: customers may open only a few ' +
-    'an hour, and past that you get rate_limited with details.retry_after (seconds); do not retry, tell the user the team has it.',
+    'Open a support ticket for a problem a person must follow up: a complaint, a warranty or billing question, or anything ' +
+    'you cannot resolve here. Tell the user its number. One ticket per issue; if rate_limited, do not retry: the team has it.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({
-    subject: z.string().min(1).max(200).describe('One-line summary, e.g. "Water heater still leaking after repair".'),
-    description: z.string().min(1).max(5000).describe('What happened, when, and what the customer wants, in full.'),
-    priority: z.enum(PRIORITIES).optional().describe('low, normal (default), high, or urgent for safety issues or no heat/water.'),
+    subject: z.string().min(1).max(200).describe('One line, e.g. "Water heater still leaking".'),
+    description: z.string().min(1).max(5000).describe('What happened and what the customer wants.'),
+    priority: z.enum(PRIORITIES).optional().describe('Default normal; urgent for safety issues or no heat/water.'),
     customer_email: z
       .string()
       .max(254)
@@ -53,14 +53,16 @@ const openTicketTool = defineTool({
 const listTicketsTool = defineTool({
   name: 'list_tickets',
   title: 'List tickets',
-  description: 'List the support tickets you opened, newest first. Filter by status if asked.',
-  staffDescription: 'List all support tickets, newest first, filtered by status or assignee if asked.',
+  description: 'List the support tickets you opened, newest first.',
+  staffDescription: 'List all tickets, newest first, with SLA status; filter if asked.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({
-    status: z.enum(TICKET_STATUSES).optional().describe('Only tickets in this status: open, pending, resolved or closed.'),
-    assignee: z.string().max(100).optional().describe('Staff only: only tickets assigned to this staff member (their user id).'),
-    limit: z.coerce.number().int().min(1).max(100).optional().describe('How many to return (default 20, at most 100).'),
+    status: z.enum(TICKET_STATUSES).optional().describe('Only this status.'),
+    priority: z.enum(PRIORITIES).optional().describe('Only this priority.'),
+    assignee: z.string().max(100).optional().describe('Staff only: a staff member id.'),
+    breached: z.enum(TICKET_BREACHES).optional().describe('Staff only: only tickets past this SLA target.'),
+    limit: z.coerce.number().int().min(1).max(100).optional().describe('Default 20.'),
   }),
   output: z.array(ticketViewSchema),
   annotations: { readOnly: true, destructive: false, idempotent: true },
@@ -72,7 +74,7 @@ const getTicketTool = defineTool({
   name: 'get_ticket',
   title: 'Get a ticket',
   description: 'Get one support ticket by number, with its status and assignee.',
-  staffDescription: 'Get one support ticket by number, with its status, assignee and internal notes.',
+  staffDescription: 'Get one support ticket by number, with its SLA and internal notes.',
   category: 'tickets',
   access: SIGNED_IN,
   input: z.object({ ticket_number: ticketNumber }),
@@ -86,14 +88,14 @@ const updateTicketTool = defineTool({
   name: 'update_ticket',
   title: 'Triage a ticket',
   description:
-    'Staff: triage a ticket: change its status, assignee or priority. Pass only the fields to change; an empty assignee unassigns.',
+    'Staff: triage a ticket: change its status, assignee or priority. Pass only the fields to change.',
   category: 'tickets',
   access: STAFF,
   input: z.object({
     ticket_number: ticketNumber,
-    status: z.enum(TICKET_STATUSES).optional().describe('New status: open, pending, resolved or closed.'),
-    assignee: z.string().max(100).optional().describe('User id of the staff member to assign; empty string to unassign.'),
-    priority: z.enum(PRIORITIES).optional().describe('New priority: low, normal, high or urgent.'),
+    status: z.enum(TICKET_STATUSES).optional().describe('New status.'),
+    assignee: z.string().max(100).optional().describe('A staff member id (list_staff); empty unassigns.'),
+    priority: z.enum(PRIORITIES).optional().describe('New priority.'),
   }),
   output: ticketViewSchema,
   annotations: { readOnly: false, destructive: true, idempotent: true },
@@ -104,7 +106,7 @@ const updateTicketTool = defineTool({
 const addTicketNoteTool = defineTool({
   name: 'add_ticket_note',
   title: 'Add a ticket note',
-  description: 'Staff: add an internal note to a ticket (never shown to the customer). The note is signed with your identity.',
+  description: 'Staff: add an internal note to a ticket (never shown to the customer), signed as you.',
   category: 'tickets',
   access: STAFF,
   input: z.object({
@@ -117,5 +119,39 @@ const addTicketNoteTool = defineTool({
   handler: (ctx, input) => addTicketNote(ctx, input),
 });
 
+const listStaffTool = defineTool({
+  name: 'list_staff',
+  title: 'List staff',
+  description: 'Staff: the support team, who takes new tickets, and open tickets each.',
+  category: 'tickets',
+  access: STAFF,
+  input: z.object({}),
+  output: z.array(staffMemberViewSchema),
+  annotations: { readOnly: true, destructive: false, idempotent: true },
+  example: {},
+  handler: (ctx) => listStaff(ctx),
+});
+
+const setMyAvailabilityTool = defineTool({
+  name: 'set_my_availability',
+  title: 'Set my availability',
+  description: 'Staff: mark yourself available (new tickets come to you in turn) or not.',
+  category: 'tickets',
+  access: STAFF,
+  input: z.object({ available: z.boolean().describe('True to take new tickets.') }),
+  output: staffMemberViewSchema,
+  annotations: { readOnly: false, destructive: false, idempotent: true },
+  example: { available: false },
+  handler: (ctx, input) => setMyAvailability(ctx, input),
+});
+
 /** Ticket tools, in the order surfaces offer them. */
-export const ticketTools: AnyTool[] = [openTicketTool, listTicketsTool, getTicketTool, updateTicketTool, addTicketNoteTool];
+export const ticketTools: AnyTool[] = [
+  openTicketTool,
+  listTicketsTool,
+  getTicketTool,
+  updateTicketTool,
+  addTicketNoteTool,
+  listStaffTool,
+  setMyAvailabilityTool,
+];
