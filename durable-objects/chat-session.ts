@@ -4,7 +4,7 @@
  * - session/host.ts: storage, the one message path, events, the turn queue, the outbox and the alarm;
  * - session/lifecycle.ts: open (the interaction number, once), end, idle abandonment;
  * - session/inbox.ts + agent-turn.ts: customer messages and the agent turns that answer them;
- * - session/staff-mode.ts: takeover, staff messages, handback;
+ * - session/staff-mode.ts: takeover, staff messages, handback, resolve; session/insights.ts: conversation intelligence;
  * - session/sockets.ts: the chat WebSockets; voice/: voice calls.
  */
 import { DurableObject } from 'cloudflare:workers';
@@ -16,6 +16,7 @@ import { fail, ok } from '../worker/lib/result';
 import { PRINCIPAL_HEADER, type AccessResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
+import { SessionInsights } from './session/insights';
 import { SessionLifecycle } from './session/lifecycle';
 import { closeIfLapsed, socketExpiry } from './session/sockets';
 import { StaffMode } from './session/staff-mode';
@@ -36,10 +37,11 @@ export class ChatSession extends DurableObject<Env> {
     this.d1 = env.DB;
     // Every part writes through the same core: one message path, one event log, one turn queue.
     this.core = new SessionCore(ctx, env, () => this.d1);
-    this.lifecycle = new SessionLifecycle(this.core, () => this.d1);
-    this.staff = new StaffMode(this.core);
+    const insights = new SessionInsights(this.core, (work) => ctx.waitUntil(work));
+    this.lifecycle = new SessionLifecycle(this.core, () => this.d1, insights);
+    this.staff = new StaffMode(this.core, insights);
     this.voice = new VoiceCalls(ctx, this.core);
-    this.inbox = new SessionInbox(ctx, this.core, this.staff, () => this.model());
+    this.inbox = new SessionInbox(ctx, this.core, this.staff, insights, () => this.model());
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
     this.inbox.resume();
   }
@@ -99,9 +101,11 @@ export class ChatSession extends DurableObject<Env> {
     return result;
   }
 
-  /** Gives the conversation back to the AI. */
-  handback(principal: Principal) {
-    return this.staff.handback(principal);
+  /** Gives the conversation back to the AI, which answers a customer message the staff left unanswered. */
+  async handback(principal: Principal) {
+    const result = await this.staff.handback(principal);
+    if (result.ok) this.inbox.answerUnanswered();
+    return result;
   }
 
   /** Staff resolve the conversation (it reopens when the customer writes again). */
