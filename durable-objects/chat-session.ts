@@ -18,6 +18,8 @@ import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
 import { SessionInsights } from './session/insights';
 import { SessionLifecycle } from './session/lifecycle';
+import { writeMetricPoint } from '../worker/metrics/analytics-engine';
+import { noteSockets } from '../worker/metrics/isolate';
 import { closeIfLapsed, socketExpiry } from './session/sockets';
 import { StaffMode } from './session/staff-mode';
 import { modeOf } from './session/store';
@@ -133,7 +135,10 @@ export class ChatSession extends DurableObject<Env> {
     const meta = access.data;
     const response = new URL(request.url).pathname === '/voice' ? this.voice.accept(request, meta) : this.core.sockets.accept(request, meta, this.core.store);
     // The alarm closes the new socket when its token expires, if nothing else does first.
-    if (response.status === 101) await this.core.scheduleAlarm();
+    if (response.status === 101) {
+      this.countSockets('socket_open');
+      await this.core.scheduleAlarm();
+    }
     return response;
   }
 
@@ -180,10 +185,20 @@ export class ChatSession extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.core.sockets.close(ws, code, reason);
+    this.countSockets('socket_close', ws);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
     if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.core.sockets.close(ws, 1011, 'error');
+    this.countSockets('socket_close', ws);
+  }
+
+  /** Tells /metrics (this isolate) and Analytics Engine how many sockets this session has open now. */
+  private countSockets(event: 'socket_open' | 'socket_close', closing?: WebSocket): void {
+    const open = this.ctx.getWebSockets().filter((ws) => ws !== closing && ws.readyState === WebSocket.OPEN);
+    const voice = open.filter((ws) => this.voice.owns(ws)).length;
+    noteSockets(this.ctx.id.toString(), { chat: open.length - voice, voice });
+    writeMetricPoint(this.env, event, closing && this.voice.owns(closing) ? 'voice' : 'chat', open.length);
   }
 }

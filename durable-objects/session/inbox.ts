@@ -11,6 +11,8 @@ import { isStaff, type Principal } from '../../worker/auth/principal';
 import { sessionMessagesPerMinute } from '../../worker/chat/limits';
 import { checkSessionUse, STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
 import { log } from '../../worker/lib/log';
+import { writeMetricPoint } from '../../worker/metrics/analytics-engine';
+import { observeTurn } from '../../worker/metrics/isolate';
 import { fail, ok, type Result } from '../../worker/lib/result';
 import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
 import { runSessionTurn } from './agent-turn';
@@ -136,14 +138,20 @@ export class SessionInbox {
   /** Runs the agent turn; an unexpected failure becomes an error event (the message stays saved). */
   private async answer(turnId: string, principal: Principal, writer?: TurnWriter): Promise<void> {
     const before = this.host.store.meta()?.status;
+    const started = Date.now();
+    let outcome: 'ok' | 'failed' = 'ok';
     try {
       await runSessionTurn(this.host, this.model, turnId, principal, writer);
       // The agent handed the conversation to a person (request_human): its insights so far, off the turn's path.
       if (before !== 'escalated' && this.host.store.meta()?.status === 'escalated') this.insights.refreshSoon();
     } catch (err) {
+      outcome = 'failed';
       log.error('turn_failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       this.host.emit({ type: 'error', code: 'internal', message: 'Something went wrong; your message is saved. Please try again.' }, writer);
     } finally {
+      const seconds = (Date.now() - started) / 1000;
+      observeTurn(seconds, outcome);
+      writeMetricPoint(this.host.env, 'turn', outcome, seconds);
       await writer?.close().catch(() => undefined);
       // The D1 copy is not on the next turn's path: flush in the background (the alarm retries).
       this.host.persistSoon();

@@ -16,6 +16,7 @@ import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { log } from '../lib/log';
+import { countModelError } from '../metrics/isolate';
 import type { ModelEnv } from './factory';
 import { ANALYSIS_INTENTS, OTHER_CATEGORIES, analyseConversation, labelOf, outcomeOf, type Analysis, type ConversationFacts, type TranscriptLine } from './offline/analyse';
 import type { CatalogEntry } from './offline/parse';
@@ -74,6 +75,7 @@ export async function analyseInteraction(env: ModelEnv, input: AnalyseInput, fet
   try {
     breaker.acquire();
   } catch {
+    countModelError('circuit_open');
     return offline('circuit_open');
   }
   const schema = insightsSchema(input.catalog);
@@ -98,6 +100,8 @@ export async function analyseInteraction(env: ModelEnv, input: AnalyseInput, fet
   } catch (error) {
     // An answer that is not the schema's (zod's error, bad JSON, cut off or filtered): the provider is up.
     const invalid = error instanceof z.ZodError || error instanceof SyntaxError || error instanceof LengthFinishReasonError || error instanceof ContentFilterFinishReasonError;
+    const kind = invalid ? 'malformed' : toModelError(error).kind;
+    countModelError(kind);
     if (invalid) breaker.recordSuccess();
     else if (toModelError(error).retryable) breaker.recordFailure();
     else breaker.recordSuccess();
