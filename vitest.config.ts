@@ -36,6 +36,8 @@ const baseBindings = {
   DEV_LOGIN: 'true',
   CODE_SENDER: 'log',
   BOOKING_HORIZON_DAYS: '3650',
+  // The bearer secret a Prometheus scraper presents on GET /metrics (test-only).
+  METRICS_TOKEN: 'test-metrics-token-0123456789',
 };
 
 /** The same bindings with a provider key, pointed at the fake OpenAI server that globalSetup started. */

@@ -4,7 +4,7 @@
  * - session/host.ts: storage, the one message path, events, the turn queue, the outbox and the alarm;
  * - session/lifecycle.ts: open (the interaction number, once), end, idle abandonment;
  * - session/inbox.ts + agent-turn.ts: customer messages and the agent turns that answer them;
- * - session/staff-mode.ts: takeover, staff messages, handback;
+ * - session/staff-mode.ts: takeover, staff messages, handback, resolve; session/insights.ts: conversation intelligence;
  * - session/sockets.ts: the chat WebSockets; voice/: voice calls.
  */
 import { DurableObject } from 'cloudflare:workers';
@@ -16,7 +16,10 @@ import { fail, ok } from '../worker/lib/result';
 import { PRINCIPAL_HEADER, type AccessResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
+import { SessionInsights } from './session/insights';
 import { SessionLifecycle } from './session/lifecycle';
+import { writeMetricPoint } from '../worker/metrics/analytics-engine';
+import { noteSockets } from '../worker/metrics/isolate';
 import { closeIfLapsed, socketExpiry } from './session/sockets';
 import { StaffMode } from './session/staff-mode';
 import { modeOf } from './session/store';
@@ -36,10 +39,11 @@ export class ChatSession extends DurableObject<Env> {
     this.d1 = env.DB;
     // Every part writes through the same core: one message path, one event log, one turn queue.
     this.core = new SessionCore(ctx, env, () => this.d1);
-    this.lifecycle = new SessionLifecycle(this.core, () => this.d1);
-    this.staff = new StaffMode(this.core);
+    const insights = new SessionInsights(this.core, (work) => ctx.waitUntil(work));
+    this.lifecycle = new SessionLifecycle(this.core, () => this.d1, insights);
+    this.staff = new StaffMode(this.core, insights);
     this.voice = new VoiceCalls(ctx, this.core);
-    this.inbox = new SessionInbox(ctx, this.core, this.staff, () => this.model());
+    this.inbox = new SessionInbox(ctx, this.core, this.staff, insights, () => this.model());
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
     this.inbox.resume();
   }
@@ -99,9 +103,11 @@ export class ChatSession extends DurableObject<Env> {
     return result;
   }
 
-  /** Gives the conversation back to the AI. */
-  handback(principal: Principal) {
-    return this.staff.handback(principal);
+  /** Gives the conversation back to the AI, which answers a customer message the staff left unanswered. */
+  async handback(principal: Principal) {
+    const result = await this.staff.handback(principal);
+    if (result.ok) this.inbox.answerUnanswered();
+    return result;
   }
 
   /** Staff resolve the conversation (it reopens when the customer writes again). */
@@ -129,7 +135,10 @@ export class ChatSession extends DurableObject<Env> {
     const meta = access.data;
     const response = new URL(request.url).pathname === '/voice' ? this.voice.accept(request, meta) : this.core.sockets.accept(request, meta, this.core.store);
     // The alarm closes the new socket when its token expires, if nothing else does first.
-    if (response.status === 101) await this.core.scheduleAlarm();
+    if (response.status === 101) {
+      this.countSockets('socket_open');
+      await this.core.scheduleAlarm();
+    }
     return response;
   }
 
@@ -176,10 +185,20 @@ export class ChatSession extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.core.sockets.close(ws, code, reason);
+    this.countSockets('socket_close', ws);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
     if (this.voice.owns(ws)) await this.voice.onClose(ws);
     this.core.sockets.close(ws, 1011, 'error');
+    this.countSockets('socket_close', ws);
+  }
+
+  /** Tells /metrics (this isolate) and Analytics Engine how many sockets this session has open now. */
+  private countSockets(event: 'socket_open' | 'socket_close', closing?: WebSocket): void {
+    const open = this.ctx.getWebSockets().filter((ws) => ws !== closing && ws.readyState === WebSocket.OPEN);
+    const voice = open.filter((ws) => this.voice.owns(ws)).length;
+    noteSockets(this.ctx.id.toString(), { chat: open.length - voice, voice });
+    writeMetricPoint(this.env, event, closing && this.voice.owns(closing) ? 'voice' : 'chat', open.length);
   }
 }

@@ -1,12 +1,21 @@
 // Staff resolve a conversation (#14): it leaves the queue with its insights computed and stored, and reopens
 // when the customer writes again. Through the real Worker, session object, offline agent and D1.
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signToken } from '../worker/auth/tokens';
 import { toZoned } from '../worker/lib/zoned-time';
 import { call, openSession, say } from './http-helpers';
 
 const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
+const insightsOf = (sessionId: string) =>
+  env.DB.prepare('SELECT status, summary, sentiment, sentiment_label, intent, category, outcome FROM interactions WHERE session_id = ?').bind(sessionId).first<Record<string, unknown>>();
+/** Waits for insights written in the background (an escalation does not wait for them). */
+const insightsSoon = (sessionId: string) =>
+  vi.waitFor(async () => {
+    const row = await insightsOf(sessionId);
+    expect(row?.summary, JSON.stringify(row)).toEqual(expect.any(String));
+    return row!;
+  }, { timeout: 3000, interval: 20 });
 const resolve = async (sessionId: string, token?: string) => call(`/api/v1/chat/session/${sessionId}/resolve`, { method: 'POST', token: token ?? (await staffToken()) });
 
 describe('POST /api/v1/chat/session/:id/resolve', () => {
@@ -71,5 +80,40 @@ describe('POST /api/v1/chat/session/:id/resolve', () => {
     await say(s, 'one more question, do you serve evanston?');
     expect((await resolve(s.session_id)).res.status).toBe(200);
     expect((await rate({ score: 5 })).res.status).toBe(200);
+  });
+});
+
+describe('insights when a conversation ends or is escalated', () => {
+  it('the customer ends it: insights are stored on the interaction and returned by the transcript API', async () => {
+    const s = await openSession();
+    await say(s, 'how much do you charge for a drain cleaning?');
+    const before = await insightsOf(s.session_id);
+    expect(before?.summary).toBeNull();
+    const ended = await call(`/api/v1/chat/session/${s.session_id}/end`, { method: 'POST', token: s.token });
+    expect(ended.res.status, ended.text).toBe(200);
+    const row = await insightsOf(s.session_id);
+    expect(row).toMatchObject({ status: 'resolved', category: 'Plumbing', outcome: 'answered', sentiment_label: 'neutral' });
+    expect(row!.summary).toMatch(/^Customer: "how much do you charge for a drain cleaning\?" Answered/);
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(transcript.body).toMatchObject({ status: 'resolved', summary: row!.summary, category: 'Plumbing', intent: row!.intent, outcome: 'answered' });
+  });
+
+  it('the agent hands it to a person (request_human): insights with the escalation and its ticket, without waiting for a resolve', async () => {
+    const s = await openSession();
+    const reply = await say(s, 'this is the third time my furnace broke, i am really upset. can i talk to a real person please');
+    expect(reply.function_calls.map((c) => c.name)).toContain('request_human');
+    const row = await insightsSoon(s.session_id);
+    expect(row).toMatchObject({ status: 'escalated', outcome: 'escalated', category: 'HVAC', sentiment_label: 'negative' });
+    // The complaint's ticket and the handoff's.
+    expect(row.summary).toMatch(/Tickets? TK-\d{4}-\d{5}(, TK-\d{4}-\d{5})* opened and handed to a person\.$/);
+  });
+
+  it('staff take it over: the open conversation becomes escalated with its insights', async () => {
+    const s = await openSession();
+    await say(s, 'what are your hours on saturday?');
+    expect((await call(`/api/v1/chat/session/${s.session_id}/takeover`, { method: 'POST', token: await staffToken() })).res.status).toBe(200);
+    const row = await insightsSoon(s.session_id);
+    expect(row).toMatchObject({ status: 'escalated', outcome: 'escalated', intent: 'question', category: 'general' });
+    expect(row.summary).toBe('Customer: "what are your hours on saturday?" Handed to a person.');
   });
 });

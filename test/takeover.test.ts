@@ -269,4 +269,50 @@ describe('taking a conversation over', () => {
       { role: 'user', content: 'Hello?' },
     ]);
   });
+
+  it('on hand-back the AI answers the question the customer asked during the takeover that staff left unanswered', async () => {
+    const s = await openSession();
+    const staff = await staffToken();
+    await post(sessionPath(s, 'takeover'), staff);
+    const tab = await connectChat(s);
+    expect(await say(s, 'What are your hours on Saturday?')).toMatchObject({ handled_by: 'staff', response: '' });
+    expect((await post(sessionPath(s, 'handback'), staff)).res.status).toBe(200);
+    // Under the held message's own turn id, so the widget's waiting turn is the one that gets its answer.
+    await tab.waitFor((e) => e.some((x) => x.type === 'turn_done'));
+    const waiting = tab.events.find((x) => x.type === 'waiting_for_staff');
+    const done = tab.events.find((x) => x.type === 'turn_done');
+    expect(waiting).toMatchObject({ turn_id: expect.any(String) });
+    expect(done).toMatchObject({ turn_id: waiting?.type === 'waiting_for_staff' ? waiting.turn_id : 'none', message: { role: 'assistant', content: expect.stringMatching(/Saturday/) } });
+    expect((await transcriptOf(s)).messages.slice(-2).map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    tab.ws.close(1000, 'done');
+  });
+
+  it('does not answer on hand-back what staff already answered', async () => {
+    const s = await openSession();
+    const staff = await staffToken();
+    await post(sessionPath(s, 'takeover'), staff);
+    await say(s, 'Can you waive the diagnostic fee?');
+    await post(sessionPath(s, 'staff-message'), staff, { message: 'Yes, I have waived it for you.' });
+    await post(sessionPath(s, 'handback'), staff);
+    // A message sent now is answered after anything hand-back queued, on the same queue.
+    expect((await say(s, 'Thanks!')).handled_by).toBe('ai');
+    const roles = (await transcriptOf(s)).messages.slice(-4).map((m: { role: string }) => m.role);
+    expect(roles).toEqual(['user', 'staff', 'user', 'assistant']);
+  });
+
+  it('answers the unanswered question after a restart that came between hand-back and its turn', async () => {
+    const s = await openSession();
+    await post(sessionPath(s, 'takeover'), await staffToken());
+    await say(s, 'What are your hours on Saturday?');
+    // What a hand-back leaves in storage the moment it flips the mode (it is synchronous), before the answer's turn runs.
+    await runInDurableObject(stubOf(s), (_instance: ChatSession, state) => {
+      const store = new SessionStore(state.storage.sql);
+      const { agent: _agent, ...meta } = store.meta()!;
+      store.saveMeta({ ...meta, mode: 'ai' });
+    });
+    await evictDurableObject(stubOf(s));
+    await expect
+      .poll(async () => (await transcriptOf(s)).messages.at(-1), { timeout: 3000, interval: 20 })
+      .toMatchObject({ role: 'assistant', content: expect.stringMatching(/Saturday/) });
+  });
 });

@@ -11,10 +11,13 @@ import { isStaff, type Principal } from '../../worker/auth/principal';
 import { sessionMessagesPerMinute } from '../../worker/chat/limits';
 import { checkSessionUse, STAFF_SEND_REFUSAL } from '../../worker/chat/policy';
 import { log } from '../../worker/lib/log';
+import { writeMetricPoint } from '../../worker/metrics/analytics-engine';
+import { observeTurn } from '../../worker/metrics/isolate';
 import { fail, ok, type Result } from '../../worker/lib/result';
 import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
 import { runSessionTurn } from './agent-turn';
 import type { SessionHost, TurnWriter } from './host';
+import type { SessionInsights } from './insights';
 import type { StaffMode } from './staff-mode';
 import { ownerPrincipal } from './store';
 
@@ -27,6 +30,7 @@ export class SessionInbox {
     private readonly ctx: DurableObjectState,
     private readonly host: SessionHost,
     private readonly staff: StaffMode,
+    private readonly insights: SessionInsights,
     /** The model for a turn (offline unless a provider key is configured). */
     private readonly model: () => ChatModel,
   ) {}
@@ -46,7 +50,24 @@ export class SessionInbox {
       const turnId = last.turn_id ?? crypto.randomUUID();
       this.ctx.waitUntil(this.host.enqueue(() => this.answer(turnId, ownerPrincipal(store.meta()!))));
     }
+    // Handed back with a question the AI had not answered yet (the restart came before its turn).
+    this.answerUnanswered();
     for (const id of store.inboxIds()) this.ctx.waitUntil(this.host.enqueue(() => this.run(id)));
+  }
+
+  /**
+   * Once the AI has the conversation again (hand-back, or a restart after one), a customer message held for staff
+   * and left unanswered gets its AI turn, under its own turn id, as the conversation's owner (see
+   * `StaffMode.unansweredTurn`, checked again on the queue: a message sent meanwhile may have answered it).
+   */
+  answerUnanswered(): void {
+    if (!this.staff.unansweredTurn()) return;
+    this.ctx.waitUntil(
+      this.host.enqueue(async () => {
+        const turnId = this.staff.unansweredTurn();
+        if (turnId) await this.answer(turnId, ownerPrincipal(this.host.store.meta()!));
+      }),
+    );
   }
 
   /** Accepts a message and queues its turn; the stream carries this turn's events as NDJSON. */
@@ -116,12 +137,21 @@ export class SessionInbox {
 
   /** Runs the agent turn; an unexpected failure becomes an error event (the message stays saved). */
   private async answer(turnId: string, principal: Principal, writer?: TurnWriter): Promise<void> {
+    const before = this.host.store.meta()?.status;
+    const started = Date.now();
+    let outcome: 'ok' | 'failed' = 'ok';
     try {
       await runSessionTurn(this.host, this.model, turnId, principal, writer);
+      // The agent handed the conversation to a person (request_human): its insights so far, off the turn's path.
+      if (before !== 'escalated' && this.host.store.meta()?.status === 'escalated') this.insights.refreshSoon();
     } catch (err) {
+      outcome = 'failed';
       log.error('turn_failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       this.host.emit({ type: 'error', code: 'internal', message: 'Something went wrong; your message is saved. Please try again.' }, writer);
     } finally {
+      const seconds = (Date.now() - started) / 1000;
+      observeTurn(seconds, outcome);
+      writeMetricPoint(this.host.env, 'turn', outcome, seconds);
       await writer?.close().catch(() => undefined);
       // The D1 copy is not on the next turn's path: flush in the background (the alarm retries).
       this.host.persistSoon();

@@ -1,6 +1,6 @@
 /**
  * A session's life: opened once (its interaction number allocated once, its
- * greeting stored), described, ended by the customer or staff, and marked
+ * greeting stored), described, ended by the customer or staff (with its insights), and marked
  * abandoned by the alarm when idle.
  */
 import { allocate, formatNumber } from '../../worker/domain/counters';
@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../worker/lib/result';
 import type { OpenSessionInput, SessionInfo } from '../../worker/protocol/session';
 import { insertInteraction, updateInteraction } from './d1-sync';
 import type { SessionCore } from './host';
+import type { SessionInsights } from './insights';
 import { sessionEvent, type SessionMeta } from './store';
 
 export class SessionLifecycle {
@@ -18,6 +19,7 @@ export class SessionLifecycle {
     private readonly host: SessionCore,
     /** The D1 binding the counter is allocated from (the object's, which tests may swap). */
     private readonly d1: () => D1Database,
+    private readonly insights: SessionInsights,
   ) {}
 
   info(meta: SessionMeta): SessionInfo {
@@ -82,10 +84,12 @@ export class SessionLifecycle {
     return this.info(meta);
   }
 
-  /** Marks the conversation resolved (the customer or staff ended it). */
+  /** Marks the conversation resolved (the customer or staff ended it), with its insights (insights.ts). */
   async end(meta: SessionMeta): Promise<SessionInfo> {
+    this.insights.record(await this.insights.analyse(meta));
     const now = this.host.now();
-    const ended: SessionMeta = { ...meta, status: 'resolved', last_activity_at: now };
+    // Read again after the analysis: a turn may have finished meanwhile.
+    const ended: SessionMeta = { ...this.host.store.meta()!, status: 'resolved', last_activity_at: now };
     this.host.store.saveMeta(ended);
     this.host.store.enqueueD1(...updateInteraction(ended, now));
     this.host.emit(sessionEvent(ended));

@@ -14,15 +14,17 @@ import { isStaff, type Principal, type UserPrincipal } from '../../worker/auth/p
 import { MAX_MESSAGE_CHARS, type TranscriptMessage } from '../../worker/protocol/chat';
 import { fail, ok } from '../../worker/lib/result';
 import type { ModeChange, StaffResult } from '../../worker/protocol/session';
-import { analyseConversation } from '../../worker/agent/offline/analyse';
-import { toZoned } from '../../worker/lib/zoned-time';
 import { updateInteraction } from './d1-sync';
 import type { SessionHost, TurnWriter } from './host';
+import type { SessionInsights } from './insights';
 import { modeOf, sessionEvent, type ConversationInsights, type SessionMeta } from './store';
 
 /** A session's staff controls: takeover, staff messages, handback, and holding customer messages meanwhile. */
 export class StaffMode {
-  constructor(private readonly host: SessionHost) {}
+  constructor(
+    private readonly host: SessionHost,
+    private readonly insights: SessionInsights,
+  ) {}
 
   /** Whether a person has the conversation (customer messages get no AI turn). */
   isHuman(): boolean {
@@ -61,10 +63,15 @@ export class StaffMode {
     const agent = staff.subject;
     const status = meta.status === 'open' || meta.status === 'abandoned' ? 'escalated' : meta.status;
     await this.change(meta, { ...meta, mode: 'human', agent, status, last_activity_at: this.host.now() });
+    // An escalation: the conversation's insights so far, without keeping staff waiting for a model.
+    if (status !== meta.status) this.insights.refreshSoon();
     return ok({ session_id: meta.session_id, mode: 'human', agent });
   }
 
-  /** Gives the conversation back to the AI: the next customer message gets an AI turn, with the staff messages in its history. */
+  /**
+   * Gives the conversation back to the AI: the next customer message gets an AI turn, with the staff messages in its
+   * history (and one left unanswered is answered at once: `unansweredTurn`, run by the session).
+   */
   async handback(principal: Principal): Promise<StaffResult<ModeChange>> {
     const checked = this.check(principal);
     if (!checked.ok) return checked;
@@ -75,37 +82,37 @@ export class StaffMode {
 
   /**
    * Staff resolve the conversation: it leaves the queue (status resolved, the AI answers again), its insights
-   * are computed by the model-free analyser and written to the interaction, and it reopens when the customer
-   * writes again.
+   * are computed (insights.ts) and written to the interaction, and it reopens when the customer writes again.
    */
   async resolve(principal: Principal): Promise<StaffResult<{ session_id: string; status: 'resolved'; insights: ConversationInsights }>> {
     const checked = this.check(principal);
     if (!checked.ok) return checked;
     const { meta, staff } = checked.data;
-    if (meta.status === 'resolved') return fail('conflict', 'This conversation is already resolved');
+    const already = () => fail('conflict', 'This conversation is already resolved');
+    if (meta.status === 'resolved') return already();
+    const insights = await this.insights.analyse(meta);
+    // Read again after the analysis: a customer message or another resolve may have come meanwhile.
+    const current = this.host.store.meta()!;
+    if (current.status === 'resolved') return already();
     const now = this.host.now();
-    const db = this.host.env.DB;
-    const id = meta.interaction_id ?? -1;
-    const [services, bookings, tickets] = await Promise.all([
-      db.prepare('SELECT slug, name, category FROM services').all<{ slug: string; name: string; category: string }>(),
-      db.prepare('SELECT number FROM bookings WHERE interaction_id = ?1').bind(id).all<{ number: string }>(),
-      db.prepare('SELECT number FROM tickets WHERE interaction_id = ?1').bind(id).all<{ number: string }>(),
-    ]);
-    const lines = this.host.store
-      .transcript()
-      .filter((m) => m.role === 'user' || m.role === 'assistant' || m.role === 'staff')
-      .map((m) => ({ role: m.role as 'user' | 'assistant' | 'staff', text: m.content }));
-    const facts = { booked: bookings.results.map((b) => b.number), tickets: tickets.results.map((t) => t.number), escalated: meta.status === 'escalated' || modeOf(meta) === 'human' };
-    const a = analyseConversation(lines, facts, services.results, toZoned(now, this.host.env.BUSINESS_TIMEZONE).date);
-    const insights: ConversationInsights = { summary: a.summary, sentiment: a.sentiment, sentiment_label: a.sentimentLabel, intent: a.intent, category: a.category, outcome: a.outcome, analysed_at: now };
-    const { agent: _agent, ...rest } = meta;
-    const after: SessionMeta = { ...rest, mode: 'ai', status: 'resolved', resolved_by: staff.subject, insights, last_activity_at: now };
-    this.host.store.enqueueD1(
-      `UPDATE interactions SET summary = ?, sentiment = ?, sentiment_label = ?, intent = ?, category = ?, outcome = ?, resolved_at = ? WHERE session_id = ?`,
-      [insights.summary, insights.sentiment, insights.sentiment_label, insights.intent, insights.category, insights.outcome, now, meta.session_id],
-    );
-    await this.change(meta, after);
+    this.insights.record(insights);
+    const { agent: _agent, ...rest } = this.host.store.meta()!;
+    const after: SessionMeta = { ...rest, mode: 'ai', status: 'resolved', resolved_by: staff.subject, last_activity_at: now };
+    this.host.store.enqueueD1('UPDATE interactions SET resolved_at = ? WHERE session_id = ?', [now, meta.session_id]);
+    await this.change(current, after);
     return ok({ session_id: meta.session_id, status: 'resolved', insights });
+  }
+
+  /**
+   * The turn of a customer message held while a person had the conversation and left unanswered (it is still the
+   * last message) once the AI has it again: the session answers it on hand-back (and after a restart), so a
+   * question asked during a takeover is never left hanging. None while staff have it or once it is resolved.
+   */
+  unansweredTurn(): string | undefined {
+    const meta = this.host.store.meta();
+    if (!meta || modeOf(meta) === 'human' || meta.status === 'resolved') return undefined;
+    const last = this.host.store.lastMessage();
+    return last?.role === 'user' && last.held ? (last.turn_id ?? undefined) : undefined;
   }
 
   /** Stores a staff reply (role 'staff') and shows it on every socket. Only while a person has the conversation. */

@@ -50,6 +50,8 @@ export interface ConversationInsights {
   category: string;
   outcome: 'booked' | 'answered' | 'escalated' | 'abandoned';
   analysed_at: number;
+  /** The model that made them, or 'offline' (the deterministic analyser); absent on insights from before. */
+  analysed_by?: string;
 }
 
 export interface SessionMeta {
@@ -85,7 +87,7 @@ export interface SessionMeta {
   last_principal?: unknown;
   /** The staff member who resolved the conversation (status 'resolved'): it reopens when the customer writes again. */
   resolved_by?: string;
-  /** What the conversation was about, how the customer felt and how it ended; computed when staff resolve it. */
+  /** What the conversation was about, how the customer felt and how it ended; computed when it is resolved, ended or escalated (insights.ts). */
   insights?: ConversationInsights;
   /** The customer's rating of this resolution (1–5, a comment); cleared when the conversation reopens. */
   csat?: { score: number; comment: string | null; at: number };

@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import { isMain } from '../is-main.ts';
+import { checkAgainst, sampleFor, strictSchemaProblem, type ResponseFormat } from './structured.ts';
 
 /** One scripted tool call; `arguments` is sent verbatim, so it may be malformed JSON. */
 export interface FakeToolCall {
@@ -38,6 +39,14 @@ export interface FakeStep {
   error?: { status: number; message: string; retryAfter?: number; type?: string; code?: string };
   /** Streaming only: after the reply deltas, send an SSE `error` payload and end (mid-stream failure). */
   streamError?: string;
+  /**
+   * A `json_schema` request's answer, sent as the message content; it must match the request's schema (the
+   * fake refuses to send what strict mode never would). `reply` instead sends any content verbatim, as a
+   * provider without strict mode may. With neither, a json_schema request gets a value made from its schema.
+   */
+  json?: unknown;
+  /** Answer with a refusal (content null), as a model declining a structured-output request does. */
+  refusal?: string;
   /** Override the reported usage (otherwise a rough estimate). */
   usage?: { prompt_tokens: number; completion_tokens: number };
 }
@@ -65,6 +74,7 @@ type RequestBody = {
   messages?: Array<{ role?: string; content?: unknown }>;
   stream?: boolean;
   stream_options?: { include_usage?: boolean } | null;
+  response_format?: ResponseFormat;
 };
 
 /** OpenAI's `error.type` by status: 429 → `requests`, other 4xx → `invalid_request_error`, 5xx → `server_error`. */
@@ -128,7 +138,7 @@ function completion(model: string, step: FakeStep, usage: CompletionUsage): Chat
         index: 0,
         logprobs: null,
         finish_reason: toolCalls?.length ? 'tool_calls' : 'stop',
-        message: { role: 'assistant', content: step.reply ?? null, refusal: null, annotations: [], ...(toolCalls?.length ? { tool_calls: toolCalls } : {}) },
+        message: { role: 'assistant', content: step.refusal ? null : (step.reply ?? null), refusal: step.refusal ?? null, annotations: [], ...(toolCalls?.length ? { tool_calls: toolCalls } : {}) },
       },
     ],
     usage,
@@ -214,6 +224,16 @@ export function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOp
     if (step.delayMs) await sleep(step.delayMs);
     if (res.destroyed) return;
     if (step.error) return sendError(res, step.error);
+    if (body.response_format?.type === 'json_schema') {
+      const problem = strictSchemaProblem(body.response_format);
+      if (problem) return sendError(res, { status: 400, message: problem });
+      if (step.json !== undefined) {
+        const errors = checkAgainst(body.response_format, step.json);
+        if (errors.length) return sendError(res, { status: 400, message: `fake-openai: scripted json does not match the schema: ${errors.join('; ')}` });
+      }
+      // A scripted reply is sent as it is; otherwise the content is the schema's JSON.
+      if ((step.reply === undefined && !step.refusal) || !scenario) step = { ...step, reply: JSON.stringify(step.json ?? sampleFor(body.response_format, lastUserText(body))) };
+    }
     if (body.stream) return stream(res, body, body.model, step);
     sendJson(res, 200, completion(body.model, step, estimateUsage(body, step)), { 'x-request-id': nextId('req_') });
   }

@@ -5,6 +5,7 @@
  * retried while nothing has reached the caller yet (text already shown to a user
  * cannot be taken back), and the breaker counts turns, not HTTP requests.
  */
+import { countModelError } from '../metrics/isolate';
 import { ModelError, type ChatModel, type ModelEvent, type ModelRequest } from './model';
 
 /** Sleeps `ms`, rejecting early with the signal's reason if it aborts. */
@@ -67,6 +68,11 @@ export class CircuitBreaker {
     this.windowMs = options.windowMs ?? 60_000;
     this.cooldownMs = options.cooldownMs ?? 30_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Every breaker of this isolate and its state, by provider URL (for /metrics). */
+  static states(): [provider: string, state: CircuitState][] {
+    return [...shared].map(([key, breaker]) => [key, breaker.state]);
   }
 
   /** The isolate-wide breaker for `key` (a provider base URL); `options` apply on first use only. */
@@ -176,7 +182,12 @@ export function withRetries(model: ChatModel, options: RetryOptions = {}): ChatM
 
   async function* stream(request: ModelRequest): AsyncGenerator<ModelEvent> {
     for (let attempt = 1; ; attempt++) {
-      breaker?.acquire();
+      try {
+        breaker?.acquire();
+      } catch (error) {
+        countModelError('circuit_open');
+        throw error;
+      }
       let yielded = false;
       let settled = false;
       try {
@@ -190,6 +201,7 @@ export function withRetries(model: ChatModel, options: RetryOptions = {}): ChatM
       } catch (error) {
         settled = true;
         const modelError = error instanceof ModelError ? error : undefined;
+        if (modelError) countModelError(modelError.kind);
         // Only provider-health failures count; a 4xx answer proves the provider is up.
         if (modelError?.retryable) breaker?.recordFailure();
         else if (modelError) breaker?.recordSuccess();

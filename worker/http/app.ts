@@ -14,6 +14,7 @@ import { errorResponse, handleError, handleNotFound } from './errors';
 import { allowedOrigin } from './origins';
 import { authenticate } from './middleware/authenticate';
 import { jsonLog } from './middleware/json-log';
+import { metricsRoutes } from './metrics';
 import { openApiRoutes } from './openapi/routes';
 import { mountRestRoutes } from './rest';
 import type { AppEnv } from './types';
@@ -92,6 +93,7 @@ export function buildApp(): Hono<AppEnv> {
 
   app.get('/health', (c) => c.json({ status: 'ok', service: 'switchboard', time: new Date().toISOString() }));
   app.route('/', openApiRoutes());
+  app.route('/', metricsRoutes());
   app.route('/api/v1', apiV1());
   app.route('/', compatRoutes());
   app.route('/', mcpRoutes());

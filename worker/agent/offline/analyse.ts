@@ -71,7 +71,8 @@ export function sentimentOf(texts: string[]): number {
   return Math.max(-1, Math.min(1, Math.round((score / Math.max(3, hits)) * 100) / 100));
 }
 
-const labelOf = (score: number): Analysis['sentimentLabel'] => (score <= -0.25 ? 'negative' : score >= 0.25 ? 'positive' : 'neutral');
+/** The label of a sentiment score: negative at −0.25 and below, positive at 0.25 and above. */
+export const labelOf = (score: number): Analysis['sentimentLabel'] => (score <= -0.25 ? 'negative' : score >= 0.25 ? 'positive' : 'neutral');
 
 /** The intents that say what a conversation is for, most telling first. */
 const PURPOSE: Intent[] = ['complaint', 'human', 'cancel', 'reschedule', 'lookup', 'book', 'price', 'services', 'tasks_add', 'tasks_list', 'question', 'refuse'];
@@ -94,11 +95,26 @@ export function analyseConversation(lines: TranscriptLine[], facts: Conversation
   const service = readings.map((u) => u.slots.service).find(Boolean);
   const billing = said.some((t) => /\b(bill|billing|invoice|charged|charge|refund|payment|paid|fee|factura|cobr\w*|reembolso|pago)\b/i.test(t));
   const category = safety ? 'emergency' : service ? service.category : billing ? 'billing' : 'general';
-  const answered = lines.some((l) => l.role === 'assistant' || l.role === 'staff');
-  const outcome: Outcome = facts.booked.length ? 'booked' : facts.escalated || facts.tickets.length ? 'escalated' : answered && said.length ? 'answered' : 'abandoned';
+  const outcome = outcomeOf(lines, facts);
   const sentiment = sentimentOf(said);
   return { summary: summarise(said, facts, service, outcome, intent), sentiment, sentimentLabel: labelOf(sentiment), intent, category, outcome };
 }
+
+/**
+ * How a conversation ended, from the facts rather than the words (a model's analysis takes it from here too):
+ * a booking made in it, else a person or a ticket, else an answer to something the customer said, else abandoned.
+ */
+export function outcomeOf(lines: TranscriptLine[], facts: ConversationFacts): Outcome {
+  const said = lines.some((l) => l.role === 'user' && l.text.trim());
+  const answered = lines.some((l) => l.role === 'assistant' || l.role === 'staff');
+  return facts.booked.length ? 'booked' : facts.escalated || facts.tickets.length ? 'escalated' : answered && said ? 'answered' : 'abandoned';
+}
+
+/** The intents an analysis names (the dialogue engine's purposes, plus safety and other). */
+export const ANALYSIS_INTENTS = ['safety', 'complaint', 'human', 'cancel', 'reschedule', 'lookup', 'book', 'price', 'services', 'tasks_add', 'tasks_list', 'question', 'refuse', 'other'] as const;
+
+/** The categories an analysis names besides the catalog's service categories. */
+export const OTHER_CATEGORIES = ['emergency', 'billing', 'general'] as const;
 
 /** An extractive summary: the customer's most telling sentence, then what came of it. */
 function summarise(said: string[], facts: ConversationFacts, service: CatalogEntry | undefined, outcome: Outcome, intent: string): string {
@@ -109,7 +125,7 @@ function summarise(said: string[], facts: ConversationFacts, service: CatalogEnt
   const what = service ? ` (${service.name})` : '';
   const ending = {
     booked: `Booked ${facts.booked.join(', ')}${what}.`,
-    escalated: facts.tickets.length ? `Ticket ${facts.tickets.join(', ')} opened${facts.escalated ? ' and handed to a person' : ''}.` : 'Handed to a person.',
+    escalated: facts.tickets.length ? `Ticket${facts.tickets.length > 1 ? 's' : ''} ${facts.tickets.join(', ')} opened${facts.escalated ? ' and handed to a person' : ''}.` : 'Handed to a person.',
     answered: `Answered (${intent}${what}).`,
     abandoned: 'No reply from the customer.',
   }[outcome];

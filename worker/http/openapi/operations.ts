@@ -57,7 +57,7 @@ export interface Operation {
   /** The success body; undefined for a WebSocket upgrade or a non-JSON answer. */
   output?: z.ZodType;
   /** Media type of a non-JSON success (text/html), or 'websocket' for an upgrade. */
-  produces?: 'text/html' | 'websocket' | 'application/json';
+  produces?: 'text/html' | 'text/plain' | 'websocket' | 'application/json';
   /** Served outside the Hono app (the OAuth front door in worker/oauth/index.ts). */
   outsideApp?: boolean;
   /** Request headers a client must send (WebSocket subprotocols, MCP's Accept). */
@@ -138,6 +138,11 @@ const socketHeader = (subprotocol: string) => ({
 
 /** The routes that are not registry tools. */
 const OTHER_OPERATIONS: Operation[] = [
+  {
+    method: 'GET', path: '/metrics', operationId: 'metrics', tag: 'deployment', summary: 'Prometheus metrics',
+    description: 'switchboard_ counters and histograms in the Prometheus text format 0.0.4 (docs/API.md lists them). A staff or admin token, or the METRICS_TOKEN secret, as a Bearer.',
+    auth: 'bearer', roles: ['staff', 'admin'], pathParams: [], status: 200, produces: 'text/plain',
+  },
   { method: 'GET', path: '/health', operationId: 'health', tag: 'deployment', summary: 'Health check', description: 'Liveness: answers while the Worker runs.', auth: 'none', pathParams: [], status: 200, output: healthSchema },
   {
     method: 'GET', path: `${API}/config`, operationId: 'get_config', tag: 'deployment', summary: 'Deployment configuration',
