@@ -41,7 +41,8 @@ function loader(bundleName) {
 }
 
 function headers(bundleName, workletName, consoleName) {
-  // The staff console: the same CSP, never cached by shared caches, no referrer, not framable.
+  // The staff console and a booking's manage page (its token in the fragment): the same CSP, never cached by
+  // shared caches, no referrer, not framable.
   const consolePage = (p) =>
     `${p}\n  Content-Security-Policy: ${PAGE_CSP}\n  Cache-Control: no-cache, private\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`;
   const page = (p) => `${p}\n  Content-Security-Policy: ${PAGE_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
@@ -66,7 +67,7 @@ function headers(bundleName, workletName, consoleName) {
   X-Content-Type-Options: nosniff
 
 ${['/', '/index.html', '/embed', '/embed.html', '/kb', '/kb.html'].map(page).join('\n')}
-${['/console', '/console.html'].map(consolePage).join('\n')}`;
+${['/console', '/console.html', '/manage', '/manage.html'].map(consolePage).join('\n')}`;
 }
 
 /** Writes `text` to `file` atomically (concurrent builds never see a half-written file). */

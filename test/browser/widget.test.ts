@@ -183,6 +183,12 @@ describe('widget in Chromium', () => {
     const bookings = await page.evaluate(() => (window as unknown as { __bookings: { number: string }[] }).__bookings);
     expect(bookings).toHaveLength(1);
     expect(cardText).toContain(bookings[0]!.number);
+    // What the customer takes away (#13): the manage link on the card and in the reply, and the calendar file.
+    const manage = await card.locator('a[data-action=manage]').getAttribute('href');
+    expect(manage).toMatch(new RegExp(`^${server.url}/manage\\.html#t=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
+    expect(await page.locator('switchboard-chat div.msg.assistant[data-seq] .bubble a').last().getAttribute('href')).toBe(manage);
+    const [download] = await Promise.all([page.waitForEvent('download'), card.locator('button[data-action=calendar]').click()]);
+    expect(download.suggestedFilename()).toBe(`${bookings[0]!.number}.ics`);
     const activity = await page.evaluate(() => (window as unknown as { __activity: string[] }).__activity);
     expect(activity).toContain('Checking availability…');
     expect(activity).toContain('Booking your appointment…');

@@ -25,6 +25,8 @@ export interface BookingCard {
   employee?: { name?: string };
   start?: string;
   address?: string;
+  /** Paths on the API origin: the .ics file (fetched with the session token) and the manage page (token in its #fragment). */
+  links?: { ics?: string; manage?: string };
 }
 
 type Listener = (detail: unknown) => void;
@@ -387,7 +389,7 @@ export class SwitchboardChat extends HTMLElement {
     const who = role === 'user' ? this.strings.you : role === 'staff' ? this.strings.staff : this.strings.assistant;
     const body = h('div', { class: 'bubble' });
     if (role === 'user') body.textContent = text;
-    else body.append(renderMarkdown(document, text));
+    else body.append(renderMarkdown(document, text, this.apiBase));
     const li = h('div', { class: `msg ${role}` }, h('span', { class: 'sr-only' }, `${who}: `), body);
     if (seq !== undefined) li.dataset.seq = String(seq);
     return li;
@@ -437,7 +439,35 @@ export class SwitchboardChat extends HTMLElement {
     row(s.service, b.service?.name);
     row(s.when, formatLocal(b.start, this.panel.lang || 'en'));
     row(s.technician, b.employee?.name);
-    return h('div', { class: 'card', role: 'group', 'aria-label': s.bookingConfirmed }, h('h3', {}, s.bookingConfirmed), dl);
+    const card = h('div', { class: 'card', role: 'group', 'aria-label': s.bookingConfirmed }, h('h3', {}, s.bookingConfirmed), dl);
+    const actions = h('div', { class: 'card-actions' });
+    if (b.links?.ics) {
+      const ics = b.links.ics;
+      const button = h('button', { type: 'button', 'data-action': 'calendar' }, s.addToCalendar);
+      button.addEventListener('click', () => void this.downloadCalendar(ics, `${b.number}.ics`));
+      actions.append(button);
+    }
+    // noreferrer: the page's URL (with the token in its fragment) is never passed on as a Referer.
+    if (b.links?.manage) actions.append(h('a', { href: `${this.apiBase}${b.links.manage}`, target: '_blank', rel: 'noopener noreferrer', 'data-action': 'manage' }, s.manageBooking));
+    if (actions.childElementCount) card.append(actions);
+    return card;
+  }
+
+  /** The booking's .ics through the session's token (a plain link could not send it), saved as a file. */
+  private async downloadCalendar(path: string, filename: string): Promise<void> {
+    const token = this.client?.session?.token;
+    try {
+      const res = await fetch(`${this.apiBase}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      if (!res.ok) throw new Error(String(res.status));
+      const url = URL.createObjectURL(await res.blob());
+      const a = h('a', { href: url, download: filename });
+      this.shadow.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      this.announce(this.strings.calendarFailed);
+    }
   }
 
   private turn(turnId: string) {
@@ -496,7 +526,7 @@ export class SwitchboardChat extends HTMLElement {
         const t = this.turn(event.turn_id);
         t.text += event.delta;
         const body = t.li.querySelector('.bubble')!;
-        body.replaceChildren(renderMarkdown(document, t.text));
+        body.replaceChildren(renderMarkdown(document, t.text, this.apiBase));
         break;
       }
       case 'tool_started': {

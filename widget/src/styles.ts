@@ -134,6 +134,12 @@ header .icon-btn:focus-visible { outline-color: var(--accent-text); outline-offs
 .card dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; font-size: 13px; }
 .card dt { color: #166534; }
 .card dd { margin: 0; font-weight: 600; }
+.card-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
+.card-actions a, .card-actions button {
+  padding: 5px 10px; border: 1px solid #16a34a; border-radius: 8px; background: #fff; color: #14532d;
+  font: inherit; font-size: 13px; font-weight: 600; text-decoration: none; cursor: pointer;
+}
+.card-actions a:focus-visible, .card-actions button:focus-visible { outline: 2px solid #166534; outline-offset: 2px; }
 
 form { display: flex; gap: 8px; align-items: flex-end; margin: 0; padding: 10px; border-top: 1px solid var(--line); background: var(--bg); }
 textarea {

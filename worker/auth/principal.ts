@@ -21,15 +21,22 @@ export type Principal =
       /** As the identity provider wrote it (compared trimmed and case-insensitively); never from our own HS256 tokens. */
       verifiedEmail?: string;
       sessionId?: string;
-    };
+    }
+  /**
+   * The bearer of a booking's manage link (worker/auth/manage-token.ts): no sign-in, one booking. It may
+   * view, reschedule and cancel that booking only while its `epoch` is the booking's (a cancel moves it on)
+   * and until a few days after the visit; every other domain function refuses it (`requireRole`).
+   */
+  | { kind: 'manage'; bookingNumber: string; epoch: number };
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+export type ManagePrincipal = Extract<Principal, { kind: 'manage' }>;
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
-/** Role name used for permission tables; anonymous callers are `anonymous`. */
-export type Audience = Role | 'anonymous';
-export const audienceOf = (p: Principal): Audience => (p.kind === 'anonymous' ? 'anonymous' : p.role);
+/** Role name used for permission tables; anonymous callers are `anonymous`, a manage link's bearer `manage`. */
+export type Audience = Role | 'anonymous' | 'manage';
+export const audienceOf = (p: Principal): Audience => (p.kind === 'user' ? p.role : p.kind);
 
 export const isStaff = (p: Principal): p is UserPrincipal => p.kind === 'user' && (p.role === 'staff' || p.role === 'admin');
 
@@ -39,7 +46,7 @@ export const isStaff = (p: Principal): p is UserPrincipal => p.kind === 'user' &
  */
 export function requireRole(p: Principal, ...roles: Role[]): UserPrincipal {
   if (p.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign-in required');
-  if (!roles.includes(p.role)) throw forbidden();
+  if (p.kind !== 'user' || !roles.includes(p.role)) throw forbidden();
   return p;
 }
 

@@ -212,6 +212,13 @@ export const bookings = sqliteTable(
     phoneE164: text('phone_e164'),
     /** The chat session (`sid` of the customer token) it was booked in, if any; for per-session limits. */
     sessionId: text('session_id'),
+    /** The calendar file's SEQUENCE (RFC 5545): 0 when booked, +1 on every reschedule and on the cancel. */
+    sequence: integer('sequence').notNull().default(0),
+    /**
+     * Which manage links work (worker/auth/manage-token.ts): a link carries the epoch it was minted in, and the
+     * cancel adds 1, so every link of a cancelled booking stops working. A reschedule keeps it.
+     */
+    manageEpoch: integer('manage_epoch').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

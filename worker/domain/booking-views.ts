@@ -10,7 +10,8 @@
  * unknown number on a mismatch.
  */
 import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { requireRole, type UserPrincipal } from '../auth/principal';
+import { MANAGE_LINK_GRACE_DAYS } from '../auth/manage-token';
+import { requireRole, type ManagePrincipal, type UserPrincipal } from '../auth/principal';
 import { BOOKING_STATUSES, bookings, customers, employees, services, type BookingStatus } from '../db/schema';
 import { addDays, startOfDay, toLocalIso } from '../lib/zoned-time';
 import { parseLocalDate } from './availability';
@@ -48,6 +49,8 @@ const columns = {
   contactPhone: bookings.contactPhone,
   contactEmail: bookings.contactEmail,
   phoneE164: bookings.phoneE164,
+  sequence: bookings.sequence,
+  manageEpoch: bookings.manageEpoch,
 };
 
 /** A booking joined with its service, employee and customer. */
@@ -125,12 +128,34 @@ function customerMayAct(actor: UserPrincipal): SQL {
 }
 
 /**
+ * The SQL condition under which a manage link still works for its booking: the epoch it was minted in is
+ * the booking's (a cancel moves it on), and the visit, as booked now, ended less than the grace ago.
+ */
+function manageLinkWorks(actor: ManagePrincipal, now: number): SQL {
+  return and(eq(bookings.manageEpoch, actor.epoch), gte(bookings.endsAt, now - MANAGE_LINK_GRACE_DAYS * 86_400_000))!;
+}
+
+/** The booking with id `id`, for the caller that has just changed it (no second access check). */
+export async function reloadBooking(ctx: DomainContext, id: number): Promise<BookingRecord> {
+  const [row] = await selectBookings(ctx, eq(bookings.id, id)).limit(1);
+  if (!row) throw new DomainError('not_found', `Booking ${id} not found`);
+  return row;
+}
+
+/**
  * The booking `number` if the caller may see it: staff/admin any, a customer
- * one they may act on (`customerMayAct`). Anything else is `not_found`, like a missing one.
+ * one they may act on (`customerMayAct`), a manage link's bearer its one booking while
+ * the link works (`manageLinkWorks`). Anything else is `not_found`, like a missing one.
  */
 export async function loadBookingForActor(ctx: DomainContext, number: string): Promise<BookingRecord> {
-  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const wanted = normalizeNumber(number);
+  if (ctx.actor.kind === 'manage') {
+    const link = ctx.actor;
+    const [row] = link.bookingNumber === wanted ? await selectBookings(ctx, and(eq(bookings.number, wanted), manageLinkWorks(link, ctx.now()))).limit(1) : [];
+    if (!row) throw new DomainError('not_found', `This link does not open booking ${wanted}: it was cancelled, its visit is over, or the link is for another booking`);
+    return row;
+  }
+  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const [row] = await selectBookings(ctx, and(eq(bookings.number, wanted), actor.role === 'customer' ? customerMayAct(actor) : undefined)).limit(1);
   if (!row) throw new DomainError('not_found', `Booking ${wanted} not found`);
   return row;

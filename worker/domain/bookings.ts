@@ -10,7 +10,8 @@ import { services } from '../db/schema';
 import { addDays, startOfDay, toZoned } from '../lib/zoned-time';
 import { assertOnGrid, parseStart } from './availability';
 import { bookingRulesOf } from './booking-rules';
-import { loadBookingForActor, toBookingView, type BookingRecord, type BookingView } from './booking-views';
+import { withLinks, type BookingWithLinks } from './booking-links';
+import { loadBookingForActor, reloadBooking, toBookingView, type BookingRecord, type BookingView } from './booking-views';
 import { candidatesFor, cellCountOf, dayFull, slotTaken, SLOT_MS, type EmployeeRef } from './calendar';
 import type { DomainContext } from './context';
 import { allocateStatement } from './counters';
@@ -127,7 +128,7 @@ async function firstThatCommits<T>(candidates: EmployeeRef[], day: string, attem
  * before and again inside the insert, so concurrent creates cannot pass them.
  * @example const b = await createBooking(ctx, { service: 'drain-cleaning', start: '2030-03-04T10:00', customer_name: 'Ann', phone: '312-555-0100', address: '1 Main St' });
  */
-export async function createBooking(ctx: DomainContext, input: CreateBookingInput): Promise<BookingView> {
+export async function createBooking(ctx: DomainContext, input: CreateBookingInput): Promise<BookingWithLinks> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
   const service = await getServiceBySlugOrId(ctx, input.service);
   const startMs = validStart(ctx, input.start);
@@ -214,7 +215,7 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
     if (!row) throw new Error('booking insert returned no row');
     return row.number;
   });
-  return toBookingView(await loadBookingForActor(ctx, number), ctx.timeZone);
+  return withLinks(ctx, await loadBookingForActor(ctx, number));
 }
 
 /** Customers may change only what has not started yet. */
@@ -230,14 +231,15 @@ function assertChangeable(ctx: DomainContext, booking: BookingRecord, verb: stri
 /**
  * Moves a booking to `start` (optionally to another employee). Old cells,
  * new cells and the row change in one batch, so if the new time is taken the
- * booking stays exactly where it was.
+ * booking stays exactly where it was. Its calendar SEQUENCE goes up by one; its
+ * manage links keep working (the answer carries a fresh one).
  * @example await rescheduleBooking(ctx, { booking_number: 'BK-2030-000001', start: '2030-03-05T13:00' });
  */
 export async function rescheduleBooking(
   ctx: DomainContext,
   input: { booking_number: string; start: string; employee_id?: number | undefined },
-): Promise<BookingView> {
-  requireRole(ctx.actor, 'customer', 'staff', 'admin');
+): Promise<BookingWithLinks> {
+  // Who may: loadBookingForActor (customers their own, staff any, a manage link its booking).
   const booking = await loadBookingForActor(ctx, input.booking_number);
   assertChangeable(ctx, booking, 'rescheduled');
   // By id and regardless of `active`: a booked job keeps its service even if the catalog retired it.
@@ -262,7 +264,7 @@ export async function rescheduleBooking(
         // Moved only while still active and while the employee's day (without this booking) has room.
         ctx.d1
           .prepare(
-            `UPDATE bookings SET employee_id = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5 WHERE id = ?1 AND status IN ${ACTIVE}
+            `UPDATE bookings SET employee_id = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5, sequence = sequence + 1 WHERE id = ?1 AND status IN ${ACTIVE}
                AND (SELECT count(*) FROM bookings WHERE employee_id = ?2 AND id != ?1 AND status IN ${HOLDS_DAY} AND starts_at >= ?6 AND starts_at < ?7) < ?8`,
           )
           .bind(booking.id, employeeId, startMs, endMs, ctx.now(), day.from, day.to, maxJobsPerDay),
@@ -285,26 +287,29 @@ export async function rescheduleBooking(
     }
     if (!updated?.meta.changes) throw changedMeanwhile();
   });
-  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+  return withLinks(ctx, await reloadBooking(ctx, booking.id));
 }
 
 /**
  * Cancels a pending or confirmed booking and frees its cells in the same batch.
- * The reason, if any, is appended to the notes.
+ * The reason, if any, is appended to the notes. Its calendar SEQUENCE goes up, and so
+ * does its manage epoch: every manage link of it stops working.
  * @example await cancelBooking(ctx, { booking_number: 'BK-2030-000001', reason: 'Fixed it myself' });
  */
 export async function cancelBooking(
   ctx: DomainContext,
   input: { booking_number: string; reason?: string | undefined },
 ): Promise<BookingView> {
-  const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
+  // Who may: loadBookingForActor (customers their own, staff any, a manage link its booking).
   const booking = await loadBookingForActor(ctx, input.booking_number);
   assertChangeable(ctx, booking, 'cancelled');
-  const note = `Cancelled by ${actor.subject}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
+  const by = ctx.actor.kind === 'user' ? ctx.actor.subject : 'the manage link';
+  const note = `Cancelled by ${by}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
   const [updated] = await ctx.d1.batch([
     ctx.d1
       .prepare(
-        `UPDATE bookings SET status = 'cancelled', notes = coalesce(notes || char(10), '') || ?2, updated_at = ?3
+        `UPDATE bookings SET status = 'cancelled', notes = coalesce(notes || char(10), '') || ?2, updated_at = ?3,
+           sequence = sequence + 1, manage_epoch = manage_epoch + 1
          WHERE id = ?1 AND status IN ${ACTIVE}`,
       )
       .bind(booking.id, note, ctx.now()),
@@ -313,7 +318,8 @@ export async function cancelBooking(
       .bind(booking.id),
   ]);
   if (!updated?.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not cancelled`);
-  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
+  // By id: a manage link that just cancelled no longer opens the booking.
+  return toBookingView(await reloadBooking(ctx, booking.id), ctx.timeZone);
 }
 
 export interface UpdateBookingDetailsInput {

@@ -7,6 +7,7 @@ import { MCP_PATH } from '../mcp/paths';
 import { mcpRoutes } from '../mcp/routes';
 import { TOOLS } from '../tools/catalog';
 import { askRoutes } from './ask';
+import { bookingCalendarRoutes } from './booking-calendar';
 import { chatRoutes } from './chat';
 import { compatRoutes } from './compat';
 import { configRoutes } from './config';
@@ -50,12 +51,13 @@ export function noStore(): MiddlewareHandler<AppEnv> {
 }
 
 
-/** The versioned API: the registry's REST routes and the chat routes. */
+/** The versioned API: the registry's REST routes, a booking's calendar file and the chat routes. */
 function apiV1(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   // Before the REST table, so /analytics/ask is not read as anything else.
   api.route('/analytics/ask', askRoutes());
   mountRestRoutes(api, TOOLS);
+  api.route('/', bookingCalendarRoutes());
   api.route('/chat', chatRoutes());
   api.route('/chat/voice', voiceRoutes());
   api.route('/config', configRoutes());

@@ -16,6 +16,7 @@ import {
   rescheduleBooking,
   updateBookingDetails,
 } from '../domain/bookings';
+import { bookingWithLinksSchema } from '../domain/booking-links';
 import { findBooking } from '../domain/booking-views';
 import { bookingListSchema, bookingViewSchema } from '../protocol/api';
 import { listServices, MAX_SERVICE_QUERY, serviceListSchema } from '../domain/services';
@@ -24,6 +25,8 @@ import { defineTool, type AnyTool } from './registry';
 
 const SIGNED_IN = ['customer', 'staff', 'admin'] as const;
 const STAFF = ['staff', 'admin'] as const;
+/** Also the bearer of the booking's manage link (no sign-in; that one booking, checked in the domain). */
+const SIGNED_IN_OR_LINK = [...SIGNED_IN, 'manage'] as const;
 const READ = { readOnly: true, destructive: false, idempotent: true } as const;
 
 const localDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -101,7 +104,7 @@ const createBookingTool = defineTool({
   title: 'Book a visit',
   description:
     'Book a service visit at a start time from check_availability. Confirm service, time, name, phone and address with the customer first. ' +
-    'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end and price. ' +
+    'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end, price, and links (calendar file, manage page) to give the customer. ' +
     'If the time was just taken you get a conflict error: check availability again and offer other times. ' +
     'Customers have limits (a few active bookings each, a few new ones a day): a conflict or rate_limited error then says which ' +
     'and when to try again; tell the customer, and offer a person instead of retrying.',
@@ -117,7 +120,7 @@ const createBookingTool = defineTool({
     employee_id: employeeId.optional(),
     notes: z.string().trim().max(1000).optional().describe('What the technician should know: the problem, access, pets, parking.'),
   }),
-  output: bookingViewSchema,
+  output: bookingWithLinksSchema,
   annotations: { readOnly: false, destructive: false, idempotent: false },
   example: {
     service: 'drain-cleaning',
@@ -140,7 +143,7 @@ const getBookingTool = defineTool({
     'if it matches, the booking is shown read-only and without its notes (to cancel or change it, verify with request_booking_code). ' +
     'A wrong detail answers exactly like an unknown number, and repeated misses are refused for an hour (rate_limited).',
   category: 'bookings',
-  access: SIGNED_IN,
+  access: SIGNED_IN_OR_LINK,
   input: z.object({
     booking_number: bookingNumber,
     phone: z
@@ -193,7 +196,7 @@ const cancelBookingTool = defineTool({
     'Cancel a pending or confirmed booking and free its time. Ask the customer to confirm before calling. ' +
     'Customers can cancel only their own bookings that have not started (one made in another conversation after verify_booking_code).',
   category: 'bookings',
-  access: SIGNED_IN,
+  access: SIGNED_IN_OR_LINK,
   input: z.object({
     booking_number: bookingNumber,
     reason: z.string().trim().max(500).optional().describe('Why it is cancelled, in a few words; kept in the booking notes.'),
@@ -211,13 +214,13 @@ const rescheduleBookingTool = defineTool({
     'Move a pending or confirmed booking to a new start time (check_availability first). The same technician is kept when free, ' +
     'otherwise another qualified one is assigned unless employee_id is given. If the new time is taken, the booking stays unchanged.',
   category: 'bookings',
-  access: SIGNED_IN,
+  access: SIGNED_IN_OR_LINK,
   input: z.object({
     booking_number: bookingNumber,
     start,
     employee_id: employeeId.optional(),
   }),
-  output: bookingViewSchema,
+  output: bookingWithLinksSchema,
   annotations: { readOnly: false, destructive: true, idempotent: true },
   example: { booking_number: 'BK-2030-000001', start: '2030-03-04T13:00' },
   handler: (ctx, input) => rescheduleBooking(ctx, input),

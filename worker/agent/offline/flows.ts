@@ -56,7 +56,7 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   const created = turn.find((x) => x.name === 'create_booking');
   if (created?.result.ok) {
     const b = created.result.data as BookingData;
-    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents)), { done: true, booked: bookedAt(b) });
+    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents), b.links?.manage), { done: true, booked: bookedAt(b) });
   }
   if (!d.service) return reply(`${catalogLine(ctx.catalog, lang)}\n\n${t.askService}`, { pending: 'service' });
   // An address outside the area is said as soon as it is given, before any time is offered.
@@ -191,7 +191,7 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });
   if (done.result.ok) {
     const b = done.result.data as BookingData;
-    return reply(t.moved(b.number, describeVisit(b, lang)), { done: true, booked: bookedAt(b) });
+    return reply(t.moved(b.number, describeVisit(b, lang), b.links?.manage), { done: true, booked: bookedAt(b) });
   }
   return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
 }

@@ -18,6 +18,8 @@ export interface BookingData {
   address: string;
   start: string;
   price_cents: number;
+  /** On create and reschedule: the manage page's path (its token in the #fragment) and the .ics path. */
+  links?: { manage: string; ics: string };
 }
 
 export const money = (cents: number | undefined) => (cents ? `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}` : 'free');

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { ANONYMOUS } from '../../auth/principal';
+import { isManageToken, verifyManageToken } from '../../auth/manage-token';
 import { TokenError, verifyToken } from '../../auth/tokens';
 import { errorResponse } from '../errors';
 import type { AppEnv } from '../types';
@@ -7,7 +8,8 @@ import type { AppEnv } from '../types';
 /**
  * Sets `principal` from an `Authorization: Bearer` token. No header means an
  * anonymous caller; a header with a bad token is a 401, never a silent downgrade.
- * Tokens are read from the header only, never from the URL.
+ * Tokens are read from the header only, never from the URL. A manage-link token
+ * becomes a `manage` principal, which only a booking's view, reschedule and cancel accept.
  */
 export const authenticate = () =>
   createMiddleware<AppEnv>(async function authenticate(c, next) {
@@ -22,7 +24,8 @@ export const authenticate = () =>
       return errorResponse(c, 'unauthorized', 'Authorization header must be "Bearer <token>"');
     }
     try {
-      c.set('principal', await verifyToken(c.env, match[1]));
+      // A booking's manage link (auth/manage-token.ts) or a JWT; each is checked with its own key.
+      c.set('principal', isManageToken(match[1]) ? await verifyManageToken(c.env, match[1]) : await verifyToken(c.env, match[1]));
     } catch (err) {
       if (!(err instanceof TokenError)) throw err;
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');

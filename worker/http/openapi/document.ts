@@ -135,6 +135,7 @@ function successOf(op: Operation): Json {
   if (op.produces === 'websocket') return { description: 'Switching Protocols: the WebSocket is open.' };
   if (op.produces === 'text/html') return { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } };
   if (op.produces === 'text/plain') return { description: 'Plain text.', content: { 'text/plain': { schema: { type: 'string' } } } };
+  if (op.produces === 'text/calendar') return { description: 'An iCalendar file.', content: { 'text/calendar': { schema: { type: 'string' } } } };
   const schema = op.output ? jsonSchemaOf(op.output) : { type: 'object' };
   return { description: op.status === 201 ? 'Created.' : op.status === 202 ? 'Accepted.' : 'OK.', content: { 'application/json': { schema } } };
 }

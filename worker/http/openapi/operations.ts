@@ -57,7 +57,7 @@ export interface Operation {
   /** The success body; undefined for a WebSocket upgrade or a non-JSON answer. */
   output?: z.ZodType;
   /** Media type of a non-JSON success (text/html), or 'websocket' for an upgrade. */
-  produces?: 'text/html' | 'text/plain' | 'websocket' | 'application/json';
+  produces?: 'text/html' | 'text/plain' | 'text/calendar' | 'websocket' | 'application/json';
   /** Served outside the Hono app (the OAuth front door in worker/oauth/index.ts). */
   outsideApp?: boolean;
   /** Request headers a client must send (WebSocket subprotocols, MCP's Accept). */
@@ -138,6 +138,11 @@ const socketHeader = (subprotocol: string) => ({
 
 /** The routes that are not registry tools. */
 const OTHER_OPERATIONS: Operation[] = [
+  {
+    method: 'GET', path: `${API}/bookings/:booking_number/ics`, operationId: 'booking_calendar_file', tag: 'bookings', summary: "A booking's calendar file (.ics)",
+    description: 'RFC 5545 VEVENT with a stable UID; SEQUENCE rises with each reschedule, and a cancelled booking is STATUS:CANCELLED. For the booking\'s customer, staff, or the bearer of its manage link (docs/API.md).',
+    auth: 'bearer', roles: ['customer', 'staff', 'admin', 'manage link'], pathParams: ['booking_number'], example: { booking_number: 'BK-2030-000001' }, status: 200, produces: 'text/calendar',
+  },
   {
     method: 'GET', path: '/metrics', operationId: 'metrics', tag: 'deployment', summary: 'Prometheus metrics',
     description: 'switchboard_ counters and histograms in the Prometheus text format 0.0.4 (docs/API.md lists them). A staff or admin token, or the METRICS_TOKEN secret, as a Bearer.',
