@@ -13,7 +13,7 @@ async function pool(items, concurrency, work) {
   }));
 }
 
-async function health(base, requests, concurrency) {
+export async function health(base, requests, concurrency) {
   const times = [];
   await pool(Array.from({ length: requests }), concurrency, async () => {
     const started = performance.now();
@@ -25,7 +25,8 @@ async function health(base, requests, concurrency) {
   return times;
 }
 
-async function conversations(base, scenarios, concurrency) {
+/** Plays `scenarios` as chat conversations, `concurrency` at a time; each turn's ms (and, with `onTurn`, its response). */
+export async function conversations(base, scenarios, concurrency, onTurn) {
   const times = [];
   await pool(scenarios, concurrency, async (scenario, i) => {
     const ip = ipOf(i);
@@ -40,6 +41,7 @@ async function conversations(base, scenarios, concurrency) {
       const body = await res.json();
       if (res.status !== 200 || body.offline !== true) throw new Error(`turn failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       times.push(performance.now() - started);
+      onTurn?.(res, body);
     }
   });
   return times;

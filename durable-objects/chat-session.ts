@@ -89,10 +89,11 @@ export class ChatSession extends DurableObject<Env> {
 
   /**
    * Accepts a user message: stored (and queued for D1) before this returns,
-   * then answered in turn. The stream carries this turn's events as NDJSON.
+   * then answered in turn. The stream carries this turn's events as NDJSON. `requestId` (the Worker's
+   * X-Request-Id) follows the turn into its tool logs and audit rows.
    */
-  async send(principal: Principal, text: string, clientId?: string): Promise<SendResult> {
-    return this.inbox.send(principal, text, clientId);
+  async send(principal: Principal, text: string, clientId?: string, requestId?: string): Promise<SendResult> {
+    return this.inbox.send(principal, text, clientId, requestId);
   }
 
   /** A staff member takes the conversation over from the AI (session/staff-mode.ts). */

@@ -18,12 +18,12 @@ export function ctxFor(actor: Principal, options: { now?: () => number; interact
 }
 
 /** Every input field only staff may use, per tool, as staff are shown them (descriptions starting "Staff only:"). */
-export async function staffOnlyFields(): Promise<{ tool: string; field: string; type: unknown }[]> {
+export async function staffOnlyFields(): Promise<{ tool: string; field: string; type: unknown; enum?: unknown[] }[]> {
   const { TOOLS } = await import('../worker/tools/catalog');
   const { isStaffOnlyField, toolInputJsonSchema } = await import('../worker/tools/schemas');
   return TOOLS.flatMap((tool) =>
-    Object.entries((toolInputJsonSchema(tool, 'staff').properties ?? {}) as Record<string, { description?: string; type?: unknown }>)
+    Object.entries((toolInputJsonSchema(tool, 'staff').properties ?? {}) as Record<string, { description?: string; type?: unknown; enum?: unknown[] }>)
       .filter(([, field]) => isStaffOnlyField(field))
-      .map(([field, schema]) => ({ tool: tool.name, field, type: schema.type })),
+      .map(([field, schema]) => ({ tool: tool.name, field, type: schema.type, ...(schema.enum ? { enum: schema.enum } : {}) })),
   );
 }

@@ -79,10 +79,12 @@ describe('staff-only fields', () => {
   });
 
   it('are refused from a customer by the domain even when sent (403), and accepted from staff', async () => {
-    const valueFor = (field: string, type: unknown) => (type === 'integer' || type === 'number' ? 1 : field.includes('email') ? 'ann@example.com' : 'alice');
-    for (const { tool, field, type } of await staffOnlyFields()) {
+    // A valid value of the field's type (an enum's first member), so the refusal is about who sent it, not what.
+    const valueFor = (field: string, type: unknown, members?: unknown[]) =>
+      members?.length ? members[0] : type === 'integer' || type === 'number' ? 1 : field.includes('email') ? 'ann@example.com' : 'alice';
+    for (const { tool, field, type, enum: members } of await staffOnlyFields()) {
       const def = findTool(tool)!;
-      const input = { ...(def.example as object), [field]: valueFor(field, type) };
+      const input = { ...(def.example as object), [field]: valueFor(field, type, members) };
       const asCustomer: ToolResult = await executeTool(def, ctxFor(customerA), input, 'rest');
       expect(asCustomer.ok ? 'ok' : asCustomer.error.code, `${tool}.${field} from a customer`).toBe('forbidden');
       // Without the field the customer's call is not refused: the refusal is about the field.

@@ -13,27 +13,45 @@ import { costCents, priceTable } from '../../worker/agent/pricing';
 import { systemPrompt } from '../../worker/agent/prompt';
 import type { Principal } from '../../worker/auth/principal';
 import { loadPromptCalendar } from '../../worker/domain/business-calendar';
-import { createContext } from '../../worker/domain/context';
+import { createContext, type DomainContext } from '../../worker/domain/context';
 import { log } from '../../worker/lib/log';
 import { BOOKING_CARD_TOOLS, toolLabel, type SessionEvent } from '../../worker/protocol/chat';
 import { TOOLS } from '../../worker/tools/catalog';
 import { selectTools } from '../../worker/tools/registry';
-import { updateInteraction } from './d1-sync';
+import { insertAudit, updateInteraction } from './d1-sync';
 import type { SessionHost, TurnWriter } from './host';
+import { turnOps, type OpsMark } from './op-counts';
 import type { SessionMeta } from './store';
+
+/** Where a turn came from: the round-trip count at its acceptance, and the HTTP request that sent it. */
+export interface TurnOrigin {
+  ops?: OpsMark;
+  requestId?: string | undefined;
+}
 
 /**
  * Runs turn `turnId` acting as `principal` (the session passes its owner). A turn finished after a
  * restart passes the id it had, so its stored results replay. Throws only for unexpected failures.
  */
-export async function runSessionTurn(host: SessionHost, chatModel: () => ChatModel, turnId: string, principal: Principal, writer?: TurnWriter): Promise<void> {
+export async function runSessionTurn(
+  host: SessionHost,
+  chatModel: () => ChatModel,
+  turnId: string,
+  principal: Principal,
+  writer?: TurnWriter,
+  { ops = host.counts.mark(), requestId }: TurnOrigin = {},
+): Promise<void> {
   let meta = host.store.meta()!;
   if (meta.interaction_id === undefined) await host.flushOutbox();
   meta = host.store.meta()!;
   const emit = (event: SessionEvent) => host.emit(event, writer);
   emit({ type: 'turn_started', turn_id: turnId });
   const model = chatModel();
-  const ctx = createContext(host.env, principal, meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {});
+  const ctx: DomainContext = {
+    ...createContext(host.env, principal, { requestId, ...(meta.interaction_id !== undefined ? { interactionId: meta.interaction_id } : {}) }),
+    // Tool calls' audit rows join the outbox: written to D1 with the turn's messages, after the reply.
+    audit: (row) => host.store.enqueueD1(...insertAudit(row, crypto.randomUUID())),
+  };
   const toolNames = new Map<string, string>();
   const bookings: unknown[] = [];
   // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
@@ -109,6 +127,7 @@ export async function runSessionTurn(host: SessionHost, chatModel: () => ChatMod
       function_calls: outcome.functionCalls,
       usage: outcome.usage,
       offline: model.offline,
+      ...(host.env.SERVER_TIMING === 'true' ? { ops: turnOps(host.counts, ops) } : {}),
     }
   );
 }

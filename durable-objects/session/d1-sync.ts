@@ -2,6 +2,7 @@
  * The D1 statements a session queues in its outbox. Each is idempotent, so a
  * flush that failed half-way (or ran twice) can be replayed as a whole.
  */
+import type { AuditRow } from '../../worker/domain/context';
 import type { SessionMeta } from './store';
 
 type Statement = [sql: string, params: SqlStorageValue[]];
@@ -49,5 +50,14 @@ export function insertMessage(
     `INSERT OR IGNORE INTO messages (interaction_id, seq, role, content, tool_call_id, tool_name, created_at)
      SELECT id, ?, ?, ?, ?, ?, ? FROM interactions WHERE session_id = ?`,
     [message.seq, message.role, message.content, message.toolCallId ?? null, message.toolName ?? null, message.createdAt, sessionId],
+  ];
+}
+
+/** A tool call's audit row; `writeKey` (unique in D1) makes a replayed batch insert it once. */
+export function insertAudit(row: AuditRow, writeKey: string): Statement {
+  return [
+    `INSERT INTO audit_log (subject, role, surface, tool, args_digest, outcome, duration_ms, request_id, write_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(write_key) DO NOTHING`,
+    [row.subject, row.role, row.surface, row.tool, row.argsDigest, row.outcome, row.durationMs, row.requestId, writeKey],
   ];
 }

@@ -7,10 +7,13 @@
  */
 import type { ServerEvent, SessionEvent } from '../../worker/protocol/chat';
 import { insertMessage } from './d1-sync';
+import { countingD1, countingSql, OpCounts } from './op-counts';
 import { D1Outbox } from './outbox';
 import { SessionSockets } from './sockets';
 import { SessionStore, type MessageExtra, type StoredMessage } from './store';
 import { TurnQueue } from './turn-queue';
+
+const NDJSON = new TextEncoder();
 
 /** The HTTP stream of the turn a caller started (NDJSON events), when there is one. */
 export type TurnWriter = WritableStreamDefaultWriter<Uint8Array>;
@@ -24,7 +27,10 @@ export interface StoreOptions {
 
 /** What the parts of a session need from it. */
 export interface SessionHost {
+  /** The Worker's env, its D1 binding counted (`counts`): every part's tools and queries go through it. */
   readonly env: Env;
+  /** The D1 round trips and storage operations this object made (op-counts.ts). */
+  readonly counts: OpCounts;
   readonly store: SessionStore;
   now(): number;
   /**
@@ -50,16 +56,19 @@ export class SessionCore implements SessionHost {
   readonly store: SessionStore;
   readonly sockets: SessionSockets;
   readonly outbox: D1Outbox;
+  readonly counts = new OpCounts();
+  readonly env: Env;
   private readonly queue = new TurnQueue();
 
   constructor(
     private readonly ctx: DurableObjectState,
-    readonly env: Env,
+    env: Env,
     /** The D1 binding, read at each flush (tests swap the object's binding to simulate an outage). */
     d1: () => D1Database,
   ) {
-    this.store = new SessionStore(ctx.storage.sql);
-    this.outbox = new D1Outbox(this.store, d1, () => this.now());
+    this.env = { ...env, DB: countingD1(env.DB, this.counts) };
+    this.store = new SessionStore(countingSql(ctx.storage.sql, this.counts));
+    this.outbox = new D1Outbox(this.store, () => countingD1(d1(), this.counts), () => this.now());
     this.sockets = new SessionSockets(ctx, () => this.now());
   }
 
@@ -74,7 +83,6 @@ export class SessionCore implements SessionHost {
   storeMessage(message: StoredMessage, { turnId = null, toolName, extra }: StoreOptions = {}): number {
     const now = this.now();
     const seq = this.store.appendMessage(message, turnId, now, extra);
-    const meta = this.store.meta()!;
     const content =
       message.role === 'assistant' && message.tool_calls?.length
         ? JSON.stringify({ text: message.content ?? '', tool_calls: message.tool_calls })
@@ -82,7 +90,7 @@ export class SessionCore implements SessionHost {
           ? message.content
           : JSON.stringify(message.content ?? '');
     this.store.enqueueD1(
-      ...insertMessage(meta.session_id, {
+      ...insertMessage(this.store.sessionId()!, {
         seq,
         role: message.role === 'developer' ? 'system' : message.role === 'function' ? 'tool' : message.role,
         content,
@@ -97,7 +105,7 @@ export class SessionCore implements SessionHost {
   emit(event: SessionEvent, writer?: TurnWriter): ServerEvent {
     const stored = this.store.appendEvent(event);
     this.sockets.broadcast(stored);
-    if (writer) writer.write(new TextEncoder().encode(`${JSON.stringify(stored)}\n`)).catch(() => undefined);
+    if (writer) writer.write(NDJSON.encode(`${JSON.stringify(stored)}\n`)).catch(() => undefined);
     return stored;
   }
 
@@ -111,7 +119,8 @@ export class SessionCore implements SessionHost {
   }
 
   persistSoon(): void {
-    this.ctx.waitUntil(this.persist());
+    const mark = this.counts.mark();
+    this.ctx.waitUntil(this.persist().finally(() => (this.counts.afterReply = this.counts.since(mark))));
   }
 
   /** Arms the alarm for the earliest of: the outbox retry, the idle timeout, a socket's token expiry. */
@@ -125,7 +134,10 @@ export class SessionCore implements SessionHost {
     // An idle socket is closed when its token expires, though no frame comes to find out.
     const expiry = this.sockets.nextExpiry(this.now());
     if (expiry !== undefined) candidates.push(expiry);
-    if (candidates.length) await this.ctx.storage.setAlarm(Math.min(...candidates));
+    if (candidates.length) {
+      this.counts.storage++;
+      await this.ctx.storage.setAlarm(Math.min(...candidates));
+    }
   }
 
   /** How long an open session may sit without activity before the alarm marks it abandoned. */

@@ -15,7 +15,7 @@ import { writeMetricPoint } from '../../worker/metrics/analytics-engine';
 import { observeTurn } from '../../worker/metrics/isolate';
 import { fail, ok, type Result } from '../../worker/lib/result';
 import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
-import { runSessionTurn } from './agent-turn';
+import { runSessionTurn, type TurnOrigin } from './agent-turn';
 import type { SessionHost, TurnWriter } from './host';
 import type { SessionInsights } from './insights';
 import type { StaffMode } from './staff-mode';
@@ -71,12 +71,13 @@ export class SessionInbox {
   }
 
   /** Accepts a message and queues its turn; the stream carries this turn's events as NDJSON. */
-  send(principal: Principal, text: string, clientId?: string): SendResult {
+  send(principal: Principal, text: string, clientId?: string, requestId?: string): SendResult {
+    const ops = this.host.counts.mark();
     const accepted = this.accept(principal, text, clientId);
     if (!accepted.ok) return accepted;
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
     const writer = writable.getWriter();
-    this.ctx.waitUntil(this.host.enqueue(() => this.run(accepted.data.inboxId, writer)));
+    this.ctx.waitUntil(this.host.enqueue(() => this.run(accepted.data.inboxId, writer, { ops, requestId })));
     return ok({ turn_id: accepted.data.turnId, stream: readable });
   }
 
@@ -106,7 +107,7 @@ export class SessionInbox {
   }
 
   /** Moves an inbox message into the conversation and answers it. Runs on the turn queue. */
-  async run(inboxId: number, writer?: TurnWriter): Promise<void> {
+  async run(inboxId: number, writer?: TurnWriter, origin: TurnOrigin = { ops: this.host.counts.mark() }): Promise<void> {
     const { store } = this.host;
     const item = store.inboxItem(inboxId);
     if (!item) {
@@ -132,16 +133,16 @@ export class SessionInbox {
     });
     this.host.emit({ type: 'message', message: store.message(seq) }, writer);
     if (held) return this.staff.hold(item.turn_id, writer);
-    await this.answer(item.turn_id, principal, writer);
+    await this.answer(item.turn_id, principal, writer, origin);
   }
 
   /** Runs the agent turn; an unexpected failure becomes an error event (the message stays saved). */
-  private async answer(turnId: string, principal: Principal, writer?: TurnWriter): Promise<void> {
+  private async answer(turnId: string, principal: Principal, writer?: TurnWriter, origin?: TurnOrigin): Promise<void> {
     const before = this.host.store.meta()?.status;
     const started = Date.now();
     let outcome: 'ok' | 'failed' = 'ok';
     try {
-      await runSessionTurn(this.host, this.model, turnId, principal, writer);
+      await runSessionTurn(this.host, this.model, turnId, principal, writer, origin);
       // The agent handed the conversation to a person (request_human): its insights so far, off the turn's path.
       if (before !== 'escalated' && this.host.store.meta()?.status === 'escalated') this.insights.refreshSoon();
     } catch (err) {

@@ -188,6 +188,13 @@ export class SessionStore {
     return waiting || this.sql.exec("SELECT 1 FROM messages WHERE role = 'user' AND json_extract(extra, '$.client_id') = ? LIMIT 1", clientId).toArray().length > 0;
   }
 
+  private knownSessionId: string | undefined;
+
+  /** The session's id (it never changes once the meta is written, so it is read once). */
+  sessionId(): string | undefined {
+    return (this.knownSessionId ??= this.meta()?.session_id);
+  }
+
   meta(): SessionMeta | undefined {
     const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'session'").toArray()[0];
     return row ? (JSON.parse(row.value) as SessionMeta) : undefined;

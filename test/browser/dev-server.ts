@@ -62,6 +62,8 @@ export interface DevServerOptions {
   persistDir?: string;
   /** What to poll until the server answers; default /health. */
   healthPath?: string;
+  /** Open wrangler's DevTools inspector on this port (bench/profile.mjs takes CPU profiles through it). */
+  inspectorPort?: number;
 }
 
 /** A fresh persist directory with the D1 migrations applied and the seed loaded (as `npm run dev` does). */
@@ -101,6 +103,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       '--persist-to',
       persistDir,
       '--show-interactive-dev-session=false',
+      ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
       ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
     ],
     // node_modules/.bin first so wrangler's build command runs on this Node (22), like `npm run`.

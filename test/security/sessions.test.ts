@@ -90,6 +90,7 @@ function toolResultSent(requests: { messages: ModelMessage[] }[], callId: string
   return undefined;
 }
 
+// A chat turn's audit rows reach D1 through the session's outbox, just after the reply: tests wait for them.
 const auditRows = (subject: string, tool: string) =>
   env.DB.prepare("SELECT role, surface FROM audit_log WHERE subject = ? AND tool = ? AND surface = 'chat' ORDER BY id").bind(subject, tool).all<{ role: string; surface: string }>();
 
@@ -219,7 +220,7 @@ describe('finding 2: staff tokens never run an AI turn in a customer’s convers
     const sent = toolResultSent(requests, 'call_resumed');
     expect(sent, 'the resumed turn ran list_bookings').toBeDefined();
     expect(leaks(sent!)).toEqual([]);
-    expect((await auditRows(`visitor:${s.session_id}`, 'list_bookings')).results).toEqual([{ role: 'customer', surface: 'chat' }]);
+    await vi.waitFor(async () => expect((await auditRows(`visitor:${s.session_id}`, 'list_bookings')).results).toEqual([{ role: 'customer', surface: 'chat' }]));
   });
 });
 
@@ -240,7 +241,7 @@ describe('finding 3: a stored tool result replays only within the turn that made
     expect(sent).toBeDefined();
     expect(leaks(sent!), 'the customer’s turn was answered with the staff turn’s stored result').toEqual([]);
     expect(JSON.parse(sent!)).toMatchObject({ ok: true, data: { bookings: [] } });
-    expect((await auditRows(`visitor:${s.session_id}`, 'list_bookings')).results).toEqual([{ role: 'customer', surface: 'chat' }]);
+    await vi.waitFor(async () => expect((await auditRows(`visitor:${s.session_id}`, 'list_bookings')).results).toEqual([{ role: 'customer', surface: 'chat' }]));
   });
 
   it('a later turn of the same customer that reuses a call id runs the tool it names, checked, instead of replaying', async () => {
@@ -261,8 +262,8 @@ describe('finding 3: a stored tool result replays only within the turn that made
     await say(s, 'And the services again?');
     const subject = `visitor:${s.session_id}`;
     // Each turn ran its own call: a same-named call in a later turn is not answered from the first turn's result either.
-    expect((await auditRows(subject, 'list_services')).results).toHaveLength(2);
-    expect((await auditRows(subject, 'list_bookings')).results).toHaveLength(1);
+    await vi.waitFor(async () => expect((await auditRows(subject, 'list_services')).results).toHaveLength(2));
+    await vi.waitFor(async () => expect((await auditRows(subject, 'list_bookings')).results).toHaveLength(1));
   });
 
   it('runTurn never replays a stored result for a tool the caller is not offered, nor under another tool’s name', async () => {
@@ -334,6 +335,6 @@ describe('finding 3: a stored tool result replays only within the turn that made
     expect(JSON.parse(sent!)).toMatchObject({ ok: true, data: { number: expect.stringMatching(/^BK-2034-/) } });
     const count = await env.DB.prepare("SELECT count(*) AS n FROM bookings WHERE address = '5 Replay Rd, Chicago, IL'").first<{ n: number }>();
     expect(count!.n).toBe(1);
-    expect((await auditRows(`visitor:${s.session_id}`, 'create_booking')).results).toHaveLength(1);
+    await vi.waitFor(async () => expect((await auditRows(`visitor:${s.session_id}`, 'create_booking')).results).toHaveLength(1));
   });
 });

@@ -37,6 +37,17 @@ export function calendarLines(calendar: BusinessCalendar, today: string): string
     .join('\n');
 }
 
+// The calendar object is kept per isolate (loadPromptCalendar), so its lines are worked out once a day, not every turn.
+const linesOf = new WeakMap<BusinessCalendar, { today: string; lines: string }>();
+
+function keptCalendarLines(calendar: BusinessCalendar, today: string): string {
+  const kept = linesOf.get(calendar);
+  if (kept?.today === today) return kept.lines;
+  const lines = calendarLines(calendar, today);
+  linesOf.set(calendar, { today, lines });
+  return lines;
+}
+
 /**
  * The system prompt: who the agent works for, today's date in the business's
  * zone (models are bad at "next Tuesday" without it), its opening hours and
@@ -44,12 +55,12 @@ export function calendarLines(calendar: BusinessCalendar, today: string): string
  */
 export function systemPrompt(config: PromptConfig): string {
   const today = toZoned(config.now, config.timeZone);
-  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: config.timeZone }).format(config.now);
+  const weekday = WEEKDAY_NAMES[weekdayOf(today.date)];
   const time = `${String(Math.floor(today.minute / 60)).padStart(2, '0')}:${String(today.minute % 60).padStart(2, '0')}`;
   return [
     `You are the front-desk assistant of ${config.businessName}, a home-services company (HVAC, plumbing, electrical).`,
     `Today is ${weekday} ${today.date}, local time ${time}, time zone ${config.timeZone}. Dates and times you give and take are in that zone.`,
-    config.calendar ? calendarLines(config.calendar, today.date) : '',
+    config.calendar ? keptCalendarLines(config.calendar, today.date) : '',
     config.customerName ? `You are talking with ${config.customerName}.` : '',
     'Use the tools to answer: search_knowledge_base for hours, prices, policies and FAQs; list_services and check_availability before offering times; create_booking only after the customer has confirmed service, date, time, name, phone and address.',
     'When an answer comes from the knowledge base, cite the article titles you used, e.g. "(Source: Cancellation policy)". Never invent prices, policies or availability.',

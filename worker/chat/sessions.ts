@@ -7,7 +7,7 @@ import { isStaff, requireRole, type Principal, type UserPrincipal } from '../aut
 import { signToken } from '../auth/tokens';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../domain/errors';
 import type { Result } from '../lib/result';
-import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type Usage } from '../protocol/chat';
+import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type TurnOps, type Usage } from '../protocol/chat';
 import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER, type SendResult, type SessionInfo, type SessionTranscript, type StaffResult } from '../protocol/session';
 import { STAFF_SEND_REFUSAL } from './policy';
 
@@ -137,11 +137,11 @@ export function validateMessage(text: unknown): string {
  * Sends a message to the session. The session itself answers 404 (unknown),
  * 403 (someone else's, or a staff sender) or 429, so a turn costs one call to its object.
  */
-export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string): Promise<ReadableStream<Uint8Array>> {
+export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string, requestId?: string): Promise<ReadableStream<Uint8Array>> {
   if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
   refuseStaffSender(principal);
   if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
-  const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId);
+  const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId, requestId);
   if (result.ok) return result.data.stream;
   const { code, message, details } = result.error;
   // A repeated client id is a conflict over HTTP: the first message with it is being (or was) answered.
@@ -176,6 +176,8 @@ export interface TurnSummary {
   bookings: unknown[];
   /** 'staff' when a person has the conversation: the message was stored, no AI turn ran, and `response` is empty. */
   handled_by: 'ai' | 'staff';
+  /** The turn's round trips, where the session reports them (SERVER_TIMING). */
+  ops?: TurnOps;
 }
 
 /** Reads a turn to its end and sums it up for a plain JSON answer. */
@@ -201,6 +203,7 @@ export async function collectTurn(stream: ReadableStream<Uint8Array>): Promise<T
         requires_escalation: escalated,
         bookings,
         handled_by: 'ai',
+        ...(event.ops ? { ops: event.ops } : {}),
       };
     }
   }

@@ -564,6 +564,14 @@ export const auditLog = sqliteTable(
     argsDigest: text('args_digest').notNull(),
     outcome: text('outcome').notNull(),
     durationMs: integer('duration_ms').notNull(),
+    /** The id of the HTTP request (hono's X-Request-Id) that caused the call, when one did. */
+    requestId: text('request_id'),
+    /** Set on rows a chat session writes through its outbox: a replayed batch inserts the row once. */
+    writeKey: text('write_key'),
   },
-  (t) => [index('audit_log_subject_idx').on(t.subject, t.at), index('audit_log_tool_idx').on(t.tool, t.at)],
+  (t) => [
+    index('audit_log_subject_idx').on(t.subject, t.at),
+    index('audit_log_tool_idx').on(t.tool, t.at),
+    uniqueIndex('audit_log_write_key_idx').on(t.writeKey),
+  ],
 );

@@ -15,6 +15,25 @@ export interface DomainContext {
   now(): number;
   /** The interaction (chat/voice session) this call happens in, if any. */
   interactionId?: number;
+  /** The id of the HTTP request that caused this call (hono's X-Request-Id), for logs and the audit log. */
+  requestId?: string;
+  /**
+   * Where a tool call's audit row goes instead of its own D1 write: a chat session queues it in its
+   * outbox, so it reaches D1 in the batch that syncs the turn's messages, after the reply.
+   */
+  audit?: (row: AuditRow) => void;
+}
+
+/** One audit_log row, as executeTool records it. */
+export interface AuditRow {
+  subject: string;
+  role: string;
+  surface: string;
+  tool: string;
+  argsDigest: string;
+  outcome: string;
+  durationMs: number;
+  requestId: string | null;
 }
 
 export interface ContextEnv {
@@ -29,7 +48,7 @@ export interface ContextEnv {
 export function createContext(
   env: ContextEnv,
   actor: Principal,
-  options: { now?: () => number; interactionId?: number } = {},
+  options: { now?: () => number; interactionId?: number; requestId?: string | undefined } = {},
 ): DomainContext {
   return {
     db: database(env.DB),
@@ -38,5 +57,6 @@ export function createContext(
     timeZone: env.BUSINESS_TIMEZONE,
     now: options.now ?? Date.now,
     ...(options.interactionId !== undefined ? { interactionId: options.interactionId } : {}),
+    ...(options.requestId !== undefined ? { requestId: options.requestId } : {}),
   };
 }

@@ -23,7 +23,7 @@ import {
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
 import { csatBodySchema, messageBodySchema, newSessionBodySchema, textMessageBodySchema } from '../protocol/api';
-import { CHAT_SUBPROTOCOL } from '../protocol/chat';
+import { CHAT_SUBPROTOCOL, type TurnOps } from '../protocol/chat';
 import { fieldErrors } from '../tools/registry';
 import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';
@@ -55,9 +55,23 @@ export async function limitByIp(c: Context<AppEnv>): Promise<void> {
 
 const wantsStream = (c: Context<AppEnv>) => (c.req.header('accept') ?? '').includes('text/event-stream');
 
+/**
+ * A turn's round trips as a Server-Timing header (dev and bench only, see TurnOps):
+ * `d1;desc="2", do-storage;desc="14", d1-after-reply;desc="1", do-storage-after-reply;desc="3"`.
+ */
+export function serverTiming(ops: TurnOps): string {
+  const entries = [['d1', ops.d1], ['do-storage', ops.storage]];
+  if (ops.after_reply) entries.push(['d1-after-reply', ops.after_reply.d1], ['do-storage-after-reply', ops.after_reply.storage]);
+  return entries.map(([name, n]) => `${name};desc="${n}"`).join(', ');
+}
+
 /** Answers a turn as SSE (each event with its id, so EventSource can resume) or as one JSON object. */
 export async function answerTurn(c: Context<AppEnv>, stream: ReadableStream<Uint8Array>, shape: (s: Awaited<ReturnType<typeof collectTurn>>) => object) {
-  if (!wantsStream(c)) return c.json(shape(await collectTurn(stream)));
+  if (!wantsStream(c)) {
+    const turn = await collectTurn(stream);
+    if (turn.ops) c.header('Server-Timing', serverTiming(turn.ops));
+    return c.json(shape(turn));
+  }
   return streamSSE(c, async (sse) => {
     for await (const event of readEvents(stream)) {
       await sse.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event) });
@@ -82,7 +96,7 @@ export function chatRoutes(): Hono<AppEnv> {
     refuseStaffSender(principal);
     const text = validateMessage(body.message);
     await limitByIp(c);
-    const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id);
+    const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id, c.get('requestId'));
     return answerTurn(c, stream, (t) => ({
       response: t.response,
       function_calls: t.function_calls,

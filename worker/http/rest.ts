@@ -105,7 +105,7 @@ export function mountRestRoutes(app: Hono<AppEnv>, tools: readonly AnyTool[]): v
       }
       // Path segments name the resource and win over anything the body says.
       Object.assign(input, c.req.param());
-      const ctx = createContext(c.env, c.get('principal'));
+      const ctx = createContext(c.env, c.get('principal'), { requestId: c.get('requestId') });
       const result = await executeTool(tool, ctx, input, 'rest');
       if (result.ok) return c.json(result.data as object, route.status ?? 200);
       if (result.error.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer');

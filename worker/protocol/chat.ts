@@ -34,6 +34,18 @@ export interface FunctionCallSummary {
   error?: string;
 }
 
+/**
+ * What a turn cost the session in round trips, up to its reply: D1 calls and Durable Object storage
+ * operations on the reply's path, and those of the session's previous turn made after its reply (the
+ * outbox flush, the alarm). Sent only where the SERVER_TIMING var is "true" (dev, bench).
+ */
+export interface TurnOps {
+  d1: number;
+  storage: number;
+  /** The previous turn's work after its reply, when there was one. */
+  after_reply?: { d1: number; storage: number };
+}
+
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
@@ -74,6 +86,7 @@ export type SessionEvent =
       function_calls: FunctionCallSummary[];
       usage: Usage;
       offline: boolean;
+      ops?: TurnOps;
     }
   /** A customer's message was stored while staff has the conversation: no AI turn runs; a person will answer. */
   | { type: 'waiting_for_staff'; turn_id: string }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { audienceOf, type Audience, type Principal } from '../auth/principal';
-import type { DomainContext } from '../domain/context';
+import type { AuditRow, DomainContext } from '../domain/context';
 import { DomainError, type ErrorCode } from '../domain/errors';
 import { log } from '../lib/log';
 import type { Failure, Result } from '../lib/result';
@@ -80,26 +80,33 @@ async function digest(value: unknown): Promise<string> {
   return [...new Uint8Array(hash).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Records the call in audit_log: through the context's sink when it has one (a chat session's outbox,
+ * written after the reply), otherwise one D1 insert before the result is returned.
+ */
 async function audit(ctx: DomainContext, surface: Surface, tool: string, args: unknown, outcome: string, durationMs: number) {
   const actor = ctx.actor;
+  const row: AuditRow = {
+    subject: actor.kind === 'user' ? actor.subject : 'anonymous',
+    role: audienceOf(actor),
+    surface,
+    tool,
+    argsDigest: await digest(args),
+    outcome,
+    durationMs: Math.round(durationMs),
+    requestId: ctx.requestId ?? null,
+  };
   try {
+    if (ctx.audit) return ctx.audit(row);
     await ctx.d1
       .prepare(
-        'INSERT INTO audit_log (subject, role, surface, tool, args_digest, outcome, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit_log (subject, role, surface, tool, args_digest, outcome, duration_ms, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .bind(
-        actor.kind === 'user' ? actor.subject : 'anonymous',
-        audienceOf(actor),
-        surface,
-        tool,
-        await digest(args),
-        outcome,
-        Math.round(durationMs),
-      )
+      .bind(row.subject, row.role, row.surface, row.tool, row.argsDigest, row.outcome, row.durationMs, row.requestId)
       .run();
   } catch (err) {
     // An audit write must not turn a done booking into a failure; it is logged instead.
-    log.error('audit_write_failed', { tool, error: String(err) });
+    log.error('audit_write_failed', { tool, request_id: ctx.requestId, error: String(err) });
   }
 }
 
@@ -130,7 +137,7 @@ export async function executeTool(tool: AnyTool, ctx: DomainContext, rawInput: u
         if (err instanceof DomainError) {
           result = { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
         } else {
-          log.error('tool_failed', { tool: tool.name, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+          log.error('tool_failed', { tool: tool.name, request_id: ctx.requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
           result = { ok: false, error: { code: 'internal', message: 'The tool failed unexpectedly; try again or ask for a human' } };
         }
       }

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// `npm run bench:profile`: a CPU profile of workerd while offline chat turns run. Starts `wrangler dev`
+// with `--inspector-port` (the same throwaway server the benches use), connects to its DevTools protocol
+// over WebSocket, and between Profiler.start and Profiler.stop plays the eval conversations
+// (BENCH_PROFILE_TURNS, 300, BENCH_PROFILE_CONCURRENCY, 1, at a time). Writes bench/out/turns-<time>.cpuprofile
+// (open it in Chrome DevTools → Performance, or speedscope) and prints the top self-time functions,
+// aggregated by function and script, and by script.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SCENARIOS } from '../test/eval/scenarios/index.ts';
+import { freePort } from '../test/browser/dev-server.ts';
+import { startDevServer } from './dev-server.mjs';
+import { conversations } from './offline.mjs';
+
+/** A minimal DevTools protocol client: send(method, params) → result. */
+async function devtools(url) {
+  // wrangler's inspector proxy wants a local Origin (DevTools sends one; Node's WebSocket does not by default).
+  const ws = new WebSocket(url, { headers: { Origin: 'http://localhost' } });
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve, { once: true });
+    ws.addEventListener('error', () => reject(new Error(`could not connect to ${url}`)), { once: true });
+  });
+  let next = 1;
+  const waiting = new Map();
+  ws.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data));
+    const pending = waiting.get(message.id);
+    if (!pending) return;
+    waiting.delete(message.id);
+    if (message.error) pending.reject(new Error(`${message.error.message}`));
+    else pending.resolve(message.result);
+  });
+  return {
+    send(method, params = {}) {
+      const id = next++;
+      ws.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** The inspector's targets (wrangler's proxy lists the user Worker's isolate), retried while it starts. */
+async function targets(port) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      const list = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+      if (list.length) return list;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no inspector targets on port ${port}`);
+}
+
+/** Self time per key from a .cpuprofile (sample counts × the mean sampling interval). */
+export function selfTimes(profile, keyOf) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totalMs = (profile.endTime - profile.startTime) / 1000;
+  const samples = profile.samples?.length ?? 0;
+  const perSample = samples ? totalMs / samples : 0;
+  const counts = new Map();
+  for (const id of profile.samples ?? []) {
+    const key = keyOf(byId.get(id).callFrame);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return { totalMs, rows: [...counts].map(([key, n]) => ({ key, ms: n * perSample, share: n / samples })).sort((a, b) => b.ms - a.ms) };
+}
+
+const shortUrl = (url) => (url ? url.replace(/^.*\/(\.wrangler|node_modules)\//, '$1/').slice(-60) : '(native)');
+
+export async function profileTurns({ turns, concurrency, top }) {
+  const inspectorPort = await freePort();
+  const server = await startDevServer({ inspectorPort });
+  try {
+    const list = await targets(inspectorPort);
+    const target = list.find((t) => !/internal/i.test(t.title ?? '')) ?? list[0];
+    const client = await devtools(target.webSocketDebuggerUrl);
+    // Enough conversations for `turns` turns (the list repeats when it is shorter).
+    const all = SCENARIOS.filter((s) => !s.setup);
+    const picked = [];
+    for (let count = 0, i = 0; count < turns; i++) {
+      picked.push(all[i % all.length]);
+      count += all[i % all.length].turns.length;
+    }
+    await conversations(server.base, all.slice(0, 10), concurrency); // warm-up: isolate, DO class, caches
+    await client.send('Profiler.enable');
+    await client.send('Profiler.setSamplingInterval', { interval: 200 });
+    await client.send('Profiler.start');
+    const started = performance.now();
+    const times = await conversations(server.base, picked, concurrency);
+    const wall = performance.now() - started;
+    const { profile } = await client.send('Profiler.stop');
+    client.close();
+    const out = path.join(import.meta.dirname, 'out');
+    mkdirSync(out, { recursive: true });
+    const file = path.join(out, `turns-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const byFunction = selfTimes(profile, (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`);
+    const byScript = selfTimes(profile, (f) => shortUrl(f.url));
+    const busy = byFunction.rows.filter((r) => !/^\((idle|program|garbage collector)\)/.test(r.key)).reduce((s, r) => s + r.ms, 0);
+    console.log(`\nCPU profile: ${times.length} offline turns, ${concurrency} at a time, ${wall.toFixed(0)} ms wall; target "${target.title}"`);
+    console.log(`profile ${byFunction.totalMs.toFixed(0)} ms, of which not idle ${busy.toFixed(0)} ms = ${(busy / times.length).toFixed(2)} ms per turn (isolate's JS + GC)`);
+    console.log(`written: ${path.relative(process.cwd(), file)}`);
+    console.log(`\nTop ${top} self time by function:`);
+    for (const r of byFunction.rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+    console.log('\nSelf time by script:');
+    for (const r of byScript.rows.slice(0, 12)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await profileTurns({
+    turns: Number(process.env.BENCH_PROFILE_TURNS ?? 300),
+    concurrency: Number(process.env.BENCH_PROFILE_CONCURRENCY ?? 1),
+    top: Number(process.env.BENCH_PROFILE_TOP ?? 30),
+  });
+}
