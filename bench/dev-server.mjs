@@ -42,6 +42,8 @@ export async function startDevServer({ vars = {}, ...options } = {}) {
     peakKb() {
       return workerdPids(server.persistDir).reduce((kb, pid) => kb + Number(/VmHWM:\s+(\d+)/.exec(procFile(pid, 'status'))?.[1] ?? 0), 0);
     },
+    /** CPU ms used so far by this server's workerd processes (read before and after a batch). */
+    cpuMs: () => cpuMs(server.persistDir),
     stop: () => server.stop(),
   };
 }
@@ -69,3 +71,16 @@ export async function timed(count, concurrency, fn) {
   );
   return { times, wallMs: performance.now() - started };
 }
+
+/** CPU time (user + system, ms) the server's workerd processes have used so far, from /proc/<pid>/stat. */
+export function cpuMs(persist) {
+  const tick = 10; // CLK_TCK is 100 on Linux: one tick is 10 ms
+  return workerdPids(persist).reduce((ms, pid) => {
+    const stat = procFile(pid, 'stat');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ms + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * tick;
+  }, 0);
+}
+
+/** The median of `values` (several same-run measurements). */
+export const median = (values) => percentile(values, 50);

@@ -4,6 +4,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { signToken } from '../worker/auth/tokens.ts';
 import { BENCH_JWT_SECRET, fmt, percentile, startDevServer, timed } from './dev-server.mjs';
+import { goal } from './goals.mjs';
 
 export async function benchMcp({ calls, concurrency }) {
   const server = await startDevServer();
@@ -39,6 +40,8 @@ export async function benchMcp({ calls, concurrency }) {
     for (const [name, r] of rows) console.log(`${name.padEnd(27)} ${fmt(percentile(r.times, 50)).padEnd(11)} ${fmt(percentile(r.times, 95)).padEnd(11)} ${(calls / (r.wallMs / 1000)).toFixed(0)} calls/s`);
     const [d, rest, mcp] = rows.map(([, r]) => r);
     console.log(`ratio MCP / in-process: p50 ${(percentile(mcp.times, 50) / percentile(d.times, 50)).toFixed(2)}×, p95 ${(percentile(mcp.times, 95) / percentile(d.times, 95)).toFixed(2)}×`);
+    goal('MCP tools/call p50 / REST (list_services)', percentile(mcp.times, 50) / percentile(rest.times, 50), 1.2);
+    goal('MCP tools/call p95 / REST (list_services)', percentile(mcp.times, 95) / percentile(rest.times, 95), 1.2);
     console.log(`ratio MCP / REST:   p50 ${(percentile(mcp.times, 50) / percentile(rest.times, 50)).toFixed(2)}×, p95 ${(percentile(mcp.times, 95) / percentile(rest.times, 95)).toFixed(2)}×`);
     console.log('(in-process = listServices() timed inside workerd on the same D1; REST and MCP are timed by the client over HTTP;');
     console.log(' both run executeTool: token auth, permission check, validation, audit-log write; MCP adds JSON-RPC)');

@@ -3,6 +3,7 @@
 // the same run at the same concurrency (the local runtime's floor for a request).
 import { SCENARIOS } from '../test/eval/scenarios/index.ts';
 import { fmt, percentile, startDevServer } from './dev-server.mjs';
+import { goal } from './goals.mjs';
 
 const ipOf = (i) => ({ 'cf-connecting-ip': `198.51.${100 + ((i >> 8) & 3)}.${i & 255}` });
 
@@ -47,23 +48,51 @@ export async function conversations(base, scenarios, concurrency, onTurn) {
   return times;
 }
 
+/** The numbers of a Server-Timing header (`d1;desc="2", do-storage;desc="14"` → { d1: 2, 'do-storage': 14 }). */
+export function serverTimingCounts(header) {
+  const out = {};
+  for (const m of (header ?? '').matchAll(/([\w-]+);desc="(\d+)"/g)) out[m[1]] = Number(m[2]);
+  return out;
+}
+
 /** Every eval scenario without a set-up booking, `concurrency` conversations at a time. */
 export async function benchOffline({ concurrency }) {
   const scenarios = SCENARIOS.filter((s) => !s.setup);
-  const server = await startDevServer();
+  // SERVER_TIMING: each reply says what its turn cost in D1 round trips and storage operations.
+  const server = await startDevServer({ vars: { SERVER_TIMING: 'true' } });
   try {
     await conversations(server.base, scenarios.slice(0, 10), concurrency); // warm-up
+    const healthBefore = server.cpuMs();
     const floor = await health(server.base, 400, concurrency);
+    const healthCpu = (server.cpuMs() - healthBefore) / floor.length;
+    const ops = [];
     const started = performance.now();
-    const turns = await conversations(server.base, scenarios, concurrency);
+    const cpuBefore = server.cpuMs();
+    const turns = await conversations(server.base, scenarios, concurrency, (res, body) => ops.push({ ...serverTimingCounts(res.headers.get('server-timing')), tools: body.function_calls.length }));
+    const turnCpu = (server.cpuMs() - cpuBefore) / turns.length;
     const wall = performance.now() - started;
     const [h50, h95, t50, t95] = [percentile(floor, 50), percentile(floor, 95), percentile(turns, 50), percentile(turns, 95)];
     console.log(`\nOffline model: ${scenarios.length} eval conversations (${turns.length} turns), ${concurrency} at a time, no provider key`);
     console.log('                         p50         p95         throughput');
     console.log(`GET /health (baseline)   ${fmt(h50).padEnd(11)} ${fmt(h95).padEnd(11)}`);
     console.log(`offline turn             ${fmt(t50).padEnd(11)} ${fmt(t95).padEnd(11)} ${(turns.length / (wall / 1000)).toFixed(1)} turns/s`);
-    console.log(`ratio (turn / health): p50 ${(t50 / h50).toFixed(2)}×, p95 ${(t95 / h95).toFixed(2)}×; goal: turn p95 < 50 ms (${t95 < 50 ? 'met' : 'NOT met'})`);
+    console.log(`ratio (turn / health): p50 ${(t50 / h50).toFixed(2)}×, p95 ${(t95 / h95).toFixed(2)}×`);
+    console.log(`workerd CPU (from /proc, 10 ms ticks, session/new excluded): ${turnCpu.toFixed(2)} ms per offline turn, ${healthCpu.toFixed(2)} ms per GET /health → ${(turnCpu / healthCpu).toFixed(2)}×`);
+    const pick = (rows, key, p) => percentile(rows.map((r) => r[key] ?? 0), p);
+    const noTools = ops.filter((r) => r.tools === 0);
+    console.log('round trips per turn (counted in the session)   p50   p95   max');
+    for (const [label, rows] of [['all turns', ops], ['turns with no tool call', noTools]]) {
+      for (const [name, key] of [['D1 before the reply', 'd1'], ['D1 after the reply', 'd1-after-reply'], ['DO storage before the reply', 'do-storage'], ['DO storage after the reply', 'do-storage-after-reply']]) {
+        if (!rows.length) continue;
+        console.log(`  ${`${label}: ${name}`.padEnd(46)} ${String(pick(rows, key, 50)).padStart(4)} ${String(pick(rows, key, 95)).padStart(5)} ${String(Math.max(...rows.map((r) => r[key] ?? 0))).padStart(5)}`);
+      }
+    }
+    console.log(`  tool calls per turn: p50 ${pick(ops, 'tools', 50)}, p95 ${pick(ops, 'tools', 95)}; D1 round trips per tool call (before the reply): ${(ops.reduce((n, r) => n + (r.d1 ?? 0), 0) / Math.max(1, ops.reduce((n, r) => n + r.tools, 0))).toFixed(2)}`);
     console.log(`workerd peak RSS: ${server.peakKb() ? `${(server.peakKb() / 1024).toFixed(0)} MiB` : 'not found'}`);
+    goal(`offline turn p95 (${concurrency} at a time) [#10]`, t95, 50, 'ms', { strict: true });
+    goal('offline turn CPU / GET /health CPU (workerd, /proc)', turnCpu / healthCpu, undefined);
+    goal('D1 round trips after the reply per turn (p95)', pick(ops, 'd1-after-reply', 95), 1, 'trips');
+    goal('D1 round trips before the reply, turns with no tool call (p95)', noTools.length ? pick(noTools, 'd1', 95) : 0, 0, 'trips');
   } finally {
     await server.stop();
   }

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: figures next to baselines measured in the same run (see bench/chat.mjs, bench/mcp.mjs).
 //   BENCH_ONLY=chat|offline|mcp|voice to run one; offline (bench/offline.mjs): the eval conversations, BENCH_OFFLINE_CONCURRENCY (4) at a time;
-//   chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200);
+//   chat: BENCH_SESSIONS (20) × BENCH_TURNS (5) at BENCH_LATENCY_MS (200), then BENCH_SESSIONS_HIGH (100; 0 skips);
 //   mcp: BENCH_MCP_CALLS (300) at BENCH_MCP_CONCURRENCY (8); voice (bench/voice.mjs): BENCH_VOICE_CALLS (1,50)
 //   concurrent calls, BENCH_VOICE_SECONDS (5) of audio each way per call.
+// Ends with the goals table (bench/goals.mjs): each goal a ratio or figure from this run, PASS or FAIL.
+// A CPU profile of offline turns: npm run bench:profile (bench/profile.mjs).
 import { benchChat } from './chat.mjs';
+import { printGoals } from './goals.mjs';
 import { benchMcp } from './mcp.mjs';
 import { benchOffline } from './offline.mjs';
 import { benchVoice } from './voice.mjs';
@@ -13,6 +16,7 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === 'chat') {
   await benchChat({
     sessions: Number(process.env.BENCH_SESSIONS ?? 20),
+    highSessions: Number(process.env.BENCH_SESSIONS_HIGH ?? 100),
     turns: Number(process.env.BENCH_TURNS ?? 5),
     latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 200),
   });
@@ -29,3 +33,4 @@ if (!only || only === 'voice') {
     seconds: Number(process.env.BENCH_VOICE_SECONDS ?? 5),
   });
 }
+printGoals();
