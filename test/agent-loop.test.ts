@@ -64,7 +64,7 @@ describe('runTurn with the OpenAI-compatible model', () => {
     // The customer is offered the customer's tools only.
     const offered = (requests[0]!.tools as { function: { name: string } }[]).map((t) => t.function.name);
     expect(offered).toContain('create_booking');
-    expect(offered).not.toContain('confirm_booking');
+    expect(offered).not.toContain('complete_booking');
   });
 
   it('executes parallel tool calls and collects knowledge-base sources', async () => {
@@ -96,12 +96,12 @@ describe('runTurn with the OpenAI-compatible model', () => {
   it('answers malformed arguments and forbidden calls with readable errors, never with an exception', async () => {
     const id = await scenario([
       { toolCalls: [{ name: 'create_booking', arguments: '{"service": "drain-cle' }] },
-      { toolCalls: [{ name: 'confirm_booking', arguments: '{"booking_number":"BK-2030-000001"}' }] },
+      { toolCalls: [{ name: 'complete_booking', arguments: '{"booking_number":"BK-2030-000001"}' }] },
       { reply: 'Sorry, I cannot do that.' },
     ]);
     const outcome = await runTurn({
       model: new OpenAIChatModel({ apiKey: 'sk-test', baseURL, model: id }),
-      messages: user('Book it and confirm it'),
+      messages: user('Book it and mark it done'),
       // The model is offered every tool here; the registry still refuses what the role may not do.
       tools: TOOLS,
       ctx: ctxFor(customerA),
@@ -110,7 +110,7 @@ describe('runTurn with the OpenAI-compatible model', () => {
     });
     expect(outcome.functionCalls).toEqual([
       expect.objectContaining({ name: 'create_booking', ok: false, error: 'invalid_input' }),
-      expect.objectContaining({ name: 'confirm_booking', ok: false, error: 'forbidden' }),
+      expect.objectContaining({ name: 'complete_booking', ok: false, error: 'forbidden' }),
     ]);
     expect(outcome.text).toBe('Sorry, I cannot do that.');
   });

@@ -146,7 +146,7 @@ describe('booking tools', () => {
   it('declares the tools with valid examples and coerces numeric strings from REST', async () => {
     expect(bookingTools.map((t) => t.name)).toEqual([
       'list_services', 'check_availability', 'create_booking', 'get_booking', 'list_bookings',
-      'cancel_booking', 'reschedule_booking', 'update_booking_details', 'confirm_booking', 'complete_booking',
+      'cancel_booking', 'reschedule_booking', 'update_booking_details', 'complete_booking',
     ]);
     for (const tool of bookingTools) {
       expect(tool.input.safeParse(tool.example).success, tool.name).toBe(true);

@@ -196,7 +196,7 @@ describe('create and reschedule enforce the rules', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as DomainError).code).toBe('conflict');
-    const n = await env.DB.prepare("SELECT count(*) AS n FROM bookings WHERE employee_id = 3 AND status = 'pending' AND starts_at >= ? AND starts_at < ?")
+    const n = await env.DB.prepare("SELECT count(*) AS n FROM bookings WHERE employee_id = 3 AND status = 'confirmed' AND starts_at >= ? AND starts_at < ?")
       .bind(Date.parse('2031-01-13T06:00:00Z'), Date.parse('2031-01-14T06:00:00Z'))
       .first<{ n: number }>();
     expect(n?.n).toBe(2);

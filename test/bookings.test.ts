@@ -7,7 +7,6 @@ import { findAvailability } from '../worker/domain/availability';
 import {
   cancelBooking,
   completeBooking,
-  confirmBooking,
   createBooking,
   getBooking,
   listBookings,
@@ -66,7 +65,7 @@ describe('createBooking', () => {
     expect(b.number).toMatch(/^BK-2030-\d{6}$/);
     expect(Number(b.number.slice(-6))).toBe(before + 1);
     expect(b).toMatchObject({
-      status: 'pending',
+      status: 'confirmed',
       service: { slug: 'drain-cleaning', name: 'Drain Cleaning', category: 'Plumbing' },
       employee: { id: 3, name: 'Dev Patel' },
       // The phone as typed, returned in E.164.
@@ -197,7 +196,7 @@ describe('cancel and reschedule', () => {
     for (const start of ['2030-03-14T11:00', '2030-03-14T10:30']) {
       expect(await codeOf(rescheduleBooking(at(customerA), { booking_number: x.number, start, employee_id: 3 }))).toBe('conflict');
     }
-    expect(await getBooking(at(customerA), x.number)).toMatchObject({ start: '2030-03-14T09:00:00-05:00', employee: { id: 3 }, status: 'pending' });
+    expect(await getBooking(at(customerA), x.number)).toMatchObject({ start: '2030-03-14T09:00:00-05:00', employee: { id: 3 }, status: 'confirmed' });
     expect(await cellsOf(x.number)).toEqual(xCells);
     expect((await getBooking(at(customerB), y.number)).start).toBe('2030-03-14T11:00:00-05:00');
 
@@ -250,16 +249,14 @@ describe('ownership and staff transitions', () => {
     expect(await codeOf(getBooking(at(anonymous), b.number))).toBe('unauthorized');
   });
 
-  it('only staff confirm and complete, along the allowed transitions', async () => {
+  it('is confirmed when made; only staff complete it, along the allowed transitions', async () => {
     const b = await book(customerA, { service: 'drain-cleaning', start: '2030-03-15T13:00', employee_id: 4 });
-    expect(await codeOf(confirmBooking(at(customerA), { booking_number: b.number }))).toBe('forbidden');
+    expect(b.status).toBe('confirmed');
     expect(await codeOf(completeBooking(at(customerA), { booking_number: b.number }))).toBe('forbidden');
-    expect((await confirmBooking(at(staff), { booking_number: b.number })).status).toBe('confirmed');
-    expect(await codeOf(confirmBooking(at(staff), { booking_number: b.number }))).toBe('conflict');
     expect((await completeBooking(at(admin), { booking_number: b.number })).status).toBe('completed');
     expect(await codeOf(completeBooking(at(staff), { booking_number: b.number }))).toBe('conflict');
     expect(await codeOf(cancelBooking(at(staff), { booking_number: b.number }))).toBe('conflict');
     expect(await codeOf(rescheduleBooking(at(staff), { booking_number: b.number, start: '2030-03-15T15:00' }))).toBe('conflict');
-    expect(await codeOf(confirmBooking(at(staff), { booking_number: 'BK-2030-999999' }))).toBe('not_found');
+    expect(await codeOf(completeBooking(at(staff), { booking_number: 'BK-2030-999999' }))).toBe('not_found');
   });
 });

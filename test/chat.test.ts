@@ -37,7 +37,7 @@ describe('a chat session with the offline model', () => {
     )
       .bind(number)
       .first<Record<string, unknown>>();
-    expect(booking).toMatchObject({ session_id: s.session_id, address: '12 Oak Ave, Evanston, IL', status: 'pending' });
+    expect(booking).toMatchObject({ session_id: s.session_id, address: '12 Oak Ave, Evanston, IL', status: 'confirmed' });
     const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
     expect(transcript.res.status).toBe(200);
     expect(transcript.body.interaction_number).toBe(s.interaction_number);
@@ -45,7 +45,7 @@ describe('a chat session with the offline model', () => {
     expect(texts.at(-1)).toContain(number);
     expect(texts).toContain('Pat Doe');
     // The reply that booked carries the booking, so a reloaded transcript can show the card.
-    expect(transcript.body.messages.at(-1).bookings).toEqual([expect.objectContaining({ number, status: 'pending' })]);
+    expect(transcript.body.messages.at(-1).bookings).toEqual([expect.objectContaining({ number, status: 'confirmed' })]);
     const d1Messages = await env.DB.prepare('SELECT count(*) AS n FROM messages m JOIN interactions i ON i.id = m.interaction_id WHERE i.session_id = ?')
       .bind(s.session_id)
       .first<{ n: number }>();

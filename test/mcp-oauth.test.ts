@@ -158,7 +158,7 @@ describe('OAuth for MCP connectors', () => {
         const { tools } = await client.listTools();
         const principal: Principal = { kind: 'user', subject, role, name };
         expect(tools.map((t) => t.name).sort()).toEqual(selectTools(TOOLS, principal).map((t) => t.name).sort());
-        if (role === 'customer') expect(tools.map((t) => t.name)).not.toContain('confirm_booking');
+        if (role === 'customer') expect(tools.map((t) => t.name)).not.toContain('complete_booking');
         const services = await client.callTool({ name: 'list_services', arguments: {} });
         expect(services.isError).toBeFalsy();
       } finally {
@@ -302,7 +302,7 @@ describe('OAuth for MCP connectors', () => {
       expect(client.getInstructions()).toContain('dev-customer-sid-sdk (customer)');
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toContain('create_booking');
-      expect(tools.map((t) => t.name)).not.toContain('confirm_booking');
+      expect(tools.map((t) => t.name)).not.toContain('complete_booking');
     } finally {
       await client.close();
       saved = {};

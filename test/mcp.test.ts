@@ -210,7 +210,7 @@ describe('tools', () => {
     }
     expect(listed.customer).toEqual(CUSTOMER_TOOLS);
     expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n)).sort());
-    expect(listed.staff).toContain('confirm_booking');
+    expect(listed.staff).toContain('complete_booking');
     expect(listed.staff).toContain('list_conversations');
     expect(listed.admin).toEqual(listed.staff);
   });
@@ -251,7 +251,7 @@ describe('tools', () => {
     expectValid(listed, 'create_booking', result.structuredContent);
     const made = result.structuredContent as { number: string; service: { slug: string }; status: string };
     expect(made.number).toMatch(/^BK-2030-\d{6}$/);
-    expect(made).toMatchObject({ service: { slug: 'drain-cleaning' }, status: 'pending' });
+    expect(made).toMatchObject({ service: { slug: 'drain-cleaning' }, status: 'confirmed' });
 
     const row = await env.DB.prepare(
       `SELECT c.subject, s.slug, b.status FROM bookings b JOIN customers c ON c.id = b.customer_id
@@ -259,7 +259,7 @@ describe('tools', () => {
     )
       .bind(made.number)
       .first();
-    expect(row).toEqual({ subject: 'cust-a', slug: 'drain-cleaning', status: 'pending' });
+    expect(row).toEqual({ subject: 'cust-a', slug: 'drain-cleaning', status: 'confirmed' });
   });
 
   it("refuses another customer's booking as an isError result, and unlisted tools as a protocol error", async () => {
@@ -278,10 +278,10 @@ describe('tools', () => {
       // Errors carry no structuredContent: this client would check it against get_booking's outputSchema even on isError.
       expect(peek.structuredContent).toBeUndefined();
       // Staff-only tools are not offered to customers at all, so calling one is an unknown tool: -32602.
-      expect(await rpcCode(client.callTool({ name: 'confirm_booking', arguments: { booking_number: number } }))).toBe(-32602);
+      expect(await rpcCode(client.callTool({ name: 'complete_booking', arguments: { booking_number: number } }))).toBe(-32602);
     });
     // Neither attempt touched it.
-    expect(await env.DB.prepare('SELECT status FROM bookings WHERE number = ?').bind(number).first()).toEqual({ status: 'pending' });
+    expect(await env.DB.prepare('SELECT status FROM bookings WHERE number = ?').bind(number).first()).toEqual({ status: 'confirmed' });
   });
 
   it('answers malformed calls with JSON-RPC errors and schema-invalid arguments with invalid_input', async () => {

@@ -146,7 +146,7 @@ describe('GET /metrics', () => {
     expect(booked.res.status, booked.text).toBe(201);
     const after = await scrape();
     expect(value(after, 'switchboard_bookings_created_total')).toBe(value(before, 'switchboard_bookings_created_total') + 1);
-    expect(value(after, 'switchboard_bookings', { status: 'pending' })).toBe(value(before, 'switchboard_bookings', { status: 'pending' }) + 1);
+    expect(value(after, 'switchboard_bookings', { status: 'confirmed' })).toBe(value(before, 'switchboard_bookings', { status: 'confirmed' }) + 1);
     expect(value(after, 'switchboard_tool_calls_total', { tool: 'create_booking', outcome: 'ok' })).toBe(value(before, 'switchboard_tool_calls_total', { tool: 'create_booking', outcome: 'ok' }) + 1);
     expect(value(after, 'switchboard_escalations_total', { via: 'handoff' })).toBe(value(before, 'switchboard_escalations_total', { via: 'handoff' }) + 1);
     expect(value(after, 'switchboard_turns_total')).toBe(value(before, 'switchboard_turns_total') + 2);

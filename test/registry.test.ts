@@ -25,7 +25,6 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   cancel_booking: SIGNED_IN,
   reschedule_booking: SIGNED_IN,
   update_booking_details: SIGNED_IN,
-  confirm_booking: STAFF,
   complete_booking: STAFF,
   request_booking_code: CUSTOMER,
   verify_booking_code: CUSTOMER,
@@ -184,7 +183,6 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     expect(mine.bookings.map((b: { number: string }) => b.number)).toContain(booked.number);
     await run(customerA, 'reschedule_booking', { booking_number: booked.number, start: third });
     expect((await run(customerA, 'update_booking_details', { booking_number: booked.number, address: '2660 N Orchard St, Chicago' })).address).toBe('2660 N Orchard St, Chicago');
-    await run(staff, 'confirm_booking', { booking_number: booked.number });
     await run(staff, 'complete_booking', { booking_number: booked.number });
     // From another customer's conversation: a code to the phone on that booking, and back, grants it to them.
     const asked = await run(customerB, 'request_booking_code', { booking_number: booked.number, channel: 'sms' });
@@ -294,7 +292,7 @@ describe("a customer never reaches another customer's records", () => {
 
     // And A's records are intact.
     const mine = await call(customerA, 'get_booking', { booking_number: bookingNumber });
-    expect(mine).toMatchObject({ ok: true, data: { number: bookingNumber, status: 'pending' } });
+    expect(mine).toMatchObject({ ok: true, data: { number: bookingNumber, status: 'confirmed' } });
     const myTasks = await call(customerA, 'list_tasks', {});
     expect(JSON.stringify(myTasks)).toContain('Buy furnace filters');
   });

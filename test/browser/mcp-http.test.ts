@@ -111,8 +111,8 @@ describe('MCP over real HTTP (wrangler dev)', () => {
     await withClient(access_token, async (client) => {
       expect(client.getInstructions()).toContain('dev-staff-hugo-http (staff)');
       const names = (await client.listTools()).tools.map((t) => t.name);
-      // Staff get every tool, confirm_booking included; a customer would not.
-      expect(names).toContain('confirm_booking');
+      // Staff get every tool, complete_booking included; a customer would not.
+      expect(names).toContain('complete_booking');
     });
   });
 });

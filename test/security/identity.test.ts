@@ -44,7 +44,7 @@ async function expectNoAccess(visitorToken: string, number: string) {
   expect(move.res.status).toBe(404);
   // The booking is untouched and still the victim's.
   const staffView = await call(`/api/v1/bookings/${number}`, { token: await staffToken() });
-  expect(staffView.body).toMatchObject({ status: 'pending', customer: { name: 'Victor Victim' }, notes: 'Back door; alarm code 9911' });
+  expect(staffView.body).toMatchObject({ status: 'confirmed', customer: { name: 'Victor Victim' }, notes: 'Back door; alarm code 9911' });
 }
 
 describe('a claimed email or phone never takes over bookings staff make', () => {
@@ -126,7 +126,7 @@ describe('a returning customer finds one booking by number plus a detail on it',
     for (const detail of [{ phone: '312-555-0123' }, { phone: '+1 312 555 0123' }, { email: 'rhea.return@EXAMPLE.com' }] as Record<string, string>[]) {
       const found = await find(number.toLowerCase(), detail, later.token);
       expect(found.res.status, `${JSON.stringify(detail)}: ${found.text}`).toBe(200);
-      expect(found.body).toMatchObject({ number, status: 'pending', customer: { name: 'Rhea Return' }, notes: null });
+      expect(found.body).toMatchObject({ number, status: 'confirmed', customer: { name: 'Rhea Return' }, notes: null });
       expect(found.text).not.toContain('4321');
     }
     // Finding it grants nothing else: not listed as theirs, and not cancellable from this conversation.

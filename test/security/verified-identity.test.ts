@@ -70,7 +70,7 @@ describe('a booking number and its phone are knowledge, not identity', () => {
     expect(found.body.notes).toBeNull();
     expect((await post(`/api/v1/bookings/${number}/cancel`, visitor.token, { phone: '312-555-0701' })).res.status).toBe(404);
     expect((await post(`/api/v1/bookings/${number}/reschedule`, visitor.token, { start: '2033-03-08T13:00', phone: '312-555-0701' })).res.status).toBe(404);
-    expect((await call(`/api/v1/bookings/${number}`, { token: await staffToken() })).body.status).toBe('pending');
+    expect((await call(`/api/v1/bookings/${number}`, { token: await staffToken() })).body.status).toBe('confirmed');
   });
 });
 
@@ -164,7 +164,7 @@ describe('a one-time code to the phone or email on the booking', () => {
     const cancelled = await post(`/api/v1/bookings/${number}/cancel`, visitor.token, { reason: 'Verified by code' });
     expect(cancelled.res.status, cancelled.text).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await call(`/api/v1/bookings/${sibling}`, { token: await staffToken() })).body.status).toBe('pending');
+    expect((await call(`/api/v1/bookings/${sibling}`, { token: await staffToken() })).body.status).toBe('confirmed');
   });
 
   it('a code expires after 10 minutes (the context clock), and then the right code is refused', async () => {
@@ -316,7 +316,7 @@ describe("an identity provider's verified email", () => {
     // Without JWT_JWKS_URL (the shipped default) an IdP token is refused outright.
     const plain = await call('/api/v1/bookings', { token: await idpToken({ ...claims, email_verified: true }) });
     expect(plain.res.status).toBe(401);
-    expect((await call(`/api/v1/bookings/${number}`, { token: await staffToken() })).body.status).toBe('pending');
+    expect((await call(`/api/v1/bookings/${number}`, { token: await staffToken() })).body.status).toBe('confirmed');
   });
 });
 

@@ -112,7 +112,7 @@ describe('active bookings per customer', () => {
     await cancelBooking(at(who), { booking_number: three[0]! });
     expect((await executeTool(tool, at(who), input, 'mcp')).ok).toBe(true);
     const later = Date.parse('2032-05-03T19:30:00Z'); // 14:30 local: the 08:00–13:00 jobs have started
-    expect((await book(at(who, later), '2032-05-04T08:00')).status).toBe('pending');
+    expect((await book(at(who, later), '2032-05-04T08:00')).status).toBe('confirmed');
   });
 
   it('counts per phone across sessions, in any format, without naming other people’s bookings', async () => {
@@ -126,7 +126,7 @@ describe('active bookings per customer', () => {
     for (const start of ['2032-05-06T08:00', '2032-05-06T10:00', '2032-05-06T12:00', '2032-05-06T14:00']) {
       await book(at(staff), start, { phone: '312-555-0477' });
     }
-    expect((await book(at(visitor()), '2032-05-06T16:00', { phone: '312-555-0477' })).status).toBe('pending');
+    expect((await book(at(visitor()), '2032-05-06T16:00', { phone: '312-555-0477' })).status).toBe('confirmed');
   });
 
   it('holds under concurrency: 10 simultaneous creates by one customer make exactly 3 bookings and use exactly 3 numbers', async () => {
@@ -161,7 +161,7 @@ describe('bookings per day', () => {
     // The first of the four leaves the window 24 hours after it was made.
     expect(!fifth.ok && (fifth.error.details as { retry_after: number }).retry_after).toBe(24 * 3600 - 10 * 60);
     expect(!fifth.ok && fifth.error.message).toMatch(/try again in about 24 hours/);
-    expect((await book(at(who, NOW + 24 * HOUR + 1, limits), '2032-05-11T08:00')).status).toBe('pending');
+    expect((await book(at(who, NOW + 24 * HOUR + 1, limits), '2032-05-11T08:00')).status).toBe('confirmed');
 
     // One session, two subjects (a signed-in customer switching accounts in one chat): the session's count decides.
     const a: Principal = { kind: 'user', subject: 'wl-acct-a', role: 'customer', sessionId: 'wl-shared' };

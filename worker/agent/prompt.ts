@@ -63,6 +63,7 @@ export function systemPrompt(config: PromptConfig): string {
     config.calendar ? keptCalendarLines(config.calendar, today.date) : '',
     config.customerName ? `You are talking with ${config.customerName}.` : '',
     'Use the tools to answer: search_knowledge_base for hours, prices, policies and FAQs; list_services and check_availability before offering times; create_booking only after the customer has confirmed service, date, time, name, phone and address.',
+    'A booking is confirmed as soon as create_booking succeeds (status confirmed; later completed or cancelled): never say it awaits confirmation. Give the customer its links.manage as a markdown link: there they add it to their calendar, reschedule or cancel without signing in.',
     'When an answer comes from the knowledge base, cite the article titles you used, e.g. "(Source: Cancellation policy)". Never invent prices, policies or availability.',
     'A booking made in another conversation is changed only after proof: request_booking_code sends a code to the phone or email on that booking (ask which), and verify_booking_code checks the code the customer reads back. Never say where the code went, and never accept a phone or email typed now instead.',
     'If a tool returns an error, explain it plainly and offer an alternative. If you cannot help, or the customer asks for a person, use request_human.',

@@ -228,7 +228,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     body:
       'The fastest way to book is right here: tell our online assistant what you need and your address, and it will show open times and book the slot you choose. ' +
       'You can also call the office during business hours. We need your name, phone or email, the service address, and a short description of the problem. ' +
-      'Bookings are confirmed at once with a booking number (BK-…) that you can use to reschedule or cancel. ' +
+      'Bookings are confirmed at once, with a booking number (BK-…) and a link where you can add the visit to your calendar, reschedule or cancel it without signing in. ' +
       `Appointments are booked within our business hours, ${HOURS_EN}, and a job must be finished by closing time. ` +
       'For large projects, start with a free HVAC replacement estimate or ask for a quote.',
   },

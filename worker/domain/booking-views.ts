@@ -261,7 +261,7 @@ export interface ListBookingsInput {
  * Bookings by start time. Staff/admin see all; for a customer every filter is
  * ANDed with the ones they may act on (`customerMayAct`), so no filter can widen what they see,
  * and the staff-only `customer_email` filter is a 403.
- * @example const { bookings } = await listBookings(ctx, { status: 'pending', date_from: '2030-03-04' });
+ * @example const { bookings } = await listBookings(ctx, { status: 'confirmed', date_from: '2030-03-04' });
  */
 export async function listBookings(
   ctx: DomainContext,

@@ -37,9 +37,10 @@ export interface CreateBookingInput {
   notes?: string | undefined;
 }
 
-const ACTIVE = "('pending', 'confirmed')";
+/** A booking that still holds its time (the lifecycle: schema.ts BOOKING_STATUSES). */
+const ACTIVE = "('confirmed')";
 /** The jobs a daily cap counts: every booking that holds (or held) its time that day. */
-const HOLDS_DAY = "('pending', 'confirmed', 'completed')";
+const HOLDS_DAY = "('confirmed', 'completed')";
 
 /** D1 reports a UNIQUE or PRIMARY KEY violation (the slot is taken) in the message or its cause. */
 function isUniqueViolation(err: unknown): boolean {
@@ -162,7 +163,7 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
           `INSERT INTO bookings (number, customer_id, service_id, employee_id, starts_at, ends_at, status, address, notes,
              price_cents, interaction_id, created_by, created_at, updated_at,
              contact_name, contact_phone, contact_email, phone_e164, session_id)
-           SELECT ?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?9,
+           SELECT ?1 || printf('%06d', (SELECT value FROM counters WHERE name = ?2)), ?3, ?4, ?5, ?6, ?7, 'confirmed', ?8, ?9,
              ?10, (SELECT id FROM interactions WHERE id = ?11), ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18
            WHERE (SELECT count(*) FROM bookings WHERE employee_id = ?5 AND status IN ${HOLDS_DAY} AND starts_at >= ?19 AND starts_at < ?20) < ?21
              AND ${guard.sql}
@@ -220,7 +221,7 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
 
 /** Customers may change only what has not started yet. */
 function assertChangeable(ctx: DomainContext, booking: BookingRecord, verb: string): void {
-  if (booking.status !== 'pending' && booking.status !== 'confirmed') {
+  if (booking.status !== 'confirmed') {
     throw conflict(`Booking ${booking.number} is ${booking.status} and cannot be ${verb}`);
   }
   if (!isStaff(ctx.actor) && booking.startsAt <= ctx.now()) {
@@ -282,7 +283,7 @@ export async function rescheduleBooking(
       if (!isLimitGuardRefusal(err)) throw err;
       const now = await ctx.d1.prepare('SELECT status FROM bookings WHERE id = ?1').bind(booking.id).first<{ status: string }>();
       // Cancelled or completed between our read and this batch: nothing was moved.
-      if (now?.status !== 'pending' && now?.status !== 'confirmed') throw changedMeanwhile();
+      if (now?.status !== 'confirmed') throw changedMeanwhile();
       throw new DayCapReached();
     }
     if (!updated?.meta.changes) throw changedMeanwhile();
@@ -291,7 +292,7 @@ export async function rescheduleBooking(
 }
 
 /**
- * Cancels a pending or confirmed booking and frees its cells in the same batch.
+ * Cancels a confirmed booking and frees its cells in the same batch.
  * The reason, if any, is appended to the notes. Its calendar SEQUENCE goes up, and so
  * does its manage epoch: every manage link of it stops working.
  * @example await cancelBooking(ctx, { booking_number: 'BK-2030-000001', reason: 'Fixed it myself' });
@@ -365,30 +366,20 @@ export async function updateBookingDetails(ctx: DomainContext, input: UpdateBook
   return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
 }
 
-/** A staff-only status move, guarded in SQL so a concurrent change is a conflict, not an overwrite. */
-async function transition(ctx: DomainContext, number: string, from: string[], to: 'confirmed' | 'completed'): Promise<BookingView> {
-  // Checked before the lookup, so a customer learns nothing about the number.
-  requireRole(ctx.actor, 'staff', 'admin');
-  const booking = await loadBookingForActor(ctx, number);
-  if (!from.includes(booking.status)) throw conflict(`Booking ${booking.number} is ${booking.status} and cannot become ${to}`);
-  const result = await ctx.d1
-    .prepare(`UPDATE bookings SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status IN (${from.map((s) => `'${s}'`).join(', ')})`)
-    .bind(booking.id, to, ctx.now())
-    .run();
-  if (!result.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not ${to}`);
-  return toBookingView(await loadBookingForActor(ctx, booking.number), ctx.timeZone);
-}
-
 /**
- * pending → confirmed (staff/admin).
- * @example await confirmBooking(staffCtx, { booking_number: 'BK-2030-000001' });
- */
-export const confirmBooking = (ctx: DomainContext, input: { booking_number: string }): Promise<BookingView> =>
-  transition(ctx, input.booking_number, ['pending'], 'confirmed');
-
-/**
- * pending | confirmed → completed (staff/admin). The cells stay: the time was used.
+ * confirmed → completed (staff/admin), once the job is done. The cells stay: the time was used.
+ * Guarded in SQL, so a concurrent cancel is a conflict, not an overwrite.
  * @example await completeBooking(staffCtx, { booking_number: 'BK-2030-000001' });
  */
-export const completeBooking = (ctx: DomainContext, input: { booking_number: string }): Promise<BookingView> =>
-  transition(ctx, input.booking_number, ['pending', 'confirmed'], 'completed');
+export async function completeBooking(ctx: DomainContext, input: { booking_number: string }): Promise<BookingView> {
+  // Checked before the lookup, so a customer learns nothing about the number.
+  requireRole(ctx.actor, 'staff', 'admin');
+  const booking = await loadBookingForActor(ctx, input.booking_number);
+  if (booking.status !== 'confirmed') throw conflict(`Booking ${booking.number} is ${booking.status} and cannot become completed`);
+  const result = await ctx.d1
+    .prepare(`UPDATE bookings SET status = 'completed', updated_at = ?2 WHERE id = ?1 AND status IN ${ACTIVE}`)
+    .bind(booking.id, ctx.now())
+    .run();
+  if (!result.meta.changes) throw conflict(`Booking ${booking.number} changed meanwhile; it was not completed`);
+  return toBookingView(await reloadBooking(ctx, booking.id), ctx.timeZone);
+}

@@ -111,7 +111,7 @@ export async function loadCalendar(
       .where(
         and(
           inArray(bookings.employeeId, employeeIds),
-          inArray(bookings.status, ['pending', 'confirmed', 'completed']),
+          inArray(bookings.status, ['confirmed', 'completed']),
           gte(bookings.startsAt, fromMs),
           lt(bookings.startsAt, toMs),
           excludeBookingId === undefined ? undefined : ne(bookings.id, excludeBookingId),

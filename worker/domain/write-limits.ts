@@ -3,7 +3,7 @@
  * surface meets them: REST, the chat agent, MCP and voice all reach the domain
  * through the tool registry. Staff and admins are exempt.
  *
- * - active bookings (pending/confirmed, not started yet) per customer (token
+ * - active bookings (confirmed, not started yet) per customer (token
  *   subject) and per phone: `conflict` (409), listing the customer's own ones;
  * - bookings created per customer and per chat session (the token's `sid`) in
  *   any 24 hours, and tickets opened per customer and per session in any hour:
@@ -140,7 +140,7 @@ const OPEN_GUARD = { sql: '1', params: [] as unknown[] };
 // ---------------------------------------------------------------------------------------------
 // Bookings
 
-const ACTIVE = "('pending', 'confirmed')";
+const ACTIVE = "('confirmed')";
 
 /** Who a booking being created counts against. */
 export interface BookingScope {
@@ -150,7 +150,7 @@ export interface BookingScope {
   phoneE164: string;
 }
 
-// Active = pending/confirmed and not started. "Self-service" bookings by phone are those on a
+// Active = confirmed and not started. "Self-service" bookings by phone are those on a
 // customer row with a token subject: what staff book for a phone-in caller never counts here.
 const BOOKING_GUARD = `(
     (SELECT count(*) FROM bookings WHERE created_by = :subject AND status IN ${ACTIVE} AND starts_at > :now) < :active_limit

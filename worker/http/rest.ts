@@ -35,7 +35,6 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'POST', path: '/bookings/:booking_number/cancel', tool: 'cancel_booking' },
   { method: 'POST', path: '/bookings/:booking_number/reschedule', tool: 'reschedule_booking' },
   { method: 'PATCH', path: '/bookings/:booking_number', tool: 'update_booking_details' },
-  { method: 'POST', path: '/bookings/:booking_number/confirm', tool: 'confirm_booking' },
   { method: 'POST', path: '/bookings/:booking_number/complete', tool: 'complete_booking' },
   { method: 'GET', path: '/tasks', tool: 'list_tasks' },
   { method: 'POST', path: '/tasks', tool: 'add_task', status: 201 },

@@ -9,7 +9,6 @@ import { availabilitySchema, findAvailability } from '../domain/availability';
 import {
   cancelBooking,
   completeBooking,
-  confirmBooking,
   createBooking,
   getBooking,
   listBookings,
@@ -103,7 +102,7 @@ const createBookingTool = defineTool({
   name: 'create_booking',
   title: 'Book a visit',
   description:
-    'Book a service visit at a start time from check_availability. Confirm service, time, name, phone and address with the customer first. ' +
+    'Book a service visit at a start time from check_availability; it is confirmed as soon as it is made. Check service, time, name, phone and address with the customer first. ' +
     'Returns the booking with its number (BK-YYYY-NNNNNN), technician, local start/end, price, and links (calendar file, manage page) to give the customer. ' +
     'If the time was just taken you get a conflict error: check availability again and offer other times. ' +
     'Customers have limits (a few active bookings each, a few new ones a day): a conflict or rate_limited error then says which ' +
@@ -175,7 +174,7 @@ const listBookingsTool = defineTool({
   category: 'bookings',
   access: SIGNED_IN,
   input: z.object({
-    status: z.enum(BOOKING_STATUSES).optional().describe('Only bookings in this status: pending, confirmed, completed or cancelled.'),
+    status: z.enum(BOOKING_STATUSES).optional().describe('Only bookings in this status: confirmed (booked, not yet done), completed or cancelled.'),
     date_from: localDate.optional().describe('Only bookings starting on or after this local date, YYYY-MM-DD.'),
     date_to: localDate.optional().describe('Only bookings starting on or before this local date, YYYY-MM-DD.'),
     employee_id: employeeId.optional().describe('Only bookings of this technician (numeric id).'),
@@ -185,7 +184,7 @@ const listBookingsTool = defineTool({
   }),
   output: bookingListSchema,
   annotations: READ,
-  example: { status: 'pending', date_from: '2030-03-04', date_to: '2030-03-10' },
+  example: { status: 'confirmed', date_from: '2030-03-04', date_to: '2030-03-10' },
   handler: (ctx, input) => listBookings(ctx, input),
 });
 
@@ -193,7 +192,7 @@ const cancelBookingTool = defineTool({
   name: 'cancel_booking',
   title: 'Cancel a booking',
   description:
-    'Cancel a pending or confirmed booking and free its time. Ask the customer to confirm before calling. ' +
+    'Cancel a confirmed booking and free its time. Ask the customer to confirm before calling. ' +
     'Customers can cancel only their own bookings that have not started (one made in another conversation after verify_booking_code).',
   category: 'bookings',
   access: SIGNED_IN_OR_LINK,
@@ -211,7 +210,7 @@ const rescheduleBookingTool = defineTool({
   name: 'reschedule_booking',
   title: 'Reschedule a booking',
   description:
-    'Move a pending or confirmed booking to a new start time (check_availability first). The same technician is kept when free, ' +
+    'Move a confirmed booking to a new start time (check_availability first). The same technician is kept when free, ' +
     'otherwise another qualified one is assigned unless employee_id is given. If the new time is taken, the booking stays unchanged.',
   category: 'bookings',
   access: SIGNED_IN_OR_LINK,
@@ -230,7 +229,7 @@ const updateBookingDetailsTool = defineTool({
   name: 'update_booking_details',
   title: 'Correct a booking\'s details',
   description:
-    'Correct the name, phone, email, address or notes on a pending or confirmed booking ("that\'s my old address", "the last 4 digits ' +
+    'Correct the name, phone, email, address or notes on a confirmed booking ("that\'s my old address", "the last 4 digits ' +
     'should be 0173"). Only the fields given change; the time and service stay (use reschedule_booking to move it). ' +
     'Read the corrected detail back to the customer.',
   category: 'bookings',
@@ -250,23 +249,10 @@ const updateBookingDetailsTool = defineTool({
   handler: (ctx, input) => updateBookingDetails(ctx, input),
 });
 
-const confirmBookingTool = defineTool({
-  name: 'confirm_booking',
-  title: 'Confirm a booking',
-  description: 'Staff: confirm a pending booking (pending → confirmed) after checking the job details.',
-  category: 'bookings',
-  access: STAFF,
-  input: z.object({ booking_number: bookingNumber }),
-  output: bookingViewSchema,
-  annotations: { readOnly: false, destructive: false, idempotent: false },
-  example: { booking_number: 'BK-2030-000001' },
-  handler: (ctx, input) => confirmBooking(ctx, input),
-});
-
 const completeBookingTool = defineTool({
   name: 'complete_booking',
   title: 'Complete a booking',
-  description: 'Staff: mark a pending or confirmed booking as completed once the job is done.',
+  description: 'Staff: mark a confirmed booking as completed once the job is done.',
   category: 'bookings',
   access: STAFF,
   input: z.object({ booking_number: bookingNumber }),
@@ -285,6 +271,5 @@ export const bookingTools: AnyTool[] = [
   cancelBookingTool,
   rescheduleBookingTool,
   updateBookingDetailsTool,
-  confirmBookingTool,
   completeBookingTool,
 ];

@@ -83,7 +83,6 @@ export function readQuestion(question: string, today: string, services: readonly
   if (has(t, /\b(made|created|taken|placed|came in|booked (last|this|yesterday|today|in|on|during))\b/)) input.date_field = 'booked';
   if (has(t, /\bcancell?(ations?|ed|s)?\b/)) input.status = 'cancelled';
   else if (has(t, /\bcompleted?\b|\bfinished\b|\bdone\b/)) input.status = 'completed';
-  else if (has(t, /\bpending\b|\bunconfirmed\b/)) input.status = 'pending';
 
   let ask: 'count' | 'value' | 'top' = has(t, /\b(revenue|sales|worth|value|earn(ed|ings)?|money|how much)\b/) ? 'value' : 'count';
   if (has(t, /\b(technicians?|techs?|employees?|staff|who|plumbers?|electricians?|workers?)\b/) && has(t, /\b(most|busiest|top|least|fewest|each|per|by)\b/)) {

@@ -128,7 +128,7 @@ function upcomingOf(x: ToolExchange | undefined): BookingData[] {
   if (!x?.result.ok) return [];
   const data = x.result.data as { bookings?: BookingData[] } | BookingData[];
   const all = Array.isArray(data) ? data : (data.bookings ?? []);
-  return all.filter((b) => b.status === 'pending' || b.status === 'confirmed');
+  return all.filter((b) => b.status === 'confirmed');
 }
 
 /** Cancelling or moving a booking: find it (by number, or the customer's one upcoming booking), confirm, act. */

@@ -54,7 +54,9 @@ const es = {
   cannotCancel: (n: string, why: string) => `No pude cancelar ${n}: ${why}.`,
   moved: (n: string, what: string, link?: string) => `¡Hecho! La reserva ${n} ahora es ${what}.${link ? ` Su calendario, al día: [gestionar su reserva](${link}).` : ''}`,
   cannotMove: (n: string, why: string) => `No pude cambiar ${n}: ${why}.`,
-  status: (n: string, what: string, status: string) => `Reserva ${n}: ${what}. Estado: ${status}.`,
+  // The lifecycle's words (worker/db/schema.ts BOOKING_STATUSES); test/booking-status.test.ts holds every surface to them.
+  status: (n: string, what: string, status: string) =>
+    `Reserva ${n}: ${what}. Estado: ${({ confirmed: 'confirmada', completed: 'realizada', cancelled: 'cancelada' } as Record<string, string>)[status] ?? status}.`,
   upcoming: (list: string) => `Tiene estas reservas próximas:\n${list}`,
   noUpcoming: 'No veo reservas próximas a su nombre. Si tiene un número de reserva, dígamelo y lo busco.',
   noBookings: 'Todavía no veo reservas suyas.',

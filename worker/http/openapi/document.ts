@@ -75,7 +75,7 @@ const ERROR_RESPONSES = {
 const ERROR_EXAMPLES: Record<keyof typeof ERROR_RESPONSES, { code: string; message: string; details?: unknown }> = {
   400: { code: 'invalid_input', message: 'Invalid arguments for create_booking', details: { phone: 'Too small: expected string to have >=7 characters' } },
   401: { code: 'unauthorized', message: 'Sign-in required to use list_bookings' },
-  403: { code: 'forbidden', message: 'Your role may not use confirm_booking' },
+  403: { code: 'forbidden', message: 'Your role may not use complete_booking' },
   404: { code: 'not_found', message: 'Booking BK-2030-000099 not found' },
   409: { code: 'conflict', message: 'That time was just taken' },
   413: { code: 'payload_too_large', message: 'Body exceeds 65536 bytes' },
