@@ -5,6 +5,7 @@ import { booking } from './booking.ts';
 import { complaint } from './complaint.ts';
 import { correction } from './correction.ts';
 import { FRESH } from './fresh.ts';
+import { HELDOUT3 } from './heldout3.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -28,6 +29,7 @@ export const SCENARIOS: Scenario[] = [
   ...adversarial,
   ...FRESH,
   ...HOLDOUT,
+  ...HELDOUT3,
 ];
 
 const ids = new Set<string>();
