@@ -65,7 +65,7 @@ export class AskPanel {
         return i ? [' · ', b] : [b];
       }),
     );
-    container.replaceChildren(h('h2', { id: 'ask-h' }, 'Ask the data'), form, examples, this.answer, this.figures);
+    container.replaceChildren(h('h3', { id: 'ask-h' }, 'Ask the data'), form, examples, this.answer, this.figures);
   }
 
   async ask(question: string): Promise<void> {

@@ -2,9 +2,11 @@
  * The staff console (served as /console.html; this bundle is console.<hash>.js,
  * built by widget/build.mjs). Sign in with a pasted staff token, then: the live
  * queue, one conversation followed live (take over, reply, hand back), and the
- * bookings of today and the days ahead. No framework; DOM built with
+ * bookings of today and the days ahead; and the Analytics page (analytics.ts). No framework; DOM built with
  * textContent only; runs under `script-src 'self'; style-src 'self'`.
  */
+import { AnalyticsPage } from './analytics';
+import { AskPanel } from './ask';
 import { ApiError, Api } from './api';
 import { clearToken, decodeToken, loadToken, saveToken } from './auth';
 import { Bookings } from './bookings';
@@ -46,14 +48,35 @@ function main(): void {
   // Keep the open conversation's header (tokens, cost) in step with the queue.
   queue.onUpdate = (rows) => conversation.setSummary(rows.find((r) => r.session_id === conversation.sessionId));
   const bookings = new Bookings(api, () => config?.timezone, onAuthError);
+  const analytics = new AnalyticsPage(api, () => config?.timezone, onAuthError);
+  new AskPanel(byId('ask-panel'), api, onAuthError);
+  const views = byId('views');
+  /** Shows one page (the conversations layout or analytics); the nav marks it current. */
+  function showView(id: string): void {
+    for (const button of views.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
+      const current = button.dataset.view === id;
+      byId(button.dataset.view!).hidden = !current;
+      if (current) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    }
+    if (id === 'analytics-view') {
+      analytics.start();
+      byId('an-h').focus();
+    }
+  }
+  views.addEventListener('click', (e) => {
+    const view = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]')?.dataset.view;
+    if (view) showView(view);
+  });
 
   function showSignedIn(t: string): void {
     const info = decodeToken(t);
     byId('who-name').textContent = info?.name ? `${info.name} (${info.sub})` : (info?.sub ?? 'unknown');
     byId('who-role').textContent = info?.role ?? '';
     who.hidden = false;
+    views.hidden = false;
     signin.hidden = true;
-    app.hidden = false;
+    showView('app');
   }
 
   async function start(t: string): Promise<void> {
@@ -74,9 +97,12 @@ function main(): void {
     clearToken();
     queue.stop();
     bookings.stop();
+    analytics.stop();
     conversation.reset();
     who.hidden = true;
+    views.hidden = true;
     app.hidden = true;
+    byId('analytics-view').hidden = true;
     signin.hidden = false;
     signinError.textContent = message;
     input.value = '';
