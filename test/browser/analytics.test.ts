@@ -132,7 +132,7 @@ describe('the Analytics page', () => {
     await page.locator('#token-input').fill(staffToken);
     await page.locator('#signin-form button[type=submit]').click();
     await page.getByRole('button', { name: 'Analytics' }).click();
-    await page.getByLabel('Question').fill('how many conversations this month?');
+    await page.getByRole('textbox', { name: 'Question' }).fill('how many conversations this month?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => page.locator('.ask-text').innerText().catch(() => '')).toMatch(/^\d+ conversations? this month/);
     // The figure shown is the tool call the answer came from, and its result opens as JSON.
