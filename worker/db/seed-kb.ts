@@ -352,4 +352,16 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
       'Llámenos al (312) 555-0142 en horario de atención o escriba a help@brightside.example; respondemos en un día hábil. ' +
       'Puede pedirle al asistente una persona en cualquier momento: en horario de atención alguien del equipo se une a la conversación y, si no, el asistente abre un caso para que le llamemos.',
   },
+  {
+    id: 28,
+    slug: 'payment-methods-es',
+    title: 'Formas de pago y cuándo se paga',
+    category: 'Billing',
+    tags: ['es', 'pago', 'pagar', 'tarjeta', 'crédito', 'débito', 'efectivo', 'cheque', 'depósito', 'aceptan'],
+    body:
+      'El pago se hace al terminar el trabajo, antes de que el técnico se vaya. Aceptamos tarjetas de crédito Visa, Mastercard, American Express y Discover, tarjetas de débito, ' +
+      'Apple Pay y Google Pay, cheques personales, efectivo y transferencia bancaria (ACH) para facturas. Las instalaciones de más de $1,000, como calentadores de agua, ' +
+      'cambios de panel y sistemas nuevos de calefacción o aire, piden un depósito del 25% al aprobar la cotización y el resto al terminar. ' +
+      'Recibe un recibo detallado por correo. Nunca pedimos pagos con tarjetas de regalo ni por giro; si alguien lo hace, no somos nosotros.',
+  },
 ];

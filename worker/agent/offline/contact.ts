@@ -122,7 +122,8 @@ function leadingName(segment: string, min: number): string | undefined {
  */
 export function readName(text: string, expecting: boolean): string | undefined {
   // Every introduction is tried in turn: "im trying this instead … my name is Olga Petrova".
-  for (const intro of text.matchAll(/\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
+  // A clause that starts with "name" ("… chi. name beth anderson") introduces one too.
+  for (const intro of text.matchAll(/(?:(?<=^|[.,;!?\n]\s{0,3})name|\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy))\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
     for (const raw of words) {

@@ -18,19 +18,23 @@ const ES_TO_EN: Record<string, string> = {
   calefacción: 'furnace heat', calentador: 'water heater', tubería: 'pipes', congelada: 'frozen', cargador: 'ev charger', panel: 'panel',
 };
 
+/** Lower case with accents folded: customers type "credito" for "crédito". */
+const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
 const STOP = new Set(
-  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because para como tienen ustedes usted hacen pueden puede tengo quiero necesito cual cuál cuando cuándo donde dónde esta está este esto sobre también sell sells selling buy lol haha okay'.split(' '),
+  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because para como tienen ustedes usted hacen pueden puede tengo quiero necesito cual cuál cuando cuándo donde dónde esta está este esto sobre también sell sells selling buy lol haha okay'.split(' ').map(fold),
 );
 
 /** The words of a question that carry its meaning, as 4-letter stems ("prices" and "pricing" meet). */
 function contentStems(text: string): string[] {
-  return [...new Set((text.toLowerCase().match(/[a-z0-9$áéíóúñü]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
+  const folded = fold(text);
+  return [...new Set((folded.match(/[a-z0-9$áéíóúñü]+/g) ?? []).filter((w) => w.length >= 4 && !STOP.has(w)).map((w) => w.slice(0, 4)))];
 }
 
 /** Everyday words customers use for what the articles call otherwise. */
 const EN_EXPAND: Record<string, string> = {
   charge: 'fee price', charges: 'fee price', cost: 'price', costs: 'price', techs: 'technicians', tech: 'technician', guys: 'technicians',
-  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours', upfront: 'deposit advance', money: 'payment deposit', deposit: 'deposit', identification: 'photo badge uniform', dog: 'pets', dogs: 'pets', cat: 'pets', cats: 'pets', prepare: 'expect visit', before: 'expect visit', trip: 'travel fee',
+  long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours', upfront: 'deposit advance', money: 'payment deposit', deposit: 'deposit', identification: 'photo badge uniform', dog: 'pets', dogs: 'pets', cat: 'pets', cats: 'pets', prepare: 'expect visit', trip: 'travel fee',
 };
 
 function searchQuery(u: Understanding): string {
@@ -38,6 +42,8 @@ function searchQuery(u: Understanding): string {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
     // "will he have some kind of id?" (not "id rather just call"): identification.
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
+    // "what should i do before the tech comes?" (not "before i give my info, …"): what to expect at the visit.
+    if (/\bbefore (the|my|your|a|they|he|she) (visit|appointment|appt|tech|technician|plumber|electrician|arrive|arrives|come|comes|get here|gets here)\b/i.test(u.text)) extra.push('expect visit');
     return `${u.text} ${extra.join(' ')}`.slice(0, 300);
   }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
@@ -45,18 +51,33 @@ function searchQuery(u: Understanding): string {
   return `${u.text} ${english.join(' ')}`.slice(0, 300);
 }
 
+/** The article's title names the job `about` (a service's name): two of its content words, or its only one. */
+function aboutJob(title: string, about: string | undefined): boolean {
+  if (!about) return false;
+  const job = contentStems(about);
+  const own = new Set(contentStems(title));
+  return job.filter((s) => own.has(s)).length >= Math.min(2, job.length);
+}
+
 /** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
-export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3): Decision {
+export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): Decision {
   const t = say(lang);
   const query = searchQuery(u);
-  const search = turn.find((x) => x.name === 'search_knowledge_base');
+  // This question's own search (an area check earlier in the turn searched for something else).
+  const search = turn.find((x) => x.name === 'search_knowledge_base' && x.args.query === query);
   if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query } };
   const data = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
   // The articles in the customer's language first (Spanish ones have slugs ending in -es).
   const all = (Array.isArray(data) ? data : (data.results ?? [])) as { id: number; title: string; slug?: string }[];
   const spanish = (h: { slug?: string }) => (h.slug ?? '').endsWith('-es');
-  const own = all.filter((h) => spanish(h) === (lang === 'es'));
-  const hits = (own.length ? own : all).slice(0, maxReads);
+  // In search order, each article in the customer's language where it has one: a Spanish question reads the
+  // Spanish version of a policy, and an English one where no translation was found (payment methods).
+  const slugs = new Set(all.map((h) => h.slug ?? ''));
+  const hits = all
+    .filter((h) => (lang === 'es' ? spanish(h) || !slugs.has(`${h.slug}-es`) : !spanish(h) || !all.some((x) => !spanish(x))))
+    // A question about the job being booked ("will my panel handle it?") reads that job's article first.
+    .sort((a, b) => Number(aboutJob(b.title, about)) - Number(aboutJob(a.title, about)))
+    .slice(0, maxReads);
   if (!hits.length) return { kind: 'reply', text: t.canHelpWith };
   // The best hits are read one by one until one clearly speaks to the question (at most three, so a
   // turn stays within the loop's model rounds); the best of those read wins, search rank breaking ties.

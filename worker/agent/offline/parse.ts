@@ -24,12 +24,12 @@ export interface CatalogEntry {
 const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
   ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
   furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
-  drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'slow', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
+  drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'backing', 'backs', 'backup', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['slow', 'sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
   leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'tubería', 'tuberia', 'llave', 'grifo'] },
   water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
   outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },
   lighting: { strong: ['fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'pendant', 'pendants', 'luces', 'lámpara', 'lampara', 'ventilador'], weak: ['light', 'lights'] },
-  ev: { strong: ['ev', 'charger', 'tesla', 'cargador', 'chargepoint'], weak: ['car', 'carro', 'eléctrico'] },
+  ev: { strong: ['ev', 'charger', 'tesla', 'cargador', 'chargepoint', 'wallbox', 'connector'], weak: ['car', 'carro', 'eléctrico'] },
   panel: { strong: ['panel', 'breaker', 'breakers', 'amp', 'amps', 'tablero', 'fusibles'] },
   duct: { strong: ['duct', 'ducts', 'vent', 'vents', 'ductos', 'conductos'] },
   estimate: { strong: ['estimate', 'quote', 'presupuesto', 'cotización'], weak: ['replacement', 'replace', 'replacing', 'new', 'nuevo', 'nueva', 'reemplazar', 'cambiar'] },
@@ -39,7 +39,7 @@ const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
 const PHRASES: [RegExp, string][] = [
   [/\blight ?switch(es)?\b|\bswitch(es)? for the lights?\b/i, 'outlet'],
   [/\bwater ?heater|\bhot water (heater|tank)|\bcalentador de agua|\bboiler\b/i, 'water'],
-  [/\b(ev|electric car|electric vehicle|tesla) charg|\bcargador\b/i, 'ev'],
+  [/\b(ev|electric car|electric vehicle|tesla) charg|\bcargador\b|\bwall ?(connector|charger|box)\b|\blevel ?(2|two) charg|\bcharging station\b/i, 'ev'],
   [/\bceiling fan|\bpendant lights?|\blight fixtures?|\brecessed light/i, 'lighting'],
   [/\b(new|replace|replacing|replacement of|upgrade|upgrading) (?:[a-z]+ ){0,2}(furnace|ac|a\/c|air conditioner|heat pump|hvac|system)\b|\bheat pump\b|\bfree estimates?\b/i, 'estimate'],
 ];
@@ -98,7 +98,7 @@ function matchesWord(w: string, word: string): boolean {
   return max > 0 && w.length >= 4 && w[0] === word[0] && editDistance(w, word, max) <= max;
 }
 
-const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with', 'un', 'una', 'el', 'la', 'de', 'para', 'mi', 'necesito', 'quiero']);
+const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'up', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with', 'un', 'una', 'el', 'la', 'de', 'para', 'mi', 'necesito', 'quiero']);
 
 /** The catalog entry `text` most plausibly names, or undefined when nothing matches well. */
 export function matchService(text: string, catalog: readonly CatalogEntry[]): CatalogEntry | undefined {

@@ -243,10 +243,14 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     // "wait, how much is it?": the price of the service being booked is in the catalogue.
     const service = u.slots.service ?? state.slots.service;
     const priceOnly = u.intents.price && !/\b(fee|visit|diagnos|extra|parts|if)\b/i.test(u.text) && service;
+    const job = state.slots.service ?? service;
     const answer: Decision = priceOnly
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
       : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
-        knowledgeAnswer(service && /\b(it|this|that|the job|the install\w*)\b/i.test(u.text) ? { ...u, text: `${u.text} ${service.name}` } : u, turn, state.lang);
+        // "it" is the job being booked, whatever else the question names ("will my panel handle it?").
+        job && /\b(it|this|that|the job|the install\w*)\b/i.test(u.text)
+          ? knowledgeAnswer({ ...u, text: `${u.text} ${job.name}` }, turn, state.lang, 3, job.name)
+          : knowledgeAnswer(u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
     const resume = state.pending ? ` ${t.backTo(askText(state.pending, state.lang))}` : '';
     return reply(`${answer.text}${resume}`, { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) });

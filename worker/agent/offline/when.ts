@@ -210,6 +210,13 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     const day = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(t));
     if (day) out.date = nextWeekday(today, WEEKDAYS[day]!);
   }
+  // "in 2 days", "en dos días", "dentro de 3 días" ("pasado mañana" and "the day after tomorrow" arrive as "in 2 days"),
+  // in either language's parser.
+  const inDays = /\b(?:in|en|dentro de)\s+(\d{1,2}|two|three|four|five|dos|tres|cuatro|cinco)\s+(?:days|d[ií]as)\b/.exec(t);
+  if (inDays && !out.date) {
+    const n = ({ two: 2, three: 3, four: 4, five: 5, dos: 2, tres: 3, cuatro: 4, cinco: 5 } as Record<string, number>)[inDays[1]!] ?? Number(inDays[1]);
+    if (n >= 1 && n <= 60) out.date = addDays(today, n);
+  }
   // "a week from today" reads as two results ("a week", "today"): the week wins.
   if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
   // "the 10th doesn't work, can we do the 11th instead?": in a correction the last ordinal day stands.
