@@ -57,7 +57,7 @@ export default defineConfig({
         // The product as `npm run dev` runs it: no provider key, so the offline model answers.
         extends: true,
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings: baseBindings } })],
-        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/e2e/**', 'test/eval/**', 'test/voice/relay/**'] },
+        test: { name: 'offline', setupFiles: ['./test/setup.ts'], include: ['test/**/*.test.ts'], exclude: ['test/provider/**', 'test/browser/**', 'test/e2e/**', 'test/eval/**', 'test/voice/relay/**', 'test/unit/**'] },
       },
       {
         // A configured deployment: OPENAI_API_KEY set (pointed at the fake provider) and a list of allowed origins.
@@ -94,6 +94,11 @@ export default defineConfig({
           })),
         ],
         test: { name: 'voice', setupFiles: ['./test/setup.ts'], include: ['test/voice/relay/**/*.test.ts'] },
+      },
+      {
+        // Pure modules (the offline engine's parsers, zone arithmetic, the analyser, the import graph) in plain Node:
+        // no runtime to start, so table-driven cases stay cheap.
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
       },
       {
         // Against a real `wrangler dev` (started by the tests), in Node, not workerd: the widget in Chromium, MCP + OAuth over HTTP.

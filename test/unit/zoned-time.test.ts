@@ -1,6 +1,6 @@
 // Zone arithmetic (worker/lib/zoned-time.ts, on Temporal): gaps, overlaps, midnight-DST zones and businesses outside the US.
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isValidTimeZone, localTimeExists, startOfDay, toLocalIso, toZoned, weekdayOf, zonedToUtc } from '../worker/lib/zoned-time';
+import { addDays, daysBetween, isValidTimeZone, localTimeExists, startOfDay, toLocalIso, toZoned, weekdayOf, zonedToUtc } from '../../worker/lib/zoned-time';
 
 const hm = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 

@@ -1,7 +1,7 @@
 // The deterministic conversation analyser (no model): a fixed set of conversations and what it makes of each.
 import { describe, expect, it } from 'vitest';
-import { analyseConversation, sentimentOf, type ConversationFacts, type TranscriptLine } from '../worker/agent/offline/analyse';
-import { seedServices } from '../worker/db/seed-data';
+import { analyseConversation, sentimentOf, type ConversationFacts, type TranscriptLine } from '../../worker/agent/offline/analyse';
+import { seedServices } from '../../worker/db/seed-data';
 
 const catalog = seedServices.map((s) => ({ slug: s.slug, name: s.name, category: s.category }));
 const TODAY = '2030-03-06';

@@ -2,11 +2,11 @@
 // Dependencies run one way: durable-objects/ builds on worker/ (domain, tools, agent, protocol, policy),
 // and the Worker needs from durable-objects/ only the class behind its stub, re-exported by worker/index.ts
 // for wrangler. Type-only imports are fine (they vanish from the bundle). The sources are read as text
-// (Vite's import.meta.glob with ?raw), so the check runs in the offline project like any other test.
+// (Vite's import.meta.glob with ?raw), so the check runs in the fast Node project (unit) like any other test.
 import { describe, expect, it } from 'vitest';
 
-const workerSources = import.meta.glob(['../worker/**/*.ts', '!../worker/**/*.d.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const objectSources = import.meta.glob('../durable-objects/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const workerSources = import.meta.glob(['../../worker/**/*.ts', '!../../worker/**/*.d.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const objectSources = import.meta.glob('../../durable-objects/**/*.ts', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 interface ImportEdge {
   /** The importing file, from the repository root (worker/http/chat.ts). */
@@ -56,7 +56,7 @@ export function importsOf(file: string, source: string): ImportEdge[] {
   return edges;
 }
 
-const fromRoot = (key: string) => key.replace(/^\.\.\//, '');
+const fromRoot = (key: string) => key.replace(/^(\.\.\/)+/, '');
 const edgesOf = (sources: Record<string, string>) => Object.entries(sources).flatMap(([key, source]) => importsOf(fromRoot(key), source));
 
 /** The one value import the Worker may make from durable-objects/: the class wrangler binds. */
