@@ -7,13 +7,12 @@
 import { z } from 'zod';
 import { addDays, daysBetween, localTimeExists, startOfDay, toLocalIso, toZoned, zonedToUtc } from '../lib/zoned-time';
 import { bookingRulesOf } from './booking-rules';
-import { businessDay, formatWindows, loadBusinessCalendar, nextOpenDay } from './business-calendar';
-import { cellCountOf, dayLoad, isBooked, jobsOnDay, loadCalendar, onTimeOff, qualifiedEmployees, SLOT_MINUTES, SLOT_MS, workingWindows } from './calendar';
+import { businessDay, formatWindows, nextOpenDay } from './business-calendar';
+import { cellCountOf, dayLoad, isBooked, jobsOnDay, loadSchedule, onTimeOff, SLOT_MINUTES, SLOT_MS, workingWindows } from './calendar';
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
 import { invalidInput } from './errors';
 import { WEEKDAY_NAMES } from './hours-text';
-import { getServiceBySlugOrId } from './services';
 
 export { SLOT_MINUTES } from './calendar';
 export { parseLocalDate } from './dates';
@@ -124,18 +123,10 @@ export async function findAvailability(ctx: DomainContext, input: AvailabilityIn
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_SLOT_LIMIT, 1), MAX_SLOT_LIMIT);
 
   const rules = bookingRulesOf(ctx);
-  const service = await getServiceBySlugOrId(ctx, input.service);
-  const people = await qualifiedEmployees(ctx, service, input.employee_id);
+  const { service, people, business, cal } = await loadSchedule(ctx, input.service, startOfDay(from, tz), startOfDay(addDays(to, 1), tz), {
+    employeeId: input.employee_id,
+  });
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const [business, cal] = await Promise.all([
-    loadBusinessCalendar(ctx),
-    loadCalendar(
-      ctx,
-      people.map((p) => p.id),
-      startOfDay(from, tz),
-      startOfDay(addDays(to, 1), tz),
-    ),
-  ]);
   const durationMs = service.durationMinutes * 60_000;
   const heldMs = cellCountOf(service, rules) * SLOT_MS;
   const earliest = ctx.now() + rules.minNoticeMinutes * 60_000;

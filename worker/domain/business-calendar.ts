@@ -46,13 +46,18 @@ export function businessCalendar(hours: OpeningWindow[], definitions: HolidayDef
  * cannot matter: nothing is booked in the past).
  */
 export async function loadBusinessCalendar(ctx: DomainContext): Promise<BusinessCalendar> {
+  const [hours, rules, oneOff] = await ctx.db.batch(businessCalendarQueries(ctx));
+  return businessCalendar(hours, rules, oneOff);
+}
+
+/** The three reads of the calendar, for one `db.batch` (one D1 round trip) alone or with others (calendar.ts). */
+export function businessCalendarQueries(ctx: DomainContext) {
   const since = addDays(toZoned(ctx.now(), ctx.timeZone).date, -1);
-  const [hours, rules, oneOff] = await Promise.all([
+  return [
     ctx.db.select().from(openingHours).orderBy(asc(openingHours.weekday), asc(openingHours.opensMinute)),
     ctx.db.select().from(holidays).orderBy(asc(holidays.month), asc(holidays.id)),
     ctx.db.select().from(closures).where(gte(closures.date, since)).orderBy(asc(closures.date)),
-  ]);
-  return businessCalendar(hours, rules, oneOff);
+  ] as const;
 }
 
 /** How long the system prompt's copy of the calendar is kept per isolate. */

@@ -7,14 +7,15 @@
  * (opening hours, holidays, closures) is in ./business-calendar.ts.
  */
 import { and, asc, gt, gte, inArray, lt, ne } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { bookings, bookingSlots, employees, schedules, timeOff } from '../db/schema';
 import { addDays, startOfDay, toZoned, zonedToUtc } from '../lib/zoned-time';
 import { bookingRulesOf, type BookingRules } from './booking-rules';
-import { closedError, loadBusinessCalendar } from './business-calendar';
+import { businessCalendar, businessCalendarQueries, closedError, type BusinessCalendar } from './business-calendar';
 import type { DomainContext } from './context';
 import { conflict, DomainError, invalidInput } from './errors';
 import { WEEKDAY_NAMES } from './hours-text';
-import type { ServiceRow } from './services';
+import { activeService, serviceQuery, type ServiceRow } from './services';
 
 /** The booking grid: starts fall on :00/:30 local, and each booking holds one cell per 30 minutes. */
 export const SLOT_MINUTES = 30;
@@ -53,14 +54,17 @@ export const bufferOf = (service: ServiceRow, rules: BookingRules) => service.bu
 export const cellCountOf = (service: ServiceRow, rules: BookingRules) =>
   Math.ceil((service.durationMinutes + bufferOf(service, rules)) / SLOT_MINUTES);
 
+/** The employee rows, as ordered for every choice below (lowest id first on ties). */
+const employeesQuery = (ctx: DomainContext) => ctx.db.select().from(employees).orderBy(asc(employees.id));
+type EmployeeRow = Awaited<ReturnType<typeof employeesQuery>>[number];
+
 /**
- * Active employees qualified for `service`; with `employeeId`, just that one,
+ * Active employees (of `rows`) qualified for `service`; with `employeeId`, just that one,
  * or `not_found` (unknown/inactive) / `invalid_input` (not qualified).
  */
-export async function qualifiedEmployees(ctx: DomainContext, service: ServiceRow, employeeId?: number): Promise<EmployeeRef[]> {
-  const rows = await ctx.db.select().from(employees).orderBy(asc(employees.id));
+function qualifiedAmong(ctx: DomainContext, rows: EmployeeRow[], service: ServiceRow, employeeId?: number): EmployeeRef[] {
   const cap = bookingRulesOf(ctx).maxJobsPerDay;
-  const ref = (r: (typeof rows)[number]): EmployeeRef => ({ id: r.id, name: r.name, maxJobsPerDay: r.maxJobsPerDay ?? cap });
+  const ref = (r: EmployeeRow): EmployeeRef => ({ id: r.id, name: r.name, maxJobsPerDay: r.maxJobsPerDay ?? cap });
   if (employeeId !== undefined) {
     const e = rows.find((r) => r.id === employeeId);
     if (!e || !e.active) throw new DomainError('not_found', `Employee ${employeeId} not found`);
@@ -74,32 +78,24 @@ export async function qualifiedEmployees(ctx: DomainContext, service: ServiceRow
 }
 
 /**
- * Hours, time off, occupied cells and jobs of `employeeIds` around [fromMs, toMs).
- * Cells exist only for bookings that still hold time (cancel deletes them), so
- * every cell counts. `excludeBookingId` leaves out a booking being moved.
+ * The four reads of a calendar around [fromMs, toMs): weekly hours, time off, occupied cells (one cell before
+ * `fromMs` can still reach into the range) and jobs; of `employeeIds`, or of everyone when not given (the
+ * ids are not known yet inside one batch). `excludeBookingId` leaves out a booking being moved.
  */
-export async function loadCalendar(
-  ctx: DomainContext,
-  employeeIds: number[],
-  fromMs: number,
-  toMs: number,
-  excludeBookingId?: number,
-): Promise<Calendar> {
-  const cal: Calendar = { hours: new Map(), timeOff: new Map(), cells: new Map(), jobs: new Map() };
-  if (employeeIds.length === 0) return cal;
-  const [hours, off, cells, jobs] = await Promise.all([
-    ctx.db.select().from(schedules).where(inArray(schedules.employeeId, employeeIds)),
+function calendarQueries(ctx: DomainContext, employeeIds: number[] | undefined, fromMs: number, toMs: number, excludeBookingId?: number) {
+  const of = (column: AnySQLiteColumn) => (employeeIds ? inArray(column, employeeIds) : undefined);
+  return [
+    ctx.db.select().from(schedules).where(of(schedules.employeeId)),
     ctx.db
       .select()
       .from(timeOff)
-      .where(and(inArray(timeOff.employeeId, employeeIds), lt(timeOff.startsAt, toMs), gt(timeOff.endsAt, fromMs))),
+      .where(and(of(timeOff.employeeId), lt(timeOff.startsAt, toMs), gt(timeOff.endsAt, fromMs))),
     ctx.db
       .select()
       .from(bookingSlots)
       .where(
         and(
-          inArray(bookingSlots.employeeId, employeeIds),
-          // One cell before `fromMs` can still reach into the range.
+          of(bookingSlots.employeeId),
           gt(bookingSlots.slotStart, fromMs - SLOT_MS),
           lt(bookingSlots.slotStart, toMs),
           excludeBookingId === undefined ? undefined : ne(bookingSlots.bookingId, excludeBookingId),
@@ -110,19 +106,67 @@ export async function loadCalendar(
       .from(bookings)
       .where(
         and(
-          inArray(bookings.employeeId, employeeIds),
+          of(bookings.employeeId),
           inArray(bookings.status, ['confirmed', 'completed']),
           gte(bookings.startsAt, fromMs),
           lt(bookings.startsAt, toMs),
           excludeBookingId === undefined ? undefined : ne(bookings.id, excludeBookingId),
         ),
       ),
-  ]);
+  ] as const;
+}
+
+type CalendarRows = readonly [
+  (typeof schedules.$inferSelect)[],
+  (typeof timeOff.$inferSelect)[],
+  (typeof bookingSlots.$inferSelect)[],
+  { employeeId: number; startsAt: number }[],
+];
+
+function calendarFrom([hours, off, cells, jobs]: CalendarRows): Calendar {
+  const cal: Calendar = { hours: new Map(), timeOff: new Map(), cells: new Map(), jobs: new Map() };
   for (const h of hours) push(cal.hours, h.employeeId, h);
   for (const t of off) push(cal.timeOff, t.employeeId, [t.startsAt, t.endsAt] as [number, number]);
   for (const c of cells) push(cal.cells, c.employeeId, c.slotStart);
   for (const j of jobs) push(cal.jobs, j.employeeId, j.startsAt);
   return cal;
+}
+
+/** Everything one scheduling decision reads: the service, who may do it, the business's calendar and theirs. */
+export interface Schedule {
+  service: ServiceRow;
+  people: EmployeeRef[];
+  business: BusinessCalendar;
+  cal: Calendar;
+}
+
+/**
+ * The service (by slug or id, or the row already in hand, read again), the employees qualified for it, the
+ * business calendar and the employees' calendars around [fromMs, toMs), in one `db.batch`: one D1 round trip
+ * where reading them in turn took three (availability and booking are on a chat turn's path).
+ * @example const { service, people, business, cal } = await loadSchedule(ctx, 'drain-cleaning', from, to);
+ */
+export async function loadSchedule(
+  ctx: DomainContext,
+  service: string | number | ServiceRow,
+  fromMs: number,
+  toMs: number,
+  options: { employeeId?: number; excludeBookingId?: number } = {},
+): Promise<Schedule> {
+  const ref = typeof service === 'object' ? service.id : service;
+  const [serviceRows, employeeRows, hours, rules, oneOff, ...calendarRows] = await ctx.db.batch([
+    serviceQuery(ctx, ref),
+    employeesQuery(ctx),
+    ...businessCalendarQueries(ctx),
+    ...calendarQueries(ctx, undefined, fromMs, toMs, options.excludeBookingId),
+  ]);
+  const row = activeService(serviceRows[0], ref);
+  return {
+    service: row,
+    people: qualifiedAmong(ctx, employeeRows, row, options.employeeId),
+    business: businessCalendar(hours, rules, oneOff),
+    cal: calendarFrom(calendarRows),
+  };
 }
 
 /** The employee's working windows on local `date` (minutes), from their weekly hours. */
@@ -180,18 +224,11 @@ export async function candidatesFor(
   const rules = bookingRulesOf(ctx);
   const endMs = startMs + service.durationMinutes * 60_000;
   const heldEndMs = startMs + cellCountOf(service, rules) * SLOT_MS;
-  const closed = closedError(await loadBusinessCalendar(ctx), startMs, endMs, ctx.timeZone);
-  if (closed) throw closed;
-  const people = await qualifiedEmployees(ctx, service, options.employeeId);
-  if (people.length === 0) throw invalidInput(`Nobody currently performs ${service.name}`);
   const { date, weekday } = toZoned(startMs, ctx.timeZone);
-  const cal = await loadCalendar(
-    ctx,
-    people.map((p) => p.id),
-    startOfDay(date, ctx.timeZone),
-    startOfDay(addDays(date, 2), ctx.timeZone),
-    options.excludeBookingId,
-  );
+  const { people, business, cal } = await loadSchedule(ctx, service, startOfDay(date, ctx.timeZone), startOfDay(addDays(date, 2), ctx.timeZone), options);
+  const closed = closedError(business, startMs, endMs, ctx.timeZone);
+  if (closed) throw closed;
+  if (people.length === 0) throw invalidInput(`Nobody currently performs ${service.name}`);
   const who = options.employeeId !== undefined ? (people[0]?.name ?? 'that employee') : `anyone who does ${service.name}`;
   const working = people.filter((p) => withinHours(cal, p.id, startMs, endMs, ctx.timeZone));
   if (working.length === 0) {

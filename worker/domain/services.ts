@@ -89,14 +89,23 @@ export async function listServices(
  * @example const service = await getServiceBySlugOrId(ctx, 'drain-cleaning');
  */
 export async function getServiceBySlugOrId(ctx: DomainContext, ref: string | number): Promise<ServiceRow> {
+  return activeService((await serviceQuery(ctx, ref))[0], ref);
+}
+
+/** The read of one service by id (digits) or slug, for a batch (calendar.ts) or alone. */
+export function serviceQuery(ctx: DomainContext, ref: string | number) {
   const text = String(ref).trim();
   if (!text) throw invalidInput('A service (slug or id) is required');
   const byId = /^\d+$/.test(text);
-  const [row] = await ctx.db
+  return ctx.db
     .select()
     .from(services)
     .where(byId ? eq(services.id, Number(text)) : eq(services.slug, text.toLowerCase()))
     .limit(1);
-  if (!row || !row.active) throw new DomainError('not_found', `Service '${text}' not found; list_services shows the catalog`);
+}
+
+/** The row, or `not_found` when there is none or it is retired. */
+export function activeService(row: ServiceRow | undefined, ref: string | number): ServiceRow {
+  if (!row || !row.active) throw new DomainError('not_found', `Service '${String(ref).trim()}' not found; list_services shows the catalog`);
   return row;
 }
