@@ -28,16 +28,22 @@ export function mountReplyAssist(api: Api, sessionId: () => string | null, onAut
   form.append(h('div', { class: 'assist' }, button, status));
   let busy = false;
   let shownFor: string | null = null;
+  /** The draft as it was put in the box: taken out again, untouched, if its conversation closes. */
+  let placed: string | null = null;
 
   const sync = () => {
     button.disabled = busy || input.disabled;
-    // A status about another conversation, or one no longer taken over, is stale.
-    if (input.disabled || shownFor !== sessionId()) {
+    // A status about another conversation, or one no longer taken over, is stale; so is an unedited draft.
+    if (form.hidden || input.disabled || shownFor !== sessionId()) {
       status.replaceChildren();
       shownFor = null;
+      if (placed !== null && input.value === placed) input.value = '';
+      placed = null;
     }
   };
-  new MutationObserver(sync).observe(input, { attributes: true, attributeFilter: ['disabled'] });
+  const observer = new MutationObserver(sync);
+  observer.observe(input, { attributes: true, attributeFilter: ['disabled'] });
+  observer.observe(form, { attributes: true, attributeFilter: ['hidden'] });
 
   button.addEventListener('click', async () => {
     const id = sessionId();
@@ -53,8 +59,10 @@ export function mountReplyAssist(api: Api, sessionId: () => string | null, onAut
         status.textContent = s.note ?? 'No suggestion.';
         return;
       }
-      // Whatever staff already typed stays: the draft goes under it.
+      // An earlier draft left untouched is replaced; whatever staff typed stays, and the draft goes under it.
+      if (placed !== null && input.value === placed) input.value = '';
       input.value = input.value.trim() ? `${input.value.trimEnd()}\n\n${s.draft}` : s.draft;
+      placed = input.value;
       input.focus();
       input.setSelectionRange(input.value.length, input.value.length);
       const by = s.source === 'model' ? 'Drafted by the model' : `Drafted from the knowledge base${s.fallback ? ' (the model was unavailable)' : ''}`;

@@ -213,6 +213,14 @@ describe('Suggest a reply', () => {
     await expect.poll(() => box.inputValue()).toMatch(/financing/i);
     expect(await page.locator('#suggest-status').innerText()).toBe('Drafted from the knowledge base from Financing and monthly payments. Edit it, then Send.');
     const draft = await box.inputValue();
+    // Asked again, an untouched draft is replaced, not doubled; what staff typed is kept, the draft under it.
+    await suggest.click();
+    await expect.poll(() => page.locator('#suggest-status').innerText()).toMatch(/^Drafted from/);
+    expect(await box.inputValue()).toBe(draft);
+    await box.fill('Hi Sam!');
+    await suggest.click();
+    await expect.poll(() => box.inputValue()).toBe(`Hi Sam!\n\n${draft}`);
+    await box.fill(draft);
     // Nothing was sent by suggesting.
     const before = (await api('GET', `/chat/session/${customer.session_id}`, customer.token)).messages;
     expect(before.at(-1)).toMatchObject({ role: 'user', content: 'Do you offer financing for a new furnace?' });
