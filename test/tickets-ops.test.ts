@@ -213,6 +213,43 @@ describe('SLA targets', () => {
   });
 });
 
+describe('the Tickets page reads', () => {
+  it('sorts by what falls due first (sort=due), resolved last, and names the conversation for staff only', async () => {
+    const T = Date.parse('2034-04-03T15:00:00Z');
+    const MIN = 60_000;
+    const at = (p: Principal, ms: number) => ctxFor(p, { now: () => T + ms });
+    const { meta } = await env.DB.prepare(`INSERT INTO interactions (number, session_id, channel, status, created_at, updated_at) VALUES ('INT-2034-99101', 'sort-session', 'chat', 'escalated', ?1, ?1)`)
+      .bind(T)
+      .run();
+    const normal = await openTicket(ctxFor(customer('sort-a'), { now: () => T, interactionId: Number(meta.last_row_id) }), { subject: 'Sort normal', description: 'd', priority: 'normal' });
+    const high = await openTicket(at(customer('sort-a'), 0), { subject: 'Sort high', description: 'd', priority: 'high' });
+    const low = await openTicket(at({ ...customer('sort-b'), sessionId: 'sort-own-session' } as Principal, 0), { subject: 'Sort low', description: 'd', priority: 'low' });
+    const urgent = await openTicket(at(customer('sort-b'), 10 * MIN), { subject: 'Sort urgent', description: 'd', priority: 'urgent' });
+    // High answered in time: its next target is the resolution (8 h); low resolved: nothing is due.
+    await addTicketNote(at(staff, 5 * MIN), { ticket_number: high.number, body: 'On it.' });
+    await updateTicket(at(staff, 6 * MIN), { ticket_number: low.number, status: 'resolved' });
+    const mine = [normal.number, high.number, low.number, urgent.number];
+    const order = async (sort?: 'due' | 'newest') => (await listTickets(at(staff, 30 * MIN), { limit: 100, ...(sort ? { sort } : {}) })).map((t) => t.number).filter((n) => mine.includes(n));
+    // Urgent's first response is due at +25 min, normal's at +4 h, high's resolution at +8 h.
+    expect(await order('due')).toEqual([urgent.number, normal.number, high.number, low.number]);
+    expect(await order()).toEqual([urgent.number, low.number, high.number, normal.number]);
+    expect(await order('newest')).toEqual(await order());
+
+    const views = new Map((await listTickets(at(staff, 30 * MIN), { limit: 100 })).map((t) => [t.number, t]));
+    expect(views.get(normal.number)?.session_id).toBe('sort-session');
+    expect(views.get(low.number)?.session_id).toBe('sort-own-session');
+    expect(views.get(high.number)?.session_id).toBeNull();
+    expect((await getTicket(at(staff, 30 * MIN), { ticket_number: normal.number })).session_id).toBe('sort-session');
+    expect(await getTicket(at(customer('sort-a'), 30 * MIN), { ticket_number: normal.number })).not.toHaveProperty('session_id');
+    // Over REST as the console asks: a 400 for a sort that is not one.
+    const staffToken = await token('alice', 'staff');
+    expect((await call('/api/v1/tickets?sort=due&limit=5', { token: staffToken })).res.status).toBe(200);
+    const bad = await call('/api/v1/tickets?sort=oldest', { token: staffToken });
+    expect(bad.res.status).toBe(400);
+    expect(bad.text).toContain('sort');
+  });
+});
+
 describe('customers and bad input', () => {
   it('refuses customer tokens on staff ticket operations (403) and shows a customer only their own tickets, without notes or SLA', async () => {
     const annToken = await token('cust-a', 'customer');

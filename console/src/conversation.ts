@@ -9,6 +9,7 @@
 import { toolLabel } from '../../worker/protocol/chat';
 import { renderMarkdown } from '../../widget/src/markdown';
 import { ApiError, type Api } from './api';
+import { mountReplyAssist } from './assist';
 import { age, byId, h, label, money, shortTime, type Announcer } from './dom';
 import { SessionFeed, type FeedStatus } from './feed';
 import type { ConsoleEvent, ConversationSummary, SessionDetail, SessionMode, StaffTranscriptMessage } from './types';
@@ -71,6 +72,7 @@ export class Conversation {
     this.takeOverBtn.addEventListener('click', () => void this.act('takeover'));
     this.handBackBtn.addEventListener('click', () => void this.act('handback'));
     this.resolveBtn.addEventListener('click', () => void this.resolve());
+    mountReplyAssist(api, () => this.sessionId, onAuthError);
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.reply();

@@ -2,7 +2,7 @@
  * The staff console (served as /console.html; this bundle is console.<hash>.js,
  * built by widget/build.mjs). Sign in with a pasted staff token, then: the live
  * queue, one conversation followed live (take over, reply, hand back), and the
- * bookings of today and the days ahead; and the Analytics page (analytics.ts). No framework; DOM built with
+ * bookings of today and the days ahead; the Analytics page (analytics.ts) and the Tickets page (tickets.ts). No framework; DOM built with
  * textContent only; runs under `script-src 'self'; style-src 'self'`.
  */
 import { AnalyticsPage } from './analytics';
@@ -13,6 +13,7 @@ import { Bookings } from './bookings';
 import { Conversation } from './conversation';
 import { Announcer, byId } from './dom';
 import { Queue } from './queue';
+import { TicketsPage } from './tickets';
 import type { PublicConfig } from './types';
 
 declare const __CONSOLE_VERSION__: string;
@@ -50,6 +51,14 @@ function main(): void {
   const bookings = new Bookings(api, () => config?.timezone, onAuthError);
   const analytics = new AnalyticsPage(api, () => config?.timezone, onAuthError);
   new AskPanel(byId('ask-panel'), api, onAuthError);
+  /** A ticket's conversation, opened on the conversations page as a queue click opens one. */
+  function openConversation(id: string): void {
+    showView('app');
+    queue.select(id);
+    history.replaceState(null, '', `#${encodeURIComponent(id)}`);
+    void conversation.open(id);
+  }
+  const tickets = new TicketsPage(byId('tickets-view'), api, () => (token ? decodeToken(token)?.sub : undefined), openConversation, onAuthError);
   const views = byId('views');
   /** Shows one page (the conversations layout or analytics); the nav marks it current. */
   function showView(id: string): void {
@@ -62,6 +71,10 @@ function main(): void {
     if (id === 'analytics-view') {
       analytics.start();
       byId('an-h').focus();
+    }
+    if (id === 'tickets-view') {
+      tickets.start();
+      byId('tk-h').focus();
     }
   }
   views.addEventListener('click', (e) => {
@@ -98,11 +111,13 @@ function main(): void {
     queue.stop();
     bookings.stop();
     analytics.stop();
+    tickets.stop();
     conversation.reset();
     who.hidden = true;
     views.hidden = true;
     app.hidden = true;
     byId('analytics-view').hidden = true;
+    byId('tickets-view').hidden = true;
     signin.hidden = false;
     signinError.textContent = message;
     input.value = '';

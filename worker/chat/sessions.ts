@@ -3,8 +3,10 @@
  * routes): create a session, check who may use it, send a message and read
  * the turn's events. Routes stay thin and differ only in their JSON shapes.
  */
-import { isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
+import { suggestReply, type Suggestion } from '../agent/suggest';
+import { ANONYMOUS, isStaff, requireRole, type Principal, type UserPrincipal } from '../auth/principal';
 import { signToken } from '../auth/tokens';
+import { createContext } from '../domain/context';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../domain/errors';
 import type { Result } from '../lib/result';
 import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type TurnOps, type Usage } from '../protocol/chat';
@@ -92,6 +94,17 @@ export async function rateSession(env: Env, principal: Principal, sessionId: str
 export async function staffAction<T>(env: Env, principal: Principal, sessionId: string, action: (stub: ReturnType<typeof sessionStub>, staff: Principal) => Promise<StaffResult<T>>): Promise<T> {
   const staff = requireRole(principal, 'staff', 'admin');
   return unwrap(await action(stubFor(env, staff, sessionId), staff));
+}
+
+/**
+ * POST /chat/session/:id/suggest: a draft reply for staff (worker/agent/suggest.ts), never sent. 403 for
+ * anyone but staff before the session is called; then one call for the transcript (404 unknown). The
+ * knowledge base is read as an anonymous visitor would read it: the draft is meant for the customer.
+ */
+export async function suggestForSession(env: Env, principal: Principal, sessionId: string): Promise<Suggestion> {
+  const staff = requireRole(principal, 'staff', 'admin');
+  const transcript = await readTranscript(env, staff, sessionId);
+  return suggestReply(createContext(env, ANONYMOUS), env, transcript.messages);
 }
 
 /**

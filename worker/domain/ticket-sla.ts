@@ -130,3 +130,13 @@ export function breachConditions(
     resolution: sql`(coalesce(${cols.resolvedAt}, ${now}) > ${cols.createdAt} + ${targetMs(sla, cols.priority, 'resolutionMinutes')})`,
   };
 }
+
+/**
+ * SQL for when a ticket's next target falls due: the first response until there is one, then the
+ * resolution; NULL once it is resolved or closed. Ordering by it puts what is overdue or soonest due first.
+ */
+export function nextDueSql(sla: TicketSla, cols: { priority: SQL; status: SQL; createdAt: SQL; firstResponseAt: SQL }): SQL {
+  return sql`(CASE WHEN ${cols.status} IN ('resolved', 'closed') THEN NULL
+    WHEN ${cols.firstResponseAt} IS NULL THEN ${cols.createdAt} + ${targetMs(sla, cols.priority, 'firstResponseMinutes')}
+    ELSE ${cols.createdAt} + ${targetMs(sla, cols.priority, 'resolutionMinutes')} END)`;
+}

@@ -14,7 +14,7 @@ import type { DomainContext } from './context';
 import { epochMs } from './dates';
 import { DomainError, forbidden, invalidInput, notFound } from './errors';
 import { NEXT_ASSIGNEE_SQL, requireStaffMember } from './staff';
-import { breachConditions, slaStatus, slaViewSchema, ticketSlaOf } from './ticket-sla';
+import { breachConditions, nextDueSql, slaStatus, slaViewSchema, ticketSlaOf } from './ticket-sla';
 import { ticketGuard, ticketLimitError, type TicketScope } from './write-limits';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -46,6 +46,8 @@ export const ticketViewSchema = z.object({
   resolved_at: z.int().nullable(),
   // SLA figures, staff only: flat rather than nested, as every ticket tool's output schema repeats them.
   ...slaViewSchema.partial().shape,
+  /** Staff only: the chat session the ticket came from, for a link to its conversation (null when none). */
+  session_id: z.string().nullable().optional(),
   /** Staff only. */
   notes: z.array(ticketNoteViewSchema).optional(),
 });
@@ -55,7 +57,8 @@ export type TicketView = z.infer<typeof ticketViewSchema>;
 export const ticketNoteAddedSchema = ticketNoteViewSchema.extend({ ticket_number: z.string() });
 export type TicketNoteAdded = z.infer<typeof ticketNoteAddedSchema>;
 
-type TicketRow = typeof tickets.$inferSelect;
+/** A ticket as every read selects it (`ticketColumns`): the table's row with the session of its conversation. */
+type TicketRow = typeof tickets.$inferSelect & { conversationSessionId: string | null };
 
 /**
  * The first response as staff see it: the stamp (a note or status change), or a staff message in the
@@ -67,13 +70,17 @@ export const firstResponseSql = sql<number | null>`(SELECT CASE WHEN "tickets"."
   FROM (SELECT min(m.created_at) AS reply FROM messages m
     WHERE m.interaction_id = "tickets"."interaction_id" AND m.role = 'staff' AND m.created_at >= "tickets"."created_at"))`;
 
-/** Ticket columns with the first response computed: every read goes through this. */
-const ticketColumns = { ...getTableColumns(tickets), firstResponseAt: firstResponseSql };
+/** The chat session of a ticket: the one it was opened in, else its interaction's (a staff-opened ticket has none). */
+const conversationSessionSql = sql<string | null>`coalesce("tickets"."session_id",
+  (SELECT i.session_id FROM interactions i WHERE i.id = "tickets"."interaction_id"))`;
+
+/** Ticket columns with the first response and the conversation computed: every read goes through this. */
+const ticketColumns = { ...getTableColumns(tickets), firstResponseAt: firstResponseSql, conversationSessionId: conversationSessionSql };
 
 /** The caller's view: SLA figures for staff only, measured at the context's clock. */
 function viewFor(ctx: DomainContext, t: TicketRow): TicketView {
   const view = toView(t);
-  return isStaff(ctx.actor) ? { ...view, ...slaStatus(ticketSlaOf(ctx), t, ctx.now()) } : view;
+  return isStaff(ctx.actor) ? { ...view, ...slaStatus(ticketSlaOf(ctx), t, ctx.now()), session_id: t.conversationSessionId } : view;
 }
 
 const toView = (t: TicketRow): TicketView => ({
@@ -207,12 +214,15 @@ export async function openTicket(
 }
 
 export const TICKET_BREACHES = ['any', 'first_response', 'resolution'] as const;
+/** `newest` (default): by when opened. `due`: open and pending ones first, overdue or soonest due first (SLA). */
+export const TICKET_SORTS = ['newest', 'due'] as const;
 export interface TicketFilter {
   status?: TicketStatus | undefined;
   priority?: TicketPriority | undefined;
   assignee?: string | undefined;
   /** Staff only: tickets whose first-response or resolution target (or either) is missed. */
   breached?: (typeof TICKET_BREACHES)[number] | undefined;
+  sort?: (typeof TICKET_SORTS)[number] | undefined;
   limit?: number | undefined;
 }
 
@@ -234,17 +244,19 @@ export function ticketConditions(ctx: DomainContext, input: TicketFilter): SQL[]
 }
 
 /**
- * Lists tickets, newest first: a customer's own, or (staff) everyone's.
- * @example await listTickets(ctx, { status: 'open', limit: 10 });
+ * Lists tickets, newest first (or by what falls due first, `sort: 'due'`): a customer's own, or (staff) everyone's.
+ * @example await listTickets(ctx, { status: 'open', sort: 'due', limit: 10 });
  */
 export async function listTickets(ctx: DomainContext, input: TicketFilter = {}): Promise<TicketView[]> {
   const where = ticketConditions(ctx, input);
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
+  const newest = [desc(tickets.createdAt), desc(tickets.id)];
+  const due = nextDueSql(ticketSlaOf(ctx), { priority: sql`${tickets.priority}`, status: sql`${tickets.status}`, createdAt: sql`${tickets.createdAt}`, firstResponseAt: firstResponseSql });
   const rows = await ctx.db
     .select(ticketColumns)
     .from(tickets)
     .where(and(...where))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .orderBy(...(input.sort === 'due' ? [sql`${due} IS NULL`, asc(due), ...newest] : newest))
     .limit(limit);
   return rows.map((r) => viewFor(ctx, r));
 }

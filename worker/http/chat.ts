@@ -19,6 +19,7 @@ import {
   refuseStaffSender,
   sendMessage,
   staffAction,
+  suggestForSession,
   validateMessage,
 } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
@@ -133,6 +134,9 @@ export function chatRoutes(): Hono<AppEnv> {
   chat.post('/session/:id/resolve', async (c) =>
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.resolve(staff))),
   );
+
+  // Staff assist: a draft reply for the staff member to edit and send through staff-message; it sends nothing.
+  chat.post('/session/:id/suggest', async (c) => c.json(await suggestForSession(c.env, c.get('principal'), c.req.param('id'))));
 
   chat.post('/session/:id/handback', async (c) =>
     c.json(await staffAction(c.env, c.get('principal'), c.req.param('id'), (stub, staff) => stub.handback(staff))),

@@ -37,7 +37,7 @@ const EN_EXPAND: Record<string, string> = {
   long: 'hours', phone: 'contact call', number: 'contact', call: 'contact', email: 'contact', far: 'service areas miles travel', sundays: 'sunday closed', sunday: 'closed', weekends: 'saturday sunday', home: 'adult home', pay: 'payment', card: 'payment', warranty: 'warranty guarantee', weekdays: 'monday friday hours', weekday: 'monday friday hours', weekend: 'saturday sunday hours', open: 'hours', upfront: 'deposit advance', money: 'payment deposit', deposit: 'deposit', identification: 'photo badge uniform', dog: 'pets', dogs: 'pets', cat: 'pets', cats: 'pets', prepare: 'expect visit', trip: 'travel fee',
 };
 
-function searchQuery(u: Understanding): string {
+function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
   if (u.lang !== 'es') {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
     // "will he have some kind of id?" (not "id rather just call"): identification.
@@ -59,9 +59,18 @@ function aboutJob(title: string, about: string | undefined): boolean {
   return job.filter((s) => own.has(s)).length >= Math.min(2, job.length);
 }
 
-/** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
-export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): Decision {
-  const t = say(lang);
+/** What the knowledge base says to a question: a tool to call first, nothing relevant, or the sentences of one article. */
+export type KnowledgeMatch =
+  | { kind: 'call'; name: string; args: Record<string, unknown> }
+  | { kind: 'none' }
+  | { kind: 'found'; article: { id: number; title: string }; sentences: string[] };
+
+/**
+ * Search, read, and pick the relevant sentences of the best article; or find that nothing answers.
+ * The offline model words it (`knowledgeAnswer`); staff assist drafts from it (worker/agent/suggest.ts).
+ * @example knowledgeMatch({ text: 'are you open on saturday?', lang: 'en' }, exchanges, 'en')
+ */
+export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): KnowledgeMatch {
   const query = searchQuery(u);
   // This question's own search (an area check earlier in the turn searched for something else).
   const search = turn.find((x) => x.name === 'search_knowledge_base' && x.args.query === query);
@@ -78,7 +87,7 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
     // A question about the job being booked ("will my panel handle it?") reads that job's article first.
     .sort((a, b) => Number(aboutJob(b.title, about)) - Number(aboutJob(a.title, about)))
     .slice(0, maxReads);
-  if (!hits.length) return { kind: 'reply', text: t.canHelpWith };
+  if (!hits.length) return { kind: 'none' };
   // The best hits are read one by one until one clearly speaks to the question (at most three, so a
   // turn stays within the loop's model rounds); the best of those read wins, search rank breaking ties.
   const stems = contentStems(query);
@@ -98,13 +107,21 @@ export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: La
     if (best >= 3 || (titleHits >= 1 && best >= 2)) break;
   }
   const winner = [...read].sort((a, b) => b.value - a.value)[0]!;
-  const top = winner.hit;
   const sentences = winner.sentences;
-  if (!winner.titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'reply', text: t.canHelpWith };
+  if (!winner.titleHits && !sentences.some((s) => s.score > 0)) return { kind: 'none' };
   // The article's lead (it answers its title) and the sentences that share most words with the question.
   const others = sentences.slice(1).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index).slice(0, 3);
   // A general question about what the title names ("whats your cancellation policy") gets the article's opening.
   const general = winner.titleHits >= 1 && stems.length <= 3 && others.length < 2 ? sentences.slice(1, 3) : [];
   const chosen = [...new Set([sentences[0]!, ...others, ...general])].sort((a, b) => a.index - b.index);
-  return { kind: 'reply', text: `${chosen.map((s) => s.sentence).join(' ')}\n\n${t.source(top.title)}` };
+  return { kind: 'found', article: { id: winner.hit.id, title: winner.hit.title }, sentences: chosen.map((s) => s.sentence) };
+}
+
+/** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
+export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): Decision {
+  const t = say(lang);
+  const match = knowledgeMatch(u, turn, lang, maxReads, about);
+  if (match.kind === 'call') return match;
+  if (match.kind === 'none') return { kind: 'reply', text: t.canHelpWith };
+  return { kind: 'reply', text: `${match.sentences.join(' ')}\n\n${t.source(match.article.title)}` };
 }

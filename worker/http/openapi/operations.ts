@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { askAnswerSchema, askInputSchema } from '../../agent/ask/answer';
+import { suggestionSchema } from '../../agent/suggest';
 import { MCP_PATH, RESOURCE_METADATA_PATH } from '../../mcp/paths';
 import { AS_METADATA_PATH, AUTHORIZE_PATH, REGISTER_PATH, TOKEN_PATH } from '../../oauth/provider';
 import {
@@ -201,6 +202,11 @@ const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'POST', path: `${SESSION}/resolve`, operationId: 'resolve_chat_session', tag: 'staff', summary: 'Resolve a conversation',
     description: 'Sets the status resolved, gives the conversation back to the AI and computes its insights (summary, sentiment, intent, category, outcome).', auth: 'bearer', roles: STAFF, pathParams: ['id'], example: { id: EXAMPLE_SESSION }, status: 200, output: resolveAnswerSchema,
+  },
+  {
+    method: 'POST', path: `${SESSION}/suggest`, operationId: 'suggest_staff_reply', tag: 'staff', summary: 'Suggest a reply',
+    description: "A draft reply to the customer's last message for staff to edit and send (staff-message); nothing is sent. The configured model drafts from the transcript and the matching knowledge-base articles; offline, or when the model fails, the relevant sentences of the best-matching article, or no draft (note says why) when nothing matches.",
+    auth: 'bearer', roles: STAFF, pathParams: ['id'], example: { id: EXAMPLE_SESSION }, status: 200, output: suggestionSchema,
   },
   {
     method: 'POST', path: `${API}/analytics/ask`, operationId: 'ask_the_data', tag: 'staff', summary: 'Ask the data',
