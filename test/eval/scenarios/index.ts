@@ -6,6 +6,7 @@ import { complaint } from './complaint.ts';
 import { correction } from './correction.ts';
 import { FRESH } from './fresh.ts';
 import { HELDOUT3 } from './heldout3.ts';
+import { HELDOUT4 } from './heldout4.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -30,6 +31,7 @@ export const SCENARIOS: Scenario[] = [
   ...FRESH,
   ...HOLDOUT,
   ...HELDOUT3,
+  ...HELDOUT4,
 ];
 
 const ids = new Set<string>();
