@@ -308,6 +308,8 @@ describe('staff console in Chromium', () => {
   it('resolves: the conversation shows its insights and resolved status, and the server has them too', async () => {
     await page.locator('#resolve').click();
     await expect.poll(() => page.locator('#conv-status').textContent()).toBe('Resolved');
+    // The socket's session event may say "resolved" before the POST answers with the insights.
+    await expect.poll(() => page.locator('#conv-insights').textContent()).not.toBe('');
     const insights = (await page.locator('#conv-insights').textContent()) ?? '';
     expect(insights).toMatch(/^Customer: ".+" .+ · (negative|neutral|positive) \(-?\d\.\d\d\) · \w+ · \w+ · (booked|answered|escalated|abandoned)$/);
     expect(await page.locator('#resolve').isDisabled()).toBe(true);

@@ -13,7 +13,8 @@
 import { TOKEN_SUBPROTOCOL_PREFIX, type TranscriptMessage } from '../../worker/protocol/chat';
 import { toolLabel } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL, type VoiceClientFrame, type VoiceEndReason, type VoiceServerEvent } from '../../worker/protocol/voice';
-import { h, icon, type BookingCard } from './element';
+import type { BookingCard } from './cards';
+import { h, icon } from './dom';
 import { fromBase64, micProblem, Player, startCapture, toBase64, type Capture } from './voice-audio';
 import type { Strings } from './strings';
 
@@ -92,13 +93,13 @@ export class VoiceCall {
     return this.state !== 'ended' && this.state !== 'failed';
   }
 
-  /** Starts the call. Call it from the click handler: the AudioContext must be created during the gesture. */
-  start(): void {
-    try {
-      this.ctx = new AudioContext();
-    } catch {
-      return this.fail(this.host.strings.voiceUnsupported);
-    }
+  /**
+   * Starts the call on `ctx`, the AudioContext the element created in the call button's click handler
+   * (it must be created during the gesture, before this chunk was fetched); none: this browser has no Web Audio.
+   */
+  start(ctx: AudioContext | null): void {
+    if (!ctx) return this.fail(this.host.strings.voiceUnsupported);
+    this.ctx = ctx;
     this.player = new Player(this.ctx);
     void this.ctx.resume().catch(() => undefined);
     this.host.announce(this.host.strings.callStarting);
