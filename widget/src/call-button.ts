@@ -17,6 +17,7 @@ import { loadVoice } from './voice-loader';
 export interface CallButtonHost {
   readonly strings: Strings;
   readonly apiBase: string;
+  readonly lang: string;
   readonly workletUrl: string;
   readonly voiceUrl: string;
   readonly nonce: string;
@@ -83,6 +84,7 @@ export class CallButton {
     const call = new Call({
       strings: host.strings,
       apiBase: host.apiBase,
+      lang: host.lang,
       workletUrl: host.workletUrl,
       session: () => host.session(),
       message: (m) => host.message(m),

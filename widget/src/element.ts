@@ -17,7 +17,7 @@ import { CsatPrompt } from './csat';
 import { h, icon, textOn } from './dom';
 import { Emitter } from './emitter';
 import { MessageList } from './messages';
-import { stringsFor, type Strings } from './strings';
+import { stringsFor, type StringOverrides, type Strings } from './strings';
 import { CSS } from './styles';
 
 export type { BookingCard };
@@ -42,7 +42,7 @@ export class SwitchboardChat extends HTMLElement {
   static nonce = '';
 
   strings: Strings = stringsFor('en');
-  private overrides: Partial<Strings> = {};
+  private overrides: StringOverrides = {};
   private client: ChatClient | null = null;
   private readonly events = new Emitter(this);
   private readonly shadow: ShadowRoot;
@@ -173,6 +173,9 @@ export class SwitchboardChat extends HTMLElement {
       get apiBase() {
         return element.apiBase;
       },
+      get lang() {
+        return element.panel.lang || 'en';
+      },
       workletUrl: SwitchboardChat.workletUrl,
       voiceUrl: SwitchboardChat.voiceUrl,
       nonce: SwitchboardChat.nonce,
@@ -234,7 +237,7 @@ export class SwitchboardChat extends HTMLElement {
   }
 
   /** Overrides strings (any subset) and re-labels the UI. */
-  configure(options: { strings?: Partial<Strings>; lang?: string; heading?: string; accent?: string; position?: string }): void {
+  configure(options: { strings?: StringOverrides; lang?: string; heading?: string; accent?: string; position?: string }): void {
     if (options.strings) this.overrides = { ...this.overrides, ...options.strings };
     for (const key of ['lang', 'heading', 'accent', 'position'] as const) {
       const v = options[key];

@@ -7,7 +7,7 @@
  * off(), configure(), send().
  */
 import { SwitchboardChat, type BookingCard } from './element';
-import type { Strings } from './strings';
+import type { StringOverrides } from './strings';
 
 declare const __WIDGET_VERSION__: string;
 /** The capture worklet's hashed file name (widget/build.mjs). */
@@ -24,7 +24,7 @@ export interface SwitchboardApi {
   identify(identity: { email?: string; name?: string }): void;
   on(event: 'open' | 'close' | 'message' | 'booking' | 'voice' | 'rating', fn: (detail: unknown) => void): () => void;
   off(event: string, fn: (detail: unknown) => void): void;
-  configure(options: { strings?: Partial<Strings>; lang?: string; heading?: string; accent?: string; position?: string }): void;
+  configure(options: { strings?: StringOverrides; lang?: string; heading?: string; accent?: string; position?: string }): void;
   send(text: string): void;
 }
 
@@ -32,7 +32,7 @@ declare global {
   interface Window {
     Switchboard?: SwitchboardApi;
     /** Optional settings a page may set before the script loads. */
-    SwitchboardSettings?: { strings?: Partial<Strings>; identity?: { email?: string; name?: string } };
+    SwitchboardSettings?: { strings?: StringOverrides; identity?: { email?: string; name?: string } };
   }
   interface HTMLElementTagNameMap {
     'switchboard-chat': SwitchboardChat;
