@@ -368,9 +368,10 @@ describe('widget in Chromium', () => {
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([]);
   });
 
-  it('asks for a rating once per resolution (CSAT), in English and Spanish, and the server keeps it', async () => {
+  it('asks for a rating once per resolution (CSAT), in English and Spanish, with no serious axe violations, and the server keeps it', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${server.url}/`);
+    // A customer's site on another origin: the rating is a CORS POST with the session's token.
+    await customerPage(page);
     await openWidget(page);
     await say(page, 'What are your business hours?');
     await waitForReplies(page, 2);
@@ -393,6 +394,14 @@ describe('widget in Chromium', () => {
     expect(await prompt.getByRole('radio').count()).toBe(5);
     const send = prompt.getByRole('button', { name: 'Send rating' });
     expect(await send.isDisabled()).toBe(true);
+    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['switchboard-chat']] }, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(violations, null, 2)).toEqual([]);
     await prompt.getByRole('radio', { name: '4 Good' }).check();
     await prompt.getByLabel('Comment (optional)').fill('Clear and quick');
     await send.click();
@@ -406,6 +415,7 @@ describe('widget in Chromium', () => {
 
     // The same resolution never asks again (a reload reads it from the transcript).
     await page.reload();
+    await page.waitForFunction(() => !!window.Switchboard);
     await openWidget(page);
     await waitForReplies(page, 2);
     await page.locator('switchboard-chat .root[data-status="ended"]').waitFor({ state: 'attached' });
@@ -420,6 +430,7 @@ describe('widget in Chromium', () => {
     expect(again.status).toBe(200);
     await resolve();
     await page.reload();
+    await page.waitForFunction(() => !!window.Switchboard);
     await page.evaluate(() => window.Switchboard!.configure({ lang: 'es' }));
     await openWidget(page);
     await prompt.waitFor();
