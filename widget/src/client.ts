@@ -34,8 +34,8 @@ export interface Identity {
 export interface ClientHooks {
   /** The whole transcript (after load or a resync): render from scratch. */
   history(state: TranscriptState): void;
-  /** One live event the reducer applied (never one already delivered): `next` is the state after it, `prev` before. */
-  event(event: ServerEvent, next: TranscriptState, prev: TranscriptState): void;
+  /** One live event the reducer applied (never one already delivered); `state` is the conversation after it. */
+  event(event: ServerEvent, state: TranscriptState): void;
   status(status: ConnectionStatus): void;
   /** A queued message left the queue (sent on the socket or POSTed). */
   sent(localId: string): void;
@@ -324,7 +324,7 @@ export class ChatClient {
       if (event.status === 'resolved') this.setStatus('ended');
       else if (this.status === 'ended') this.setStatus(this.socket?.live || this.transport === 'sse' ? 'online' : 'reconnecting');
     }
-    this.hooks.event(event, next, prev);
+    this.hooks.event(event, next);
   }
 
   /** Queues a message; it goes out once, as soon as the connection allows. */

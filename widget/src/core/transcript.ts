@@ -79,11 +79,6 @@ export function emptyTranscript<M extends TranscriptMessage = TranscriptMessage>
   return { cursor, messages: [], turns: [], waiting: false, offline: false };
 }
 
-/** Whether `state` holds the stored message `seq`. */
-export function hasMessage(state: TranscriptState<TranscriptMessage>, seq: number): boolean {
-  return state.messages.some((m) => m.seq === seq);
-}
-
 /** The turn in flight with this id, if any. */
 export function turnOf(state: TranscriptState<TranscriptMessage>, turnId: string): StreamingTurn | undefined {
   return state.turns.find((t) => t.turn_id === turnId);
