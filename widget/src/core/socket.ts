@@ -17,7 +17,8 @@
  * Not partysocket: its ReconnectingWebSocket would reconnect on every close,
  * while a close here may mean "stop" (token expired, SSE fallback), readiness is
  * the server's greeting rather than `open`, and the URL and token change between
- * attempts; what is left (backoff, heartbeat) is these ~150 lines.
+ * attempts; what is left (backoff, heartbeat) is these ~150 lines (partysocket's WebSocket bundled
+ * alone: 2.7 KB gzipped; this class: 1.2 KB).
  */
 import { CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, type ClientFrame, type ServerEvent } from '../../../worker/protocol/chat';
 
