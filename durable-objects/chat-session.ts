@@ -69,7 +69,8 @@ export class ChatSession extends DurableObject<Env> {
     const people = { mode: modeOf(meta), agent: meta.mode === 'human' ? (meta.agent ?? null) : null };
     const i = meta.insights;
     const insights = { summary: i?.summary ?? null, sentiment: i?.sentiment ?? null, sentiment_label: i?.sentiment_label ?? null, intent: i?.intent ?? null, category: i?.category ?? null, outcome: i?.outcome ?? null };
-    return ok({ ...this.lifecycle.info(meta), ...people, ...insights, messages: store.transcript(), last_event_id: store.lastEventId() });
+    const csat = meta.csat ? { score: meta.csat.score, comment: meta.csat.comment } : null;
+    return ok({ ...this.lifecycle.info(meta), ...people, ...insights, csat, messages: store.transcript(), last_event_id: store.lastEventId() });
   }
 
   /** Marks the conversation resolved (its customer or staff ended it). */

@@ -70,6 +70,9 @@ describe('POST /api/v1/chat/session/:id/resolve', () => {
     expect(rated.res.status, rated.text).toBe(200);
     expect(rated.body).toMatchObject({ score: 4, comment: 'quick and clear' });
     expect((await rate({ score: 1 })).res.status).toBe(409); // once per resolution
+    // The transcript carries the rating of the current resolution (the widget's "already rated" after a reload).
+    const transcript = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
+    expect(transcript.body).toMatchObject({ status: 'resolved', csat: { score: 4, comment: 'quick and clear' } });
     const row = await env.DB.prepare('SELECT csat_score, csat_comment, csat_at FROM interactions WHERE session_id = ?').bind(s.session_id).first<Record<string, unknown>>();
     expect(row).toMatchObject({ csat_score: 4, csat_comment: 'quick and clear' });
     const day = toZoned(Date.now(), env.BUSINESS_TIMEZONE).date;
@@ -78,6 +81,7 @@ describe('POST /api/v1/chat/session/:id/resolve', () => {
     expect(figures.body.totals.csat_average).toEqual(expect.any(Number));
     // Reopened and resolved again: a new resolution can be rated.
     await say(s, 'one more question, do you serve evanston?');
+    expect((await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token })).body.csat).toBeNull();
     expect((await resolve(s.session_id)).res.status).toBe(200);
     expect((await rate({ score: 5 })).res.status).toBe(200);
   });

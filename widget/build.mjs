@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds the embeddable widget (wrangler's build step, so `wrangler dev` and `wrangler deploy` always
 // ship a fresh bundle). Writes into public/ (Workers static assets):
-//   widget.<hash>.js  the whole widget, content-hashed, cached for a year (immutable)
+//   widget.<hash>.js  the chat widget (no voice code), content-hashed, cached for a year (immutable)
 //   widget.js         a tiny stable loader (5-minute cache) that loads the current hashed bundle,
 //                     so the embed tag never changes
+//   voice.<hash>.js   the voice mode (widget/src/voice-chunk.ts), content-hashed; the bundle fetches it
+//                     from its own origin the first time the call button is pressed (voice-loader.ts)
 //   voice-worklet.<hash>.js  the voice mode's microphone AudioWorklet, content-hashed; the bundle
 //                     loads it from its own origin (a page's script-src that admits the widget
 //                     admits it; cross-origin worklet fetches are CORS, hence the ACAO header)
@@ -24,7 +26,7 @@ import { build } from 'esbuild';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, '..');
 export const PUBLIC_DIR = path.join(projectRoot, 'public');
-/** The gzip budget of the whole widget (bundle + worklet), in bytes. */
+/** The gzip budget of the whole widget (chat bundle + voice chunk + worklet), in bytes. */
 export const GZIP_BUDGET = 25 * 1024;
 
 const version = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
@@ -40,7 +42,7 @@ function loader(bundleName) {
 `;
 }
 
-function headers(bundleName, workletName, consoleName) {
+function headers(bundleName, workletName, voiceName, consoleName) {
   // The staff console and a booking's manage page (its token in the fragment): the same CSP, never cached by
   // shared caches, no referrer, not framable.
   const consolePage = (p) =>
@@ -58,6 +60,11 @@ function headers(bundleName, workletName, consoleName) {
   X-Content-Type-Options: nosniff
 
 /${workletName}
+  Cache-Control: public, max-age=31536000, immutable
+  Access-Control-Allow-Origin: *
+  X-Content-Type-Options: nosniff
+
+/${voiceName}
   Cache-Control: public, max-age=31536000, immutable
   Access-Control-Allow-Origin: *
   X-Content-Type-Options: nosniff
@@ -95,13 +102,27 @@ export async function buildWidget({ outDir = PUBLIC_DIR, write = true } = {}) {
   });
   const workletCode = worklet.outputFiles[0].contents;
   const workletName = `voice-worklet.${createHash('sha256').update(workletCode).digest('hex').slice(0, 10)}.js`;
+  // The voice mode: a classic script of its own, fetched on the first call (esbuild splits only ESM output,
+  // and the embed is one classic script, so the chunk is a second entry rather than a split point).
+  const voice = await build({
+    entryPoints: [path.join(here, 'src', 'voice-chunk.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const voiceCode = voice.outputFiles[0].contents;
+  const voiceName = `voice.${createHash('sha256').update(voiceCode).digest('hex').slice(0, 10)}.js`;
   const result = await build({
     entryPoints: [path.join(here, 'src', 'index.ts')],
     bundle: true,
     minify: true,
     format: 'iife',
     target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
-    define: { __WIDGET_VERSION__: JSON.stringify(version), __VOICE_WORKLET__: JSON.stringify(workletName) },
+    define: { __WIDGET_VERSION__: JSON.stringify(version), __VOICE_WORKLET__: JSON.stringify(workletName), __VOICE_CHUNK__: JSON.stringify(voiceName) },
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
@@ -111,18 +132,33 @@ export async function buildWidget({ outDir = PUBLIC_DIR, write = true } = {}) {
   const name = `widget.${hash}.js`;
   const bundleGzip = gzipSync(code, { level: 9 }).length;
   const workletGzip = gzipSync(workletCode, { level: 9 }).length;
+  const voiceGzip = gzipSync(voiceCode, { level: 9 }).length;
   if (write) {
     mkdirSync(outDir, { recursive: true });
     writeAtomic(path.join(outDir, workletName), workletCode);
+    writeAtomic(path.join(outDir, voiceName), voiceCode);
     writeAtomic(path.join(outDir, name), code);
     writeAtomic(path.join(outDir, 'widget.js'), loader(name));
     for (const f of readdirSync(outDir)) {
       if (/^widget\.[0-9a-f]{10}\.js$/.test(f) && f !== name) rmSync(path.join(outDir, f), { force: true });
       if (/^voice-worklet\.[0-9a-f]{10}\.js$/.test(f) && f !== workletName) rmSync(path.join(outDir, f), { force: true });
+      if (/^voice\.[0-9a-f]{10}\.js$/.test(f) && f !== voiceName) rmSync(path.join(outDir, f), { force: true });
     }
   }
-  // gzip: the whole widget (what a visitor who calls downloads); bundleGzip: what every visitor downloads.
-  return { name, workletName, bytes: code.length + workletCode.length, gzip: bundleGzip + workletGzip, bundleGzip, workletGzip, budget: GZIP_BUDGET };
+  // gzip: the whole widget (what a visitor who calls downloads); bundleGzip: what every visitor downloads (chat only).
+  return {
+    name,
+    workletName,
+    voiceName,
+    bundleBytes: code.length,
+    voiceBytes: voiceCode.length,
+    bytes: code.length + voiceCode.length + workletCode.length,
+    gzip: bundleGzip + voiceGzip + workletGzip,
+    bundleGzip,
+    voiceGzip,
+    workletGzip,
+    budget: GZIP_BUDGET,
+  };
 }
 
 export const CONSOLE_DIR = path.join(projectRoot, 'console');
@@ -165,7 +201,7 @@ export async function buildConsole({ outDir = PUBLIC_DIR, write = true } = {}) {
 /** Everything wrangler's build step produces: the widget, the console, and `_headers` naming both. */
 export async function buildAll({ outDir = PUBLIC_DIR } = {}) {
   const [widget, consoleBundle] = await Promise.all([buildWidget({ outDir }), buildConsole({ outDir })]);
-  writeAtomic(path.join(outDir, '_headers'), headers(widget.name, widget.workletName, consoleBundle.name));
+  writeAtomic(path.join(outDir, '_headers'), headers(widget.name, widget.workletName, widget.voiceName, consoleBundle.name));
   return { widget, console: consoleBundle };
 }
 
@@ -175,7 +211,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const { widget: r, console: c } = await buildAll();
   const over = r.gzip > r.budget;
   const line =
-    `widget: public/${r.name} + public/${r.workletName} ${kb(r.bytes)}, ${kb(r.gzip)} gzipped (bundle ${kb(r.bundleGzip)}, worklet ${kb(r.workletGzip)}; budget ${kb(r.budget)})${over ? ' OVER BUDGET' : ''}` +
+    `widget: public/${r.name} + public/${r.voiceName} + public/${r.workletName} ${kb(r.bytes)}, ${kb(r.gzip)} gzipped (chat ${kb(r.bundleGzip)}, voice ${kb(r.voiceGzip)} on the first call, worklet ${kb(r.workletGzip)}; budget ${kb(r.budget)})${over ? ' OVER BUDGET' : ''}` +
     ` · console: public/${c.name} ${kb(c.gzip)} gzipped (staff only, not in the budget)`;
   // One line: wrangler's build step prefixes every line, and a trailing newline there prints an empty one.
   process.stdout.write(process.stdout.isTTY ? `${line}\n` : line);

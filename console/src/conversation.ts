@@ -1,35 +1,32 @@
 /**
  * One conversation: its transcript (GET /chat/session/:id), followed live over
- * the session WebSocket (watch-only) with AI replies streamed as they arrive
- * and tool activity shown; Take over / Hand back to AI; and a reply box that is
- * enabled only while staff have the conversation. Customer and model text is
- * rendered as text (model and staff text through the widget's safe markdown
- * subset); nothing is ever parsed as HTML.
+ * the shared session socket (widget/src/core/socket.ts, watch-only: staff
+ * replies are POSTed) and kept in the shared transcript reducer
+ * (widget/src/core/transcript.ts), painted by transcript-view.ts; Take over /
+ * Hand back to AI / Resolve; and a reply box that is enabled only while staff
+ * have the conversation.
  */
-import { toolLabel } from '../../worker/protocol/chat';
-import { renderMarkdown } from '../../widget/src/markdown';
 import { ApiError, type Api } from './api';
 import { mountReplyAssist } from './assist';
-import { age, byId, h, label, money, shortTime, type Announcer } from './dom';
-import { SessionFeed, type FeedStatus } from './feed';
+import { SessionSocket, type SocketStatus } from '../../widget/src/core/socket';
+import { emptyTranscript, reduceTranscript, type TranscriptState } from '../../widget/src/core/transcript';
+import { age, byId, label, money, shortTime, type Announcer } from './dom';
+import { TranscriptView } from './transcript-view';
 import type { ConsoleEvent, ConversationSummary, SessionDetail, SessionMode, StaffTranscriptMessage } from './types';
 
 /** A conversation's insights, as the transcript and the resolve answer carry them. */
 type Insights = Pick<SessionDetail, 'summary' | 'sentiment' | 'sentiment_label' | 'intent' | 'category' | 'outcome'>;
 
-interface Streaming {
-  li: HTMLLIElement;
-  body: HTMLDivElement;
-  tools: HTMLUListElement;
-  text: string;
-}
-
-const CONN_TEXT: Record<FeedStatus, string> = {
+const CONN_TEXT: Record<SocketStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
+  offline: 'Offline',
   stopped: 'Not following',
 };
+
+/** Socket closes without a greeting between resyncs over HTTP (which also tell an expired token from the network). */
+const FAILURES_BEFORE_RESYNC = 3;
 
 export class Conversation {
   private readonly heading = byId('conv-h');
@@ -51,14 +48,15 @@ export class Conversation {
   private readonly send = byId<HTMLButtonElement>('reply-send');
   private readonly hint = byId('reply-hint');
 
-  private feed: SessionFeed | null = null;
+  private socket: SessionSocket | null = null;
+  private readonly view: TranscriptView;
+  /** The conversation as the shared reducer has it; the socket resumes from its cursor. */
+  private state: TranscriptState<StaffTranscriptMessage> = emptyTranscript();
   private detail: SessionDetail | null = null;
   private summary: ConversationSummary | null = null;
   private mode: SessionMode = 'ai';
   private agent: string | undefined;
   private status = '';
-  private shown = new Set<number>();
-  private streaming = new Map<string, Streaming>();
   /** Increases with every open(): answers for an older selection are dropped. */
   private generation = 0;
   private busy = false;
@@ -69,6 +67,7 @@ export class Conversation {
     private readonly announcer: Announcer,
     private readonly onAuthError: (err: ApiError) => void,
   ) {
+    this.view = new TranscriptView(this.list, announcer, () => this.summary?.customer_name);
     this.takeOverBtn.addEventListener('click', () => void this.act('takeover'));
     this.handBackBtn.addEventListener('click', () => void this.act('handback'));
     this.resolveBtn.addEventListener('click', () => void this.resolve());
@@ -114,22 +113,29 @@ export class Conversation {
     }
     if (generation !== this.generation) return;
     this.load(detail);
-    this.feed = new SessionFeed(this.api.base, detail.session_id, this.token, detail.last_event_id, {
-      event: (e) => this.onEvent(e),
-      status: (s) => this.showConn(s),
-      resync: () => this.resync(generation),
-    });
-    this.feed.start();
+    const socket: SessionSocket = new SessionSocket(
+      { apiBase: this.api.base, sessionId: detail.session_id, token: this.token, cursor: () => this.state.cursor },
+      {
+        event: (e) => void (this.socket === socket && this.onEvent(e)),
+        status: (s) => void (this.socket === socket && this.showConn(s)),
+        closed: async ({ failures }) => {
+          if (failures > 0 && failures % FAILURES_BEFORE_RESYNC === 0) await this.resync(generation).catch(() => undefined);
+          return this.socket === socket ? 'retry' : 'stop';
+        },
+      },
+    );
+    this.socket = socket;
+    socket.start();
   }
 
   /** Stops following (another conversation is opened, or staff sign out). */
   close(): void {
-    this.feed?.stop();
-    this.feed = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.stop();
     this.detail = null;
-    this.shown.clear();
-    this.streaming.clear();
-    this.list.replaceChildren();
+    this.state = emptyTranscript();
+    this.view.clear();
     this.list.hidden = true;
     this.form.hidden = true;
     this.controls.hidden = true;
@@ -154,17 +160,15 @@ export class Conversation {
     this.status = detail.status;
     this.mode = detail.mode ?? 'ai';
     this.agent = detail.agent;
-    this.shown.clear();
-    this.streaming.clear();
-    this.list.replaceChildren();
-    for (const m of detail.messages) this.addMessage(m, false);
+    this.state = reduceTranscript(this.state, { type: 'history', messages: detail.messages, last_event_id: detail.last_event_id, status: detail.status, mode: this.mode, agent: detail.agent ?? null });
+    this.view.renderAll(this.state.messages);
     this.list.hidden = false;
     this.form.hidden = false;
     this.controls.hidden = false;
     this.showInsights(detail);
     this.renderHeader();
     this.renderMode();
-    this.scrollToEnd();
+    this.view.scrollToEnd();
   }
 
   /** "Summary · sentiment · intent · category · outcome", once the conversation was resolved. */
@@ -185,13 +189,12 @@ export class Conversation {
     });
   }
 
-  private async resync(generation: number): Promise<number | null> {
-    if (generation !== this.generation || !this.detail) return null;
+  /** Reloads the transcript over HTTP (the socket keeps failing); the socket resumes from its cursor. */
+  private async resync(generation: number): Promise<void> {
+    if (generation !== this.generation || !this.detail) return;
     try {
       const detail = await this.api.get<SessionDetail>(`/chat/session/${encodeURIComponent(this.detail.session_id)}`);
-      if (generation !== this.generation) return null;
-      this.load(detail);
-      return detail.last_event_id;
+      if (generation === this.generation) this.load(detail);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) this.onAuthError(err);
       throw err;
@@ -237,7 +240,7 @@ export class Conversation {
     if (!human) this.waiting.hidden = true;
   }
 
-  private showConn(status: FeedStatus): void {
+  private showConn(status: SocketStatus): void {
     this.conn.hidden = status === 'stopped';
     this.conn.textContent = CONN_TEXT[status];
     this.conn.dataset.state = status;
@@ -289,9 +292,9 @@ export class Conversation {
       const r = await this.api.post<{ message: StaffTranscriptMessage }>(`/chat/session/${encodeURIComponent(id)}/staff-message`, { message: text });
       if (id !== this.sessionId) return;
       this.input.value = '';
-      this.addMessage(r.message, false);
+      this.view.addMessage(r.message, false);
       this.waiting.hidden = true;
-      this.scrollToEnd();
+      this.view.scrollToEnd();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return this.onAuthError(err);
       if (err instanceof ApiError && err.status === 409) this.error.textContent = `Not sent: take over the conversation first (${err.message}).`;
@@ -302,152 +305,36 @@ export class Conversation {
     }
   }
 
+  /** One socket event through the reducer; painted only if it changed the conversation. */
   private onEvent(e: ConsoleEvent): void {
-    const stick = this.nearBottom();
-    this.handle(e);
-    if (stick) this.scrollToEnd();
-  }
-
-  private handle(e: ConsoleEvent): void {
+    const prev = this.state;
+    const next = reduceTranscript(prev, e);
+    if (next === prev) return;
+    this.state = next;
+    const stick = this.view.nearBottom();
+    this.view.apply(e, next);
     switch (e.type) {
-      case 'session': {
-        const s = e;
-        if (s.status && s.status !== this.status) {
-          this.status = s.status;
+      case 'session':
+        if (e.status !== this.status) {
+          this.status = e.status;
           this.renderHeader();
-          this.announcer.say(`Conversation ${label(s.status).toLowerCase()}.`);
+          this.announcer.say(`Conversation ${label(e.status).toLowerCase()}.`);
         }
-        this.applyMode(s.mode, s.agent, true);
+        this.applyMode(e.mode, e.agent, true);
         this.renderMode();
-        return;
-      }
+        break;
       case 'waiting_for_staff':
         this.waiting.hidden = this.mode !== 'human';
-        return;
+        break;
       case 'message':
-        this.addMessage(e.message as StaffTranscriptMessage, true);
         if (e.message.role === 'staff') this.waiting.hidden = true;
-        return;
-      case 'turn_started':
-        this.stream(e.turn_id);
-        return;
-      case 'text_delta': {
-        const s = this.stream(e.turn_id);
-        s.text += e.delta;
-        s.body.textContent = s.text;
-        return;
-      }
-      case 'tool_started': {
-        const s = this.stream(e.turn_id);
-        s.tools.hidden = false;
-        s.tools.append(h('li', { class: 'tool running', 'data-call': e.call_id }, `${e.label || toolLabel(e.name)} `, h('code', {}, e.name)));
-        return;
-      }
-      case 'tool_finished': {
-        const s = this.stream(e.turn_id);
-        const li = s.tools.querySelector<HTMLLIElement>(`li[data-call="${CSS.escape(e.call_id)}"]`);
-        if (li) {
-          li.className = `tool ${e.ok ? 'ok' : 'failed'}`;
-          li.append(h('span', { class: 'result' }, e.ok ? ' done' : ` failed${e.error ? `: ${e.error}` : ''}`));
-        }
-        return;
-      }
-      case 'turn_done': {
-        const s = this.streaming.get(e.turn_id);
-        this.streaming.delete(e.turn_id);
-        const m = e.message as StaffTranscriptMessage;
-        if (this.shown.has(m.seq)) {
-          s?.li.remove();
-        } else if (s) {
-          s.li.classList.remove('streaming');
-          s.li.removeAttribute('aria-busy');
-          this.fillMessage(s.li, s.body, m);
-          this.shown.add(m.seq);
-          this.announceMessage(m);
-        } else {
-          this.addMessage(m, true);
-        }
-        return;
-      }
+        break;
       case 'error':
         if (e.code !== 'internal') this.error.textContent = `Session error: ${e.message}`;
-        return;
+        break;
+      default:
+        break;
     }
-  }
-
-  /** The streaming bubble of a turn (created on first sight). */
-  private stream(turnId: string): Streaming {
-    let s = this.streaming.get(turnId);
-    if (s) return s;
-    const body = h('div', { class: 'body' });
-    const tools = h('ul', { class: 'tools', 'aria-label': 'Tool activity', hidden: true });
-    const li = h(
-      'li',
-      { class: 'msg assistant streaming', 'data-turn': turnId, 'data-role': 'assistant', 'aria-busy': 'true' },
-      h('div', { class: 'meta' }, h('span', { class: 'who' }, 'AI assistant'), h('span', { class: 'typing' }, ' replying…')),
-      tools,
-      body,
-    );
-    this.list.append(li);
-    s = { li, body, tools, text: '' };
-    this.streaming.set(turnId, s);
-    return s;
-  }
-
-  private addMessage(m: StaffTranscriptMessage, announce: boolean): void {
-    if (this.shown.has(m.seq)) return;
-    this.shown.add(m.seq);
-    const body = h('div', { class: 'body' });
-    const li = h('li', { class: `msg ${m.role}`, 'data-role': m.role });
-    li.append(h('div', { class: 'meta' }), body);
-    this.fillMessage(li, body, m);
-    // In seq order, before any reply still streaming.
-    const after = [...this.list.children].find((c) => {
-      const el = c as HTMLElement;
-      return el.classList.contains('streaming') || (el.dataset.seq !== undefined && Number(el.dataset.seq) > m.seq);
-    });
-    this.list.insertBefore(li, after ?? null);
-    if (announce) this.announceMessage(m);
-  }
-
-  private fillMessage(li: HTMLLIElement, body: HTMLDivElement, m: StaffTranscriptMessage): void {
-    li.dataset.seq = String(m.seq);
-    const who =
-      m.role === 'user'
-        ? `Customer${this.summary?.customer_name ? ` · ${this.summary.customer_name}` : ''}`
-        : m.role === 'staff'
-          ? `Staff${m.agent ? ` · ${m.agent}` : ''}`
-          : `AI assistant${m.offline ? ' (offline model)' : ''}`;
-    const meta = li.querySelector('.meta')!;
-    meta.replaceChildren(h('span', { class: 'who' }, who), h('time', { datetime: m.created_at }, shortTime(m.created_at)));
-    if (m.role === 'user') body.replaceChildren(h('p', { class: 'plain' }, m.content));
-    else body.replaceChildren(renderMarkdown(document, m.content));
-    li.querySelector('.sources')?.remove();
-    if (m.sources?.length) {
-      li.append(
-        h(
-          'p',
-          { class: 'sources small' },
-          'Sources: ',
-          ...m.sources.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/kb.html?id=${encodeURIComponent(String(s.id))}`, target: '_blank', rel: 'noopener' }, s.title)]),
-        ),
-      );
-    }
-  }
-
-  private announceMessage(m: StaffTranscriptMessage): void {
-    const who = m.role === 'user' ? 'Customer' : m.role === 'staff' ? 'Staff' : 'AI';
-    const text = m.content.length > 140 ? `${m.content.slice(0, 137)}…` : m.content;
-    this.announcer.say(`${who}: ${text}`);
-  }
-
-  /** Whether the transcript is scrolled to (near) its end: new messages then keep it there. */
-  private nearBottom(): boolean {
-    const el = this.list;
-    return el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-  }
-
-  private scrollToEnd(): void {
-    this.list.scrollTop = this.list.scrollHeight;
+    if (stick) this.view.scrollToEnd();
   }
 }

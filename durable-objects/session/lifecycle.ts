@@ -105,8 +105,11 @@ export class SessionLifecycle {
     if (meta.status !== 'resolved') return fail('conflict', 'A conversation is rated once it is resolved or ended');
     if (meta.csat) return fail('conflict', 'This conversation was already rated');
     const now = this.host.now();
-    this.host.store.saveMeta({ ...meta, csat: { score, comment, at: now } });
+    const rated: SessionMeta = { ...meta, csat: { score, comment, at: now } };
+    this.host.store.saveMeta(rated);
     this.host.store.enqueueD1('UPDATE interactions SET csat_score = ?, csat_comment = ?, csat_at = ? WHERE session_id = ?', [score, comment, now, meta.session_id]);
+    // Every socket of the session learns it was rated (another tab stops asking).
+    this.host.emit(sessionEvent(rated));
     await this.host.flushOutbox();
     return ok({ session_id: meta.session_id, score, comment });
   }

@@ -130,6 +130,7 @@ export function sessionEvent(meta: SessionMeta): Extract<SessionEvent, { type: '
     status: meta.status,
     mode: modeOf(meta),
     ...(meta.mode === 'human' && meta.agent ? { agent: meta.agent } : {}),
+    ...(meta.status === 'resolved' ? { rated: !!meta.csat } : {}),
   };
 }
 

@@ -410,6 +410,30 @@ describe('widget voice mode in Chromium', () => {
     });
   }
 
+  it('fetches the voice chunk only when the call button is pressed, and says so when it cannot be loaded', async () => {
+    const { page, errors } = await newPage(voiceServer);
+    const chunkRequests = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/voice\.[0-9a-f]{10}\.js$/.test(e.name)).length);
+    await page.locator('switchboard-chat button.voice').waitFor({ state: 'visible' });
+    expect(await chunkRequests(), 'a chat-only visit never downloads the voice code').toBe(0);
+    // The chunk is unreachable (a deploy removed it, a proxy blocks it): an honest error, and the chat goes on.
+    await page.route(/\/voice\.[0-9a-f]{10}\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.locator('switchboard-chat button.voice').click();
+    const failed = page.locator('switchboard-chat .call[data-state="failed"][data-reason="load_failed"]');
+    await failed.waitFor();
+    expect(await failed.locator('[role="alert"]').innerText()).toContain('The voice call could not be loaded');
+    await page.locator('switchboard-chat button.voice').waitFor({ state: 'visible' });
+    // The next press tries again and, with the chunk back, calls.
+    await page.unroute(/\/voice\.[0-9a-f]{10}\.js$/);
+    await page.locator('switchboard-chat button.voice').click();
+    await page.locator('switchboard-chat .call .hangup').waitFor({ state: 'visible' });
+    expect(await failed.count()).toBe(0);
+    await page.locator('switchboard-chat .call .hangup').click();
+    await page.locator('switchboard-chat .call[data-state="ended"]').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // The 404 is the only error the browser logged.
+    expect(errors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
+  });
+
   it('says so when the voice service fails mid-call (call.ended upstream_failed)', async () => {
     const id = await scenario([{ user: 'hello', reply: 'Hi there.', audioMs: 200, drop: true }], { refuseAfterDrop: true });
     const { page } = await newPage(voiceServer, { name: `Vera fake-scenario:${id}` });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocket as PwWebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/offline-env.mjs';
+import { signToken } from '../../worker/auth/tokens.ts';
 import { FIXED_DATE_HORIZON, startDevServer, type DevServer } from './dev-server';
 import { ARTIFACTS, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
 
@@ -365,6 +366,85 @@ describe('widget in Chromium', () => {
     await waitForReplies(page, 2);
     expect(await page.locator('switchboard-chat div.msg.assistant[data-seq] .bubble').last().innerText()).toMatch(/Monday to Friday/);
     expect(errors.filter((e) => !/WebSocket/.test(e))).toEqual([]);
+  });
+
+  it('asks for a rating once per resolution (CSAT), in English and Spanish, with no serious axe violations, and the server keeps it', async () => {
+    const { page, errors } = await newPage();
+    // A customer's site on another origin: the rating is a CORS POST with the session's token.
+    await customerPage(page);
+    await openWidget(page);
+    await say(page, 'What are your business hours?');
+    await waitForReplies(page, 2);
+    const session = await storedSession(page, server.url);
+    // The dev server's JWT secret (dev-server.ts) signs a staff member's token, as the console's sign-in would use.
+    const staff = await signToken({ JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' }, { sub: 'alice', role: 'staff', name: 'Alice Agent' });
+    const asStaff = { authorization: `Bearer ${staff}` };
+    const csatCount = async () => ((await (await fetch(`${server.url}/api/v1/analytics`, { headers: asStaff })).json()) as { totals: { csat_count: number } }).totals.csat_count;
+    const resolve = async () => expect((await fetch(`${server.url}/api/v1/chat/session/${session.session_id}/resolve`, { method: 'POST', headers: asStaff })).status).toBe(200);
+    const before = await csatCount();
+    const prompt = page.locator('switchboard-chat .csat');
+    expect(await prompt.count()).toBe(0);
+
+    // Staff resolve it: the session's event reaches the open widget, which asks.
+    await resolve();
+    await prompt.waitFor();
+    expect(await prompt.getByRole('heading').count()).toBe(0); // a labelled region, not a page heading
+    expect(await prompt.getAttribute('aria-labelledby')).toBe('sb-csat-title');
+    expect(await page.locator('switchboard-chat .csat legend').innerText()).toBe('Rate this conversation from 1 (very poor) to 5 (excellent)');
+    expect(await prompt.getByRole('radio').count()).toBe(5);
+    const send = prompt.getByRole('button', { name: 'Send rating' });
+    expect(await send.isDisabled()).toBe(true);
+    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['switchboard-chat']] }, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(violations, null, 2)).toEqual([]);
+    await prompt.getByRole('radio', { name: '4 Good' }).check();
+    await prompt.getByLabel('Comment (optional)').fill('Clear and quick');
+    await send.click();
+    await expect.poll(() => prompt.getByRole('status').innerText()).toBe('Thank you for your feedback!');
+    expect(await page.locator('switchboard-chat form.csat-form').isHidden()).toBe(true);
+
+    // Stored on the interaction: the transcript and analytics have it.
+    const transcript = (await (await fetch(`${server.url}/api/v1/chat/session/${session.session_id}`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as { csat: unknown };
+    expect(transcript.csat).toEqual({ score: 4, comment: 'Clear and quick' });
+    expect(await csatCount()).toBe(before + 1);
+
+    // The same resolution never asks again (a reload reads it from the transcript).
+    await page.reload();
+    await page.waitForFunction(() => !!window.Switchboard);
+    await openWidget(page);
+    await waitForReplies(page, 2);
+    await page.locator('switchboard-chat .root[data-status="ended"]').waitFor({ state: 'attached' });
+    expect(await prompt.count()).toBe(0);
+
+    // The customer writes again (reopened) and staff resolve again: a new resolution asks again, here in Spanish.
+    const again = await fetch(`${server.url}/api/v1/chat/message`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ session_id: session.session_id, message: 'One more thing: do you work on Sundays?' }),
+    });
+    expect(again.status).toBe(200);
+    await resolve();
+    await page.reload();
+    await page.waitForFunction(() => !!window.Switchboard);
+    await page.evaluate(() => window.Switchboard!.configure({ lang: 'es' }));
+    await openWidget(page);
+    await prompt.waitFor();
+    expect(await page.locator('switchboard-chat #sb-csat-title').innerText()).toBe('¿Qué tal te hemos atendido?');
+    // With the keyboard: the radio group takes arrow keys.
+    await prompt.getByRole('radio', { name: '1 Muy mala' }).focus();
+    await page.keyboard.press('ArrowLeft'); // wraps to 5
+    expect(await prompt.getByRole('radio', { name: '5 Excelente' }).isChecked()).toBe(true);
+    await prompt.getByRole('button', { name: 'Enviar valoración' }).click();
+    await expect.poll(() => prompt.getByRole('status').innerText()).toBe('¡Gracias por tu opinión!');
+    const rated = (await (await fetch(`${server.url}/api/v1/chat/session/${session.session_id}`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as { csat: unknown };
+    expect(rated.csat).toEqual({ score: 5, comment: null });
+    expect(await csatCount()).toBe(before + 1); // one interaction, its latest rating
+    expect(errors).toEqual([]);
   });
 
   it('goes full screen on a phone', async () => {

@@ -1,22 +1,20 @@
 /**
  * The widget's connection to a chat session: creates or restores the session
  * (id + token in localStorage, so it survives reloads and new tabs), loads the
- * transcript, then follows the session over its WebSocket, resuming from the
- * last event id after any drop (with backoff) so nothing is shown twice.
+ * transcript, then follows the session over the shared reconnecting socket
+ * (core/socket.ts), keeping the conversation in the shared transcript reducer
+ * (core/transcript.ts), whose cursor is saved, so nothing is shown twice.
  * Messages typed while disconnected wait in a queue. A sent message stays
  * "in flight" until the server echoes it back with its client_id; after a
  * drop, in-flight messages are sent again with the same id, and the server
  * ignores ids it already has, so each message is answered exactly once. When
  * WebSockets do not work at all, turns are sent as SSE POSTs instead.
  */
-import {
-  CHAT_SUBPROTOCOL,
-  CLOSE_TOKEN_EXPIRED,
-  TOKEN_SUBPROTOCOL_PREFIX,
-  type ClientFrame,
-  type ServerEvent,
-  type TranscriptMessage,
-} from '../../worker/protocol/chat';
+import { CLOSE_TOKEN_EXPIRED, type ServerEvent } from '../../worker/protocol/chat';
+import type { SessionTranscript } from '../../worker/protocol/session';
+import { apiRequest, HttpError, readSse, Store } from './http';
+import { SessionSocket, type SocketClose, type SocketStatus } from './core/socket';
+import { emptyTranscript, reduceTranscript, type TranscriptState } from './core/transcript';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended';
 
@@ -35,9 +33,9 @@ export interface Identity {
 
 export interface ClientHooks {
   /** The whole transcript (after load or a resync): render from scratch. */
-  history(messages: TranscriptMessage[]): void;
-  /** One live event, never one already delivered. */
-  event(event: ServerEvent): void;
+  history(state: TranscriptState): void;
+  /** One live event the reducer applied (never one already delivered); `state` is the conversation after it. */
+  event(event: ServerEvent, state: TranscriptState): void;
   status(status: ConnectionStatus): void;
   /** A queued message left the queue (sent on the socket or POSTed). */
   sent(localId: string): void;
@@ -50,69 +48,29 @@ interface Outgoing {
   text: string;
 }
 
-/** localStorage, or memory where it is unavailable (sandboxed iframes, privacy modes). */
-class Store {
-  private memory = new Map<string, string>();
-  get(key: string): string | null {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return this.memory.get(key) ?? null;
-    }
-  }
-  set(key: string, value: string): void {
-    try {
-      localStorage.setItem(key, value);
-    } catch {
-      this.memory.set(key, value);
-    }
-  }
-  remove(key: string): void {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      this.memory.delete(key);
-    }
-  }
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const PING = '{"type":"ping"}';
-const PONG = '{"type":"pong"}';
-const HEARTBEAT_MS = 20_000;
-const PONG_TIMEOUT_MS = 8_000;
-const MAX_BACKOFF_MS = 15_000;
 /** Consecutive WebSocket failures (while HTTP works) before turns go over SSE POSTs. */
 const WS_FAILURES_BEFORE_SSE = 3;
+const MAX_BACKOFF_MS = 15_000;
 
 export class ChatClient {
   readonly store = new Store();
   session: StoredSession | null = null;
+  /** The conversation as the reducer has it (its cursor is the session's, saved with it). */
+  transcript: TranscriptState = emptyTranscript();
   status: ConnectionStatus = 'idle';
   transport: 'ws' | 'sse';
   identity: Identity = {};
-  private ws: WebSocket | null = null;
-  private ready = false;
+  private socket: SessionSocket | null = null;
   private queue: Outgoing[] = [];
   /** Sent on a socket, not yet echoed by the server: re-sent (same client_id) after a reconnect. */
   private inflight = new Map<string, Outgoing>();
   private attempts = 0;
-  private wsFailures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private pongTimer: ReturnType<typeof setTimeout> | undefined;
   private starting: Promise<void> | undefined;
   private sseBusy = false;
   private stopped = false;
+  /** While starting over HTTP fails (no socket yet), the network coming back retries at once. */
+  private readonly onOnline = (): void => this.wake();
 
   constructor(
     readonly apiBase: string,
@@ -120,11 +78,6 @@ export class ChatClient {
     options: { transport?: 'ws' | 'sse' } = {},
   ) {
     this.transport = options.transport ?? (typeof WebSocket === 'function' ? 'ws' : 'sse');
-    addEventListener('online', () => this.wake());
-    addEventListener('offline', () => {
-      this.setStatus('offline');
-      this.ws?.close(4000, 'offline');
-    });
   }
 
   private get key(): string {
@@ -141,20 +94,14 @@ export class ChatClient {
     if (this.session) this.store.set(this.key, JSON.stringify(this.session));
   }
 
-  private async http<T>(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response & { json(): Promise<T> }> {
-    const headers: Record<string, string> = { accept };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.session) headers.authorization = `Bearer ${this.session.token}`;
-    const res = await fetch(`${this.apiBase}/api/v1${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    if (!res.ok) {
-      const err = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      throw new HttpError(res.status, err?.error?.code ?? 'http_error', err?.error?.message ?? `HTTP ${res.status}`);
-    }
-    return res;
+  /** A request to the API with the session's token; a non-2xx answer throws HttpError with the server's code. */
+  http<T>(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response & { json(): Promise<T> }> {
+    return apiRequest<T>(this.apiBase, this.session?.token, method, path, body, accept);
   }
 
   /** Opens (or restores) the session and starts following it. Safe to call repeatedly. */
   start(): Promise<void> {
+    addEventListener('online', this.onOnline); // the same listener once, however often start() runs
     this.stopped = false;
     this.starting ??= this.boot().finally(() => (this.starting = undefined));
     return this.starting;
@@ -199,18 +146,29 @@ export class ChatClient {
     await this.resync();
   }
 
-  /** Reloads the transcript and moves the cursor to its last event. */
-  private async resync(): Promise<void> {
+  /** Reloads the transcript into the reducer and moves the cursor to its last event. */
+  async resync(): Promise<void> {
     const s = this.session!;
-    const t = await (await this.http<{ messages: TranscriptMessage[]; last_event_id: number; status: string }>('GET', `/chat/session/${s.session_id}`)).json();
-    s.cursor = t.last_event_id;
+    const t = await (await this.http<SessionTranscript>('GET', `/chat/session/${s.session_id}`)).json();
+    if (this.session !== s) return;
+    this.transcript = reduceTranscript(this.transcript, {
+      type: 'history',
+      messages: t.messages,
+      last_event_id: t.last_event_id,
+      status: t.status,
+      mode: t.mode,
+      agent: t.agent,
+      ...(t.status === 'resolved' ? { rated: t.csat !== null } : {}),
+    });
+    s.cursor = this.transcript.cursor;
     this.save();
-    this.hooks.history(t.messages);
+    this.hooks.history(this.transcript);
     if (t.status === 'resolved') this.setStatus('ended');
   }
 
   forget(): void {
     this.session = null;
+    this.transcript = emptyTranscript();
     this.store.remove(this.key);
   }
 
@@ -223,19 +181,9 @@ export class ChatClient {
   }
 
   private closeSocket(): void {
-    const ws = this.ws;
-    this.ws = null;
-    this.ready = false;
-    clearInterval(this.heartbeat);
-    clearTimeout(this.pongTimer);
-    if (ws) {
-      ws.onclose = ws.onmessage = ws.onerror = ws.onopen = null;
-      try {
-        ws.close(1000, 'bye');
-      } catch {
-        // already closed
-      }
-    }
+    const socket = this.socket;
+    this.socket = null;
+    socket?.stop();
   }
 
   private connect(): void {
@@ -247,68 +195,36 @@ export class ChatClient {
     }
     this.closeSocket();
     const s = this.session;
-    const url = new URL(`${this.apiBase}/api/v1/chat/session/${s.session_id}/ws`);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    if (s.cursor > 0) url.searchParams.set('last_event_id', String(s.cursor));
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(url.href, [CHAT_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + s.token]);
-    } catch {
-      this.onSocketFailure();
-      return;
-    }
-    this.ws = ws;
-    let greeted = false;
-    ws.onmessage = (e) => {
-      if (typeof e.data !== 'string') return;
-      if (e.data === PONG) {
-        clearTimeout(this.pongTimer);
-        return;
-      }
-      let event: ServerEvent;
-      try {
-        event = JSON.parse(e.data) as ServerEvent;
-      } catch {
-        return;
-      }
-      if (event.type === 'session' && !greeted) {
-        greeted = true;
-        this.onReady(ws, event.id);
-      }
-      this.deliver(event);
-    };
-    ws.onclose = (e) => {
-      if (this.ws !== ws) return;
-      this.ws = null;
-      this.ready = false;
-      clearInterval(this.heartbeat);
-      clearTimeout(this.pongTimer);
-      if (e.code === CLOSE_TOKEN_EXPIRED.code && e.reason === CLOSE_TOKEN_EXPIRED.reason) {
-        this.onTokenExpired();
-        return;
-      }
-      if (greeted) this.wsFailures = 0;
-      else this.wsFailures++;
-      this.onSocketFailure();
-    };
+    this.transcript = { ...this.transcript, cursor: s.cursor };
+    const socket: SessionSocket = new SessionSocket(
+      { apiBase: this.apiBase, sessionId: s.session_id, token: () => (this.session === s ? s.token : null), cursor: () => this.transcript.cursor },
+      {
+        // A replaced socket's last words are ignored.
+        event: (event) => void (this.socket === socket && this.deliver(event)),
+        status: (status) => void (this.socket === socket && this.onSocketStatus(status)),
+        ready: (serverCursor) => void (this.socket === socket && this.onReady(serverCursor)),
+        closed: (close) => (this.socket === socket ? this.onSocketClosed(close) : 'stop'),
+      },
+    );
+    this.socket = socket;
+    socket.start();
   }
 
-  private onReady(ws: WebSocket, serverCursor: number): void {
+  private onSocketStatus(status: SocketStatus): void {
+    // A conversation that ended stays so (its banner offers a new one) whatever the socket does.
+    if (this.status === 'ended') return;
+    if (status === 'reconnecting' || status === 'offline') this.setStatus(status);
+    else if (status === 'connecting' && this.status === 'idle') this.setStatus('connecting');
+  }
+
+  private onReady(serverCursor: number): void {
     this.attempts = 0;
-    this.wsFailures = 0;
-    this.ready = true;
-    this.setStatus('online');
+    if (this.status !== 'ended') this.setStatus('online');
     // Whatever went out on the old socket without an echo goes again, first; duplicates are dropped by the server.
     if (this.inflight.size) {
       this.queue.unshift(...this.inflight.values());
       this.inflight.clear();
     }
-    this.heartbeat = setInterval(() => {
-      if (ws.readyState !== WebSocket.OPEN) return;
-      ws.send(PING);
-      clearTimeout(this.pongTimer);
-      this.pongTimer = setTimeout(() => ws.close(4001, 'no pong'), PONG_TIMEOUT_MS);
-    }, HEARTBEAT_MS);
     // With no cursor yet the server starts from its newest event, so anything that happened
     // meanwhile (another tab) is fetched from the transcript instead.
     if (this.session && this.session.cursor === 0 && serverCursor > 0) {
@@ -316,6 +232,34 @@ export class ChatClient {
       return;
     }
     void this.flush();
+  }
+
+  /** What a closed socket means: start over (expired token), stop (ended), SSE (sockets keep failing), or retry. */
+  private async onSocketClosed(close: SocketClose): Promise<'retry' | 'stop'> {
+    if (this.stopped) return 'stop';
+    if (close.code === CLOSE_TOKEN_EXPIRED.code && close.reason === CLOSE_TOKEN_EXPIRED.reason) {
+      this.onTokenExpired();
+      return 'stop';
+    }
+    if (this.status === 'ended') return 'stop';
+    if (close.failures >= WS_FAILURES_BEFORE_SSE) {
+      // The socket keeps failing: if plain HTTP works, use it (and the session is still ours).
+      try {
+        await this.resync();
+        this.socket = null;
+        this.transport = 'sse';
+        this.connect();
+        return 'stop';
+      } catch (err) {
+        if (err instanceof HttpError && [401, 403, 404].includes(err.status)) {
+          this.socket = null;
+          this.forget();
+          void this.start();
+          return 'stop';
+        }
+      }
+    }
+    return 'retry';
   }
 
   /**
@@ -330,33 +274,14 @@ export class ChatClient {
       this.queue.unshift(...this.inflight.values());
       this.inflight.clear();
     }
+    this.socket = null;
     this.forget();
     this.attempts = 0;
-    this.wsFailures = 0;
     this.setStatus('reconnecting');
     void this.start();
   }
 
-  private async onSocketFailure(): Promise<void> {
-    if (this.stopped) return;
-    if (this.wsFailures >= WS_FAILURES_BEFORE_SSE) {
-      // The socket keeps failing: if plain HTTP works, use it (and the session is still ours).
-      try {
-        await this.resync();
-        this.transport = 'sse';
-        this.connect();
-        return;
-      } catch (err) {
-        if (err instanceof HttpError && [401, 403, 404].includes(err.status)) {
-          this.forget();
-          void this.start();
-          return;
-        }
-      }
-    }
-    this.scheduleRetry();
-  }
-
+  /** Retries starting the session (HTTP failed) with backoff. */
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
     this.setStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
@@ -365,7 +290,7 @@ export class ChatClient {
     this.retryTimer = setTimeout(() => this.wake(), delay);
   }
 
-  /** Reconnect now (the network came back, or the retry timer fired). */
+  /** Try again now (the network came back, or the retry timer fired). */
   private wake(): void {
     clearTimeout(this.retryTimer);
     if (this.stopped || this.status === 'ended') return;
@@ -373,27 +298,33 @@ export class ChatClient {
       void this.start();
       return;
     }
-    if (this.transport === 'ws' && this.ws) return;
+    if (this.transport === 'ws' && this.socket) return this.socket.reconnectNow();
     this.connect();
   }
 
-  /** Passes on an event unless it was already delivered (ids are the session's event sequence). */
+  /** Applies an event through the reducer and passes it on unless it was already applied. */
   private deliver(event: ServerEvent): void {
     const s = this.session;
     if (!s) return;
-    if (event.type !== 'session' && event.type !== 'error') {
-      if (event.id <= s.cursor) return;
-      s.cursor = event.id;
-      this.save();
-    }
-    if (event.type === 'message' && event.message.role === 'user' && event.message.client_id) this.inflight.delete(event.message.client_id);
-    if (event.type === 'session' && event.status === 'resolved') this.setStatus('ended');
     if (event.type === 'error' && event.code !== 'internal') {
       // An accept failure answers the oldest message still waiting for its echo.
       this.hooks.failed(undefined, event.code, event.message);
       return;
     }
-    this.hooks.event(event);
+    const prev = this.transcript;
+    const next = reduceTranscript(prev, event);
+    if (next === prev) return;
+    this.transcript = next;
+    if (s.cursor !== next.cursor) {
+      s.cursor = next.cursor;
+      this.save();
+    }
+    if (event.type === 'message' && event.message.role === 'user' && event.message.client_id) this.inflight.delete(event.message.client_id);
+    if (event.type === 'session') {
+      if (event.status === 'resolved') this.setStatus('ended');
+      else if (this.status === 'ended') this.setStatus(this.socket?.live || this.transport === 'sse' ? 'online' : 'reconnecting');
+    }
+    this.hooks.event(event, next);
   }
 
   /** Queues a message; it goes out once, as soon as the connection allows. */
@@ -410,11 +341,12 @@ export class ChatClient {
   private async flush(): Promise<void> {
     if (!this.session) return;
     if (this.transport === 'ws') {
-      const ws = this.ws;
-      while (this.queue.length && ws && this.ready && ws.readyState === WebSocket.OPEN) {
-        const item = this.queue.shift()!;
+      const socket = this.socket;
+      while (this.queue.length && socket?.live) {
+        const item = this.queue[0]!;
+        if (!socket.send({ type: 'message', text: item.text, client_id: item.localId })) break;
+        this.queue.shift();
         this.inflight.set(item.localId, item);
-        ws.send(JSON.stringify({ type: 'message', text: item.text, client_id: item.localId } satisfies ClientFrame));
         this.hooks.sent(item.localId);
       }
       return;
@@ -445,47 +377,21 @@ export class ChatClient {
         }
         this.queue.shift();
         this.hooks.sent(item.localId);
-        await this.readSse(res);
+        await readSse(res, (event) => this.deliver(event));
       }
     } finally {
       this.sseBusy = false;
     }
   }
 
-  private async readSse(res: Response): Promise<void> {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (value) buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).replace(/^ /, ''))
-          .join('\n');
-        if (data) {
-          try {
-            this.deliver(JSON.parse(data) as ServerEvent);
-          } catch {
-            // not an event
-          }
-        }
-      }
-      if (done) return;
-    }
-  }
-
   /** For tests and host pages: drop the socket as a network failure would (the client reconnects). */
   drop(): void {
-    this.ws?.close(4002, 'dropped');
+    this.socket?.drop();
   }
 
   stop(): void {
     this.stopped = true;
+    removeEventListener('online', this.onOnline);
     clearTimeout(this.retryTimer);
     this.closeSocket();
   }

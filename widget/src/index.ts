@@ -7,11 +7,13 @@
  * off(), configure(), send().
  */
 import { SwitchboardChat, type BookingCard } from './element';
-import type { Strings } from './strings';
+import type { StringOverrides } from './strings';
 
 declare const __WIDGET_VERSION__: string;
 /** The capture worklet's hashed file name (widget/build.mjs). */
 declare const __VOICE_WORKLET__: string;
+/** The voice chunk's hashed file name (widget/build.mjs), fetched on the first call. */
+declare const __VOICE_CHUNK__: string;
 
 export interface SwitchboardApi {
   version: string;
@@ -20,9 +22,9 @@ export interface SwitchboardApi {
   close(): void;
   toggle(): void;
   identify(identity: { email?: string; name?: string }): void;
-  on(event: 'open' | 'close' | 'message' | 'booking' | 'voice', fn: (detail: unknown) => void): () => void;
+  on(event: 'open' | 'close' | 'message' | 'booking' | 'voice' | 'rating', fn: (detail: unknown) => void): () => void;
   off(event: string, fn: (detail: unknown) => void): void;
-  configure(options: { strings?: Partial<Strings>; lang?: string; heading?: string; accent?: string; position?: string }): void;
+  configure(options: { strings?: StringOverrides; lang?: string; heading?: string; accent?: string; position?: string }): void;
   send(text: string): void;
 }
 
@@ -30,7 +32,7 @@ declare global {
   interface Window {
     Switchboard?: SwitchboardApi;
     /** Optional settings a page may set before the script loads. */
-    SwitchboardSettings?: { strings?: Partial<Strings>; identity?: { email?: string; name?: string } };
+    SwitchboardSettings?: { strings?: StringOverrides; identity?: { email?: string; name?: string } };
   }
   interface HTMLElementTagNameMap {
     'switchboard-chat': SwitchboardChat;
@@ -45,8 +47,12 @@ export type { BookingCard };
   // The loader (widget.js) passes its own address on; the bundle may also be included directly.
   const src = data.loaderSrc || script?.src || location.href;
   SwitchboardChat.defaultApiBase = data.apiBase || new URL(src, location.href).origin;
-  // The worklet is served next to the bundle (same origin as the script, so the page's script-src admits it).
-  SwitchboardChat.workletUrl = new URL(__VOICE_WORKLET__, new URL(src, location.href)).href;
+  // The worklet and the voice chunk are served next to the bundle (same origin as the script, so the page's
+  // script-src admits them); the chunk's script carries the embed tag's nonce (the loader passes it on).
+  const base = new URL(src, location.href);
+  SwitchboardChat.workletUrl = new URL(__VOICE_WORKLET__, base).href;
+  SwitchboardChat.voiceUrl = new URL(__VOICE_CHUNK__, base).href;
+  SwitchboardChat.nonce = script?.nonce ?? '';
 
   if (!customElements.get('switchboard-chat')) customElements.define('switchboard-chat', SwitchboardChat);
 

@@ -1,8 +1,10 @@
 /**
- * Every string the widget shows, in English and Spanish. A host page picks a
- * language with `data-lang` (or the page's `<html lang>`), and can override any
- * string with `Switchboard.configure({ strings: { … } })`.
+ * Every string the chat widget shows, in English and Spanish; the voice call's
+ * own strings are in voice-strings.ts, which ships in the voice chunk. A host
+ * page picks a language with `data-lang` (or the page's `<html lang>`), and can
+ * override any string, chat or voice, with `Switchboard.configure({ strings: { … } })`.
  */
+import type { VoiceStrings } from './voice-strings';
 export const en = {
   title: 'Chat with us',
   subtitle: 'We usually reply in seconds',
@@ -37,25 +39,14 @@ export const en = {
   newChat: 'Start a new conversation',
   voice: 'Start a voice call',
   callLabel: 'Voice call',
-  callStarting: 'Starting a voice call. Your browser may ask to use the microphone.',
-  callConnecting: 'Connecting the call…',
-  callLive: 'On call',
-  callReconnecting: 'Call reconnecting…',
-  callMuted: 'Muted',
-  callUnmuted: 'Microphone on',
-  mute: 'Mute microphone',
-  unmute: 'Unmute microphone',
-  hangUp: 'End call',
-  callEnding: 'Ending the call…',
-  callEnded: 'Call ended. You can keep typing here.',
-  callReplaced: 'The call moved to another window.',
-  callTakenOver: 'A team member has joined: the call ended, and they will answer you here in the chat.',
-  callFailed: 'The voice service can’t be reached right now. Your conversation is saved: type here or call again in a minute.',
-  callLost: 'The call was disconnected. Your conversation is saved: type here or call again.',
-  micDenied: 'Microphone access is blocked. To talk, allow the microphone for this site in your browser’s settings, then call again. You can keep typing here.',
-  micMissing: 'No microphone was found. Connect one and call again, or keep typing here.',
-  micBusy: 'Your microphone is being used by another app. Close it and call again, or keep typing here.',
-  voiceUnsupported: 'This browser can’t make voice calls. You can keep typing here.',
+  voiceLoadFailed: 'The voice call could not be loaded. Check your connection and call again, or keep typing here.',
+  csatTitle: 'How did we do?',
+  csatLegend: 'Rate this conversation from 1 (very poor) to 5 (excellent)',
+  csatScores: ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'],
+  csatComment: 'Comment (optional)',
+  csatSubmit: 'Send rating',
+  csatThanks: 'Thank you for your feedback!',
+  csatFailed: 'Your rating could not be sent. Please try again.',
   replyFrom: 'New reply',
   poweredBy: 'Powered by Switchboard',
   tools: {} as Record<string, string>,
@@ -97,25 +88,14 @@ export const es: Strings = {
   newChat: 'Iniciar una nueva conversación',
   voice: 'Iniciar una llamada de voz',
   callLabel: 'Llamada de voz',
-  callStarting: 'Iniciando una llamada de voz. El navegador puede pedir permiso para usar el micrófono.',
-  callConnecting: 'Conectando la llamada…',
-  callLive: 'En llamada',
-  callReconnecting: 'Reconectando la llamada…',
-  callMuted: 'Silenciado',
-  callUnmuted: 'Micrófono activado',
-  mute: 'Silenciar el micrófono',
-  unmute: 'Activar el micrófono',
-  hangUp: 'Colgar',
-  callEnding: 'Terminando la llamada…',
-  callEnded: 'Llamada terminada. Puedes seguir escribiendo aquí.',
-  callReplaced: 'La llamada continuó en otra ventana.',
-  callTakenOver: 'Se ha unido una persona del equipo: la llamada terminó y te responderá aquí en el chat.',
-  callFailed: 'No se puede conectar con el servicio de voz ahora. Tu conversación está guardada: escribe aquí o vuelve a llamar en un minuto.',
-  callLost: 'La llamada se cortó. Tu conversación está guardada: escribe aquí o vuelve a llamar.',
-  micDenied: 'El acceso al micrófono está bloqueado. Para hablar, permite el micrófono para este sitio en la configuración del navegador y vuelve a llamar. Puedes seguir escribiendo aquí.',
-  micMissing: 'No se encontró ningún micrófono. Conecta uno y vuelve a llamar, o sigue escribiendo aquí.',
-  micBusy: 'Otra aplicación está usando el micrófono. Ciérrala y vuelve a llamar, o sigue escribiendo aquí.',
-  voiceUnsupported: 'Este navegador no puede hacer llamadas de voz. Puedes seguir escribiendo aquí.',
+  voiceLoadFailed: 'No se pudo cargar la llamada de voz. Comprueba tu conexión y vuelve a llamar, o sigue escribiendo aquí.',
+  csatTitle: '¿Qué tal te hemos atendido?',
+  csatLegend: 'Valora esta conversación de 1 (muy mala) a 5 (excelente)',
+  csatScores: ['Muy mala', 'Mala', 'Regular', 'Buena', 'Excelente'],
+  csatComment: 'Comentario (opcional)',
+  csatSubmit: 'Enviar valoración',
+  csatThanks: '¡Gracias por tu opinión!',
+  csatFailed: 'No se pudo enviar tu valoración. Inténtalo de nuevo.',
   replyFrom: 'Nueva respuesta',
   poweredBy: 'Con la tecnología de Switchboard',
   tools: {
@@ -135,8 +115,11 @@ export const es: Strings = {
 
 export const LANGUAGES: Record<string, Strings> = { en, es };
 
-/** The strings for `lang` ("es", "es-MX", …), English when unknown, with `overrides` on top. */
-export function stringsFor(lang: string | undefined, overrides?: Partial<Strings>): Strings {
+/** What a page may override: any chat or voice string. */
+export type StringOverrides = Partial<Strings & VoiceStrings>;
+
+/** The strings for `lang` ("es", "es-MX", …), English when unknown, with `overrides` (voice ones too) on top. */
+export function stringsFor(lang: string | undefined, overrides?: StringOverrides): Strings {
   const base = LANGUAGES[(lang ?? 'en').toLowerCase().split('-')[0] ?? 'en'] ?? en;
   return { ...base, ...overrides, tools: { ...base.tools, ...overrides?.tools } };
 }

@@ -154,6 +154,23 @@ textarea:focus-visible { outline: 2px solid var(--accent); outline-offset: 0; bo
 }
 .send svg { width: 20px; height: 20px; fill: currentColor; }
 .send:disabled { opacity: 0.6; cursor: default; }
+.csat { padding: 10px 14px; border-top: 1px solid var(--line); background: var(--soft); }
+.csat-title { margin: 0 0 6px; font-weight: 650; }
+.csat fieldset { margin: 0; padding: 0; border: 0; min-width: 0; }
+.csat-scores { display: flex; gap: 6px; }
+.csat-score { position: relative; flex: 1; }
+.csat-score input { position: absolute; opacity: 0; width: 100%; height: 100%; margin: 0; cursor: pointer; }
+.csat-num {
+  display: block; padding: 6px 0; border: 1px solid var(--line); border-radius: 8px; background: var(--bg); text-align: center; font-weight: 600;
+}
+.csat-score input:checked + span { background: var(--accent); color: var(--accent-text); border-color: var(--accent); }
+.csat-score input:focus-visible + span { outline: 3px solid var(--accent); outline-offset: 2px; }
+.csat-form > label { display: block; margin: 8px 0 2px; font-size: 13px; color: var(--muted); }
+.csat textarea { width: 100%; resize: none; font: inherit; font-size: 14px; padding: 6px 8px; border: 1px solid var(--line); border-radius: 8px; }
+.csat-submit { margin-top: 6px; padding: 6px 12px; border: 0; border-radius: 8px; background: var(--accent); color: var(--accent-text); font-weight: 600; }
+.csat-submit:disabled { opacity: 0.5; cursor: default; }
+.csat-problem { margin: 6px 0 0; color: #7f1d1d; font-size: 13px; }
+.csat-thanks { margin: 0; }
 .call {
   display: flex; align-items: center; gap: 8px; padding: 8px 12px 8px 14px; font-size: 13px;
   background: #ecfdf5; color: #064e3b; border-bottom: 1px solid #a7f3d0;

@@ -13,13 +13,17 @@
 import { TOKEN_SUBPROTOCOL_PREFIX, type TranscriptMessage } from '../../worker/protocol/chat';
 import { toolLabel } from '../../worker/protocol/chat';
 import { VOICE_SUBPROTOCOL, type VoiceClientFrame, type VoiceEndReason, type VoiceServerEvent } from '../../worker/protocol/voice';
-import { h, icon, type BookingCard } from './element';
+import type { BookingCard } from './cards';
+import { h, icon } from './dom';
 import { fromBase64, micProblem, Player, startCapture, toBase64, type Capture } from './voice-audio';
 import type { Strings } from './strings';
+import { withVoiceStrings, type VoiceStrings } from './voice-strings';
 
 /** What the call needs from the widget (the element implements it). */
 export interface CallHost {
   readonly strings: Strings;
+  /** The widget's language: the call's own strings (voice-strings.ts) follow it. */
+  readonly lang: string;
   readonly apiBase: string;
   readonly workletUrl: string;
   /** The chat session (started if needed), or null when there is none. */
@@ -54,6 +58,8 @@ interface Caption {
 
 export class VoiceCall {
   state: CallState = 'starting';
+  /** The chat strings and the call's own. */
+  private readonly s: Strings & VoiceStrings;
   readonly bar: HTMLElement;
   private readonly statusEl: HTMLElement;
   private readonly muteBtn: HTMLButtonElement;
@@ -77,7 +83,7 @@ export class VoiceCall {
   private hadFocus = false;
 
   constructor(private readonly host: CallHost) {
-    const s = host.strings;
+    const s = (this.s = withVoiceStrings(host.strings, host.lang));
     // Not a live region (its clock ticks): state changes are announced once each, through the widget's live region.
     this.statusEl = h('span', { class: 'call-status' });
     this.muteBtn = h('button', { class: 'call-btn mute', type: 'button', 'aria-pressed': 'false', 'aria-label': s.mute }, icon(ICON_MUTE));
@@ -92,21 +98,21 @@ export class VoiceCall {
     return this.state !== 'ended' && this.state !== 'failed';
   }
 
-  /** Starts the call. Call it from the click handler: the AudioContext must be created during the gesture. */
-  start(): void {
-    try {
-      this.ctx = new AudioContext();
-    } catch {
-      return this.fail(this.host.strings.voiceUnsupported);
-    }
+  /**
+   * Starts the call on `ctx`, the AudioContext the element created in the call button's click handler
+   * (it must be created during the gesture, before this chunk was fetched); none: this browser has no Web Audio.
+   */
+  start(ctx: AudioContext | null): void {
+    if (!ctx) return this.fail(this.s.voiceUnsupported);
+    this.ctx = ctx;
     this.player = new Player(this.ctx);
     void this.ctx.resume().catch(() => undefined);
-    this.host.announce(this.host.strings.callStarting);
+    this.host.announce(this.s.callStarting);
     void this.connect();
   }
 
   private async connect(): Promise<void> {
-    const s = this.host.strings;
+    const s = this.s;
     try {
       this.capture = await startCapture(this.ctx!, this.host.workletUrl, (pcm) => this.onFrame(pcm));
     } catch (err) {
@@ -155,7 +161,7 @@ export class VoiceCall {
   }
 
   private onEvent(event: VoiceServerEvent): void {
-    const s = this.host.strings;
+    const s = this.s;
     switch (event.type) {
       case 'call.started':
         this.startedAt = Date.now();
@@ -226,7 +232,7 @@ export class VoiceCall {
     let c = this.captions.get(item);
     if (!c) {
       const body = h('div', { class: 'bubble' });
-      const li = h('div', { class: 'msg assistant caption streaming', 'aria-busy': 'true' }, h('span', { class: 'sr-only' }, `${this.host.strings.assistant}: `), body);
+      const li = h('div', { class: 'msg assistant caption streaming', 'aria-busy': 'true' }, h('span', { class: 'sr-only' }, `${this.s.assistant}: `), body);
       this.host.insert(li);
       c = { li, body, text: '', epoch: this.epoch, interrupted: this.cut.has(item) };
       this.captions.set(item, c);
@@ -276,7 +282,7 @@ export class VoiceCall {
     if (!this.active) return;
     this.muted = muted;
     this.capture?.mute(muted);
-    this.host.announce(muted ? this.host.strings.callMuted : this.host.strings.callUnmuted);
+    this.host.announce(muted ? this.s.callMuted : this.s.callUnmuted);
     this.render();
   }
 
@@ -292,14 +298,14 @@ export class VoiceCall {
     this.hadFocus = this.focusInBar();
     if (!ws || ws.readyState !== WebSocket.OPEN) return this.finish('hangup');
     this.setState('ended');
-    this.statusEl.textContent = this.host.strings.callEnding;
+    this.statusEl.textContent = this.s.callEnding;
     // call.ended (after the server wrote the transcript) finishes; a server that never answers is closed on.
     setTimeout(() => this.ws === ws && ws.close(1000, 'hangup'), 4000);
   }
 
   private finish(reason: VoiceEndReason | 'lost'): void {
     this.done = true;
-    const s = this.host.strings;
+    const s = this.s;
     const wasFailure = reason === 'upstream_failed' || reason === 'lost';
     const text =
       reason === 'hangup' || reason === 'client_closed'
@@ -368,7 +374,7 @@ export class VoiceCall {
 
   /** Shows the call's state; the data attributes are for tests and diagnostics. */
   private render(): void {
-    const s = this.host.strings;
+    const s = this.s;
     const d = this.bar.dataset;
     d.state = this.state;
     d.muted = String(this.muted);

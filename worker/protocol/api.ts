@@ -170,6 +170,7 @@ export const sessionTranscriptSchema = sessionInfoSchema.extend({
   intent: z.string().nullable(),
   category: z.string().nullable(),
   outcome: z.string().nullable(),
+  csat: z.object({ score: z.int(), comment: z.string().nullable() }).nullable().describe("The customer's rating of the current resolution, or null before one."),
   last_event_id: z.int().describe("The latest event's id: a socket resumes after it (?last_event_id=)."),
 });
 export type SessionTranscriptBody = z.infer<typeof sessionTranscriptSchema>;

@@ -73,6 +73,12 @@ export type SessionEvent =
       mode?: SessionMode;
       /** Subject of the staff member in charge, while `mode` is 'human'. */
       agent?: string;
+      /**
+       * While `status` is 'resolved': whether the customer rated this resolution (POST …/csat). A client asks
+       * for a rating when it sees `rated: false`; a session event with `rated: true` follows a rating, so
+       * another tab stops asking. Absent on other statuses.
+       */
+      rated?: boolean;
     }
   | { type: 'message'; message: TranscriptMessage }
   | { type: 'turn_started'; turn_id: string }

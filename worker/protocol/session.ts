@@ -45,6 +45,8 @@ export interface SessionTranscript extends SessionInfo {
   intent: string | null;
   category: string | null;
   outcome: string | null;
+  /** The customer's rating of the current resolution (POST …/csat), or null before one. */
+  csat: { score: number; comment: string | null } | null;
   /** The id of the latest event: a client's socket resumes after it. */
   last_event_id: number;
 }
