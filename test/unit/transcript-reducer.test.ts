@@ -4,8 +4,8 @@
  * plain-Node test project yet, so it runs in the offline project (it needs no bindings).
  */
 import { describe, expect, it } from 'vitest';
-import type { ServerEvent, TranscriptMessage } from '../worker/protocol/chat';
-import { emptyTranscript, reduceTranscript, turnOf, type TranscriptAction, type TranscriptState } from '../widget/src/core/transcript';
+import type { ServerEvent, TranscriptMessage } from '../../worker/protocol/chat';
+import { emptyTranscript, reduceTranscript, turnOf, type TranscriptAction, type TranscriptState } from '../../widget/src/core/transcript';
 
 const at = '2030-03-04T10:00:00.000Z';
 const msg = (seq: number, role: TranscriptMessage['role'], content: string, extra: Partial<TranscriptMessage> = {}): TranscriptMessage => ({ seq, role, content, created_at: at, ...extra });
