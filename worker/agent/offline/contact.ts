@@ -89,7 +89,7 @@ export function readAddress(text: string): string | undefined {
 }
 
 const NOT_A_NAME = new Set(
-  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora'.split(' '),
+  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora thats that’s all correct right exactly perfect sounds we are us our they their he she your everything everyone'.split(' '),
 );
 
 export const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -106,13 +106,16 @@ const FILLER = /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|hi|hey|hello|so|um|uh|its|it'
 function leadingName(segment: string, min: number): string | undefined {
   const words = segment.replace(/[^\p{L}\s'’.-]/gu, ' ').replace(FILLER, '').trim().split(/\s+/).filter(Boolean);
   const kept: string[] = [];
-  for (const raw of words) {
+  for (const [i, raw] of words.entries()) {
     const w = raw.replace(/[.]+$/, '');
-    if (AFTER_NAME.has(w.toLowerCase()) || kept.length === 4) break;
-    kept.push(w);
+    // "Deborah and Sam Whitfield": a couple, one surname.
+    const couple = w.toLowerCase() === 'and' && kept.length === 1 && nameLike(words.slice(i + 1, i + 3).map((x) => x.replace(/[.]+$/, '')));
+    if ((AFTER_NAME.has(w.toLowerCase()) && !couple) || kept.length === 5) break;
+    kept.push(couple ? 'and' : w);
     if (raw.endsWith('.')) break;
   }
-  return kept.length >= min && nameLike(kept) ? capitalise(kept.join(' ')) : undefined;
+  const named = kept.filter((w) => w !== 'and');
+  return named.length >= min && kept.at(-1) !== 'and' && nameLike(named) ? capitalise(kept.join(' ')).replace(/ And /, ' and ') : undefined;
 }
 
 /**
@@ -123,7 +126,7 @@ function leadingName(segment: string, min: number): string | undefined {
 export function readName(text: string, expecting: boolean): string | undefined {
   // Every introduction is tried in turn: "im trying this instead … my name is Olga Petrova".
   // A clause that starts with "name" ("… chi. name beth anderson") introduces one too.
-  for (const intro of text.matchAll(/(?:(?<=^|[.,;!?\n]\s{0,3})name|\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy))\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
+  for (const intro of text.matchAll(/(?:\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)|(?<=^|[.,;!?\n]\s{0,3})name|\b(?:it'?s|its|this is|the (?:booking|appointment|visit) is|booking is) for (?:my |our )?(?:mom|mother|mum|dad|father|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|tenant|partner|mother-in-law|father-in-law|landlord|boss),?)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
     for (const raw of words) {

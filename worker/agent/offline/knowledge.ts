@@ -44,11 +44,11 @@ function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
     // "what should i do before the tech comes?" (not "before i give my info, …"): what to expect at the visit.
     if (/\bbefore (the|my|your|a|they|he|she) (visit|appointment|appt|tech|technician|plumber|electrician|arrive|arrives|come|comes|get here|gets here)\b/i.test(u.text)) extra.push('expect visit');
-    return `${u.text} ${extra.join(' ')}`.slice(0, 300);
+    return `${u.text} ${extra.join(' ')}`.slice(0, 300).trim();
   }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
   const english = words.map((w) => ES_TO_EN[w]).filter(Boolean);
-  return `${u.text} ${english.join(' ')}`.slice(0, 300);
+  return `${u.text} ${english.join(' ')}`.slice(0, 300).trim();
 }
 
 /** The article's title names the job `about` (a service's name): two of its content words, or its only one. */
@@ -73,7 +73,7 @@ export type KnowledgeMatch =
 export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): KnowledgeMatch {
   const query = searchQuery(u);
   // This question's own search (an area check earlier in the turn searched for something else).
-  const search = turn.find((x) => x.name === 'search_knowledge_base' && x.args.query === query);
+  const search = turn.find((x) => x.name === 'search_knowledge_base' && String(x.args.query ?? '').trim() === query);
   if (!search) return { kind: 'call', name: 'search_knowledge_base', args: { query } };
   const data = (search.result.ok ? search.result.data : []) as { id: number; title: string }[] | { results?: { id: number; title: string }[] };
   // The articles in the customer's language first (Spanish ones have slugs ending in -es).

@@ -42,6 +42,8 @@ const PHRASES: [RegExp, string][] = [
   [/\b(ev|electric car|electric vehicle|tesla) charg|\bcargador\b|\bwall ?(connector|charger|box)\b|\blevel ?(2|two) charg|\bcharging station\b/i, 'ev'],
   [/\bceiling fan|\bpendant lights?|\blight fixtures?|\brecessed light/i, 'lighting'],
   [/\b(new|replace|replacing|replacement of|upgrade|upgrading) (?:[a-z]+ ){0,2}(furnace|ac|a\/c|air conditioner|heat pump|hvac|system)\b|\bheat pump\b|\bfree estimates?\b/i, 'estimate'],
+  // "thinking about replacing both … give us a quote": a quote for replacing HVAC equipment.
+  [/^(?=.*\b(quotes?|estimates?|quotation|presupuesto|cotizaci[oó]n)\b)(?=.*\b(replac\w*|new|reemplaz\w*|cambiar)\b)(?=.*\b(furnace|central air|ac|a\/c|air condition\w*|heat pump|hvac|caldera|calefacci[oó]n|aire)\b)/is, 'estimate'],
 ];
 
 /** Words a customer negates ("it's not clogged", "no leak") are no evidence for a service. */
@@ -135,6 +137,9 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
       for (const x of syn?.weak ?? []) credit(x, 1);
     }
     score += [...weights.values()].reduce((a, b) => a + b, 0);
+    // Two words of the service's own name side by side ("can you do the panel upgrade"): asked for by name.
+    const named = words(entry.name).filter((w) => !STOP.has(w));
+    if (named.some((w, i) => i + 1 < named.length && new RegExp(`\\b${w}s? ${named[i + 1]}`, 'i').test(text))) score += 6;
     if (score > (best?.score ?? 0)) best = { entry, score };
   }
   return best && best.score >= 2 ? best.entry : undefined;

@@ -19,7 +19,7 @@ import { knowledgeAnswer } from './knowledge';
 import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
 import { money } from './replies';
-import { say } from './say';
+import { clock, dayName, say } from './say';
 import { understand, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
 
@@ -248,7 +248,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
       : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
         // "it" is the job being booked, whatever else the question names ("will my panel handle it?").
-        job && /\b(it|this|that|the job|the install\w*)\b/i.test(u.text)
+        job && JOB_REFERENCE.test(u.text)
           ? knowledgeAnswer({ ...u, text: `${u.text} ${job.name}` }, turn, state.lang, 3, job.name)
           : knowledgeAnswer(u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
@@ -256,6 +256,10 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     return reply(`${answer.text}${resume}`, { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) });
   }
 
+  // "yes please book it" right after the booking was made: it is made; no second one, no service list.
+  if (state.goal === 'book' && state.goalStart === index && state.lastBooked && !u.slots.service && !u.slots.date && u.slots.time === undefined && !u.asks) {
+    return reply(t.alreadyBooked(state.lastBooked.number, dayName(state.lastBooked.date, state.lang), clock(state.lastBooked.time)), { done: true });
+  }
   if (state.goal === 'book') return bookingStep(state, u, ctx);
   if (state.goal === 'cancel' || state.goal === 'reschedule') return manageStep(state, u, ctx);
   if (state.goal === 'lookup') return lookupStep(state, u, ctx);
@@ -280,7 +284,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       const service = u.slots.service;
       // "is there a charge if i cancel?": the policy, not the service's price.
       if (service && !/\b(cancel\w*|reschedul\w*|late|no[- ]show|cancelar|cancelo)\b/i.test(u.text)) {
-        return reply(`${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${service.description ?? ''} ${t.wantBook}`.replace(/\s+/g, ' ').trim(), { awaiting: 'book_offer', offered: service });
+        // The catalogue's descriptions are written in English: a Spanish reply gives the price and length only.
+        const description = state.lang === 'en' ? (service.description ?? '') : '';
+        return reply(`${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${description} ${t.wantBook}`.replace(/\s+/g, ' ').trim(), { awaiting: 'book_offer', offered: service });
       }
       if (u.top === 'services' || !u.asks) return reply(describeCatalog(ctx.catalog, state.lang));
       break;
@@ -298,6 +304,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   const answer = knowledgeAnswer(u, turn, state.lang);
   return answer.kind === 'call' ? { decision: answer } : reply(answer.text);
 }
+
+/** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
+const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)\b|\bthe (job|install\w*)\b/i;
 
 /** What the business promises that a complaint touches: the guarantee for a repeat problem, waived fees. */
 function complaintTopics(text: string): string {

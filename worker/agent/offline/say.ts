@@ -50,6 +50,7 @@ const es = {
   booked: (n: string, what: string, price: string, link?: string) =>
     `¡Listo, queda reservado! Su número de reserva es ${n}: ${what}. Precio: ${price}. Le llamaremos antes de llegar.${link ? ` Para añadirla a su calendario, cambiarla o cancelarla: [gestionar su reserva](${link}).` : ''} ¿Algo más?`,
   bookingFailed: (why: string) => `Lo siento, no se pudo reservar: ${why}.`,
+  alreadyBooked: (n: string, day: string, time: string) => `Ya está reservado: su reserva ${n} es el ${day} a las ${time}. No hace falta nada más. ¿Quiere otra visita?`,
   cancelled: (n: string) => `La reserva ${n} está cancelada. ¿Le ayudo con algo más?`,
   cannotCancel: (n: string, why: string) => `No pude cancelar ${n}: ${why}.`,
   moved: (n: string, what: string, link?: string) => `¡Hecho! La reserva ${n} ahora es ${what}.${link ? ` Su calendario, al día: [gestionar su reserva](${link}).` : ''}`,
@@ -139,6 +140,7 @@ const en: Phrases = {
   booked: (n, what, price, link) =>
     `You're booked! Your booking number is ${n}: ${what}. Price: ${price}. We'll call before we arrive.${link ? ` To add it to your calendar, reschedule or cancel: [manage your booking](${link}).` : ''} Anything else?`,
   bookingFailed: (why) => `Sorry — ${why}.`,
+  alreadyBooked: (n, day, time) => `You're already booked: ${n} is on ${day} at ${time}, nothing more to do. Would you like another visit?`,
   cancelled: (n) => `Booking ${n} is cancelled. Is there anything else I can help with?`,
   cannotCancel: (n, why) => `I couldn't cancel ${n}: ${why}.`,
   moved: (n, what, link) => `Done! Booking ${n} is now ${what}.${link ? ` An updated calendar file: [manage your booking](${link}).` : ''}`,

@@ -138,6 +138,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   let past: string | undefined;
   let vagueDate = false;
   let timeCertain = false;
+  let targeted = false;
   for (const r of results) {
     const s = r.start;
     const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
@@ -157,8 +158,12 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     }
     // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
     const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
+    // "move it to friday … something came up tuesday": the day it is moved to, for, or until is the one asked for
+    // ("i booked … for saturday, push it to monday": the later such day).
+    const target = /\b(to|for|onto|into|until|till|al|para|para el)\s+(the\s+|el\s+|next\s+|this\s+|este\s+)?$/.test(t.slice(Math.max(0, r.index - 14), r.index));
+    if (out.date && targeted && !target) continue;
     // A correction ("the 10th doesn't work, the 11th instead") means the last day named.
-    if (out.date && !(vagueDate && !vague) && !(options.last && !vague)) continue;
+    if (out.date && !(vagueDate && !vague) && !(options.last && !vague) && !target) continue;
     // "i meant tuesday not monday": in a correction, a day after "not" is the old one.
     if (options.last && /\b(not|no|instead of|rather than)\s+(the\s+|on\s+)?$/.test(t.slice(Math.max(0, r.index - 16), r.index))) continue;
     let date: string | undefined;
@@ -179,6 +184,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     else {
       out.date = date;
       vagueDate = vague;
+      targeted ||= target;
     }
   }
   if (out.time === undefined) {
