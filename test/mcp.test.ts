@@ -209,10 +209,13 @@ describe('tools', () => {
       listed[role] = names;
     }
     expect(listed.customer).toEqual(CUSTOMER_TOOLS);
-    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n)).sort());
+    const adminOnly = TOOLS.filter((t) => t.access !== 'anyone' && t.access.length === 1 && t.access[0] === 'admin').map((t) => t.name);
+    expect(adminOnly).toContain('set_opening_hours');
+    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n) && !adminOnly.includes(n)).sort());
     expect(listed.staff).toContain('complete_booking');
     expect(listed.staff).toContain('list_conversations');
-    expect(listed.admin).toEqual(listed.staff);
+    // Admins see what staff see, and the business settings besides.
+    expect(listed.admin).toEqual([...listed.staff!, ...adminOnly].sort());
   });
 
   it('keeps the staff tools/list small (measured in characters of its JSON)', async () => {
