@@ -13,7 +13,8 @@ import { BUSINESS_CONFIG_COUNTER } from '../db/seed-data';
 import { counters, employees, services } from '../db/schema';
 import type { DomainContext } from './context';
 import { conflict, DomainError, invalidInput } from './errors';
-import { serviceViewSchema, toServiceView, type ServiceRow } from './services';
+import type { ServiceAdminView } from '../protocol/business';
+import { toServiceView, type ServiceRow } from './services';
 
 /** The statement that marks the configuration changed; put it in the batch of every admin write. */
 export const configBump = (ctx: DomainContext) =>
@@ -34,13 +35,6 @@ export function isUniqueViolation(e: unknown): boolean {
 }
 
 // ---- services ----------------------------------------------------------------------------------------------
-
-/** A service as admins see it: the public view plus its buffer and whether it is still offered. */
-export const serviceAdminViewSchema = serviceViewSchema.extend({
-  buffer_minutes: z.int().nullable().describe('Travel time kept free after each job; null: the default (BOOKING_BUFFER_MINUTES).'),
-  active: z.boolean().describe('False once retired: not listed, not bookable; its bookings keep it.'),
-});
-export type ServiceAdminView = z.infer<typeof serviceAdminViewSchema>;
 
 export const toServiceAdminView = (s: ServiceRow): ServiceAdminView => ({ ...toServiceView(s), buffer_minutes: s.bufferMinutes, active: s.active });
 

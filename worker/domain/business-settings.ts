@@ -8,48 +8,20 @@
  */
 import { asc, eq, gt, gte } from 'drizzle-orm';
 import { z } from 'zod';
-import { closures, employees, HOLIDAY_RULES, holidays, kbArticles, openingHours, schedules, timeOff } from '../db/schema';
+import { closures, employees, type HOLIDAY_RULES, holidays, kbArticles, openingHours, schedules, timeOff } from '../db/schema';
 import { addDays, daysBetween, startOfDay, toZoned } from '../lib/zoned-time';
 import { businessCalendar, upcomingHolidays } from './business-calendar';
-import { configBump, listAllServices, requireAdmin, serviceAdminViewSchema } from './business-config';
+import { configBump, listAllServices, requireAdmin } from './business-config';
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
 import { conflict, DomainError, invalidInput } from './errors';
-import { bookingsBetween, checkWindows, employeeAdminViewSchema, hhmm, minutesOf, toEmployeeAdminView, weeklyWindowSchema, type WeeklyWindow } from './employee-calendar';
+import type { BusinessSettings, closureAddedSchema, WeeklyWindow } from '../protocol/business';
+import { bookingsBetween, checkWindows, hhmm, minutesOf, toEmployeeAdminView } from './employee-calendar';
 import { calendarArticleBodies, CALENDAR_ARTICLE_SLUGS } from './hours-articles';
 import { hoursSentence, type NamedHoliday, type OpeningWindow } from './hours-text';
 
 // ---- the one read ------------------------------------------------------------------------------------------
 
-export const holidayViewSchema = z.object({
-  id: z.int(),
-  slug: z.string(),
-  name: z.string(),
-  rule: z.enum(HOLIDAY_RULES),
-  month: z.int(),
-  day: z.int().nullable(),
-  weekday: z.int().nullable(),
-  nth: z.int().nullable(),
-  observed: z.boolean(),
-  next_date: z.string().nullable().describe('The next date it closes the business (an observed weekday included), within a year.'),
-});
-export const closureViewSchema = z.object({
-  id: z.int(),
-  date: z.string(),
-  start: z.string().nullable().describe('HH:MM; null with end null: the whole day.'),
-  end: z.string().nullable(),
-  reason: z.string(),
-});
-export const businessSettingsSchema = z.object({
-  time_zone: z.string(),
-  hours: z.array(weeklyWindowSchema).describe('Opening hours; a weekday without a window is closed.'),
-  hours_text: z.string().describe('The hours as the assistant and the hours article state them.'),
-  holidays: z.array(holidayViewSchema),
-  closures: z.array(closureViewSchema).describe('One-off closures from today on.'),
-  services: z.array(serviceAdminViewSchema),
-  employees: z.array(employeeAdminViewSchema),
-});
-export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
 
 /**
  * Everything an admin configures, in one read: hours (and the sentence stating them), holidays with their
@@ -219,11 +191,6 @@ export interface ClosureInput {
   end?: string | undefined;
   reason: string;
 }
-
-export const closureAddedSchema = z.object({
-  closures: z.array(closureViewSchema),
-  bookings_affected: z.array(z.string()).describe('Confirmed bookings in the closed time: they stay booked; call or move them.'),
-});
 
 /**
  * Closes the business on a date, a range of dates (`date_to`, whole days) or part of one date (`start`–`end`).

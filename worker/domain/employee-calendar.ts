@@ -13,20 +13,11 @@ import { configBump, requireAdmin, requireEmployee, type EmployeeRow } from './b
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
 import { DomainError, invalidInput } from './errors';
+import type { EmployeeAdminView, timeOffAddedSchema, WeeklyWindow } from '../protocol/business';
 
 /** "08:00" → 480; "24:00" (midnight at the end of the day) → 1440. */
-export const clockTime = z
-  .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24-hour), e.g. 08:00')
-  .describe('HH:MM, 24-hour, local time.');
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
-const weekday = z.int().min(0).max(6).describe('0 = Sunday … 6 = Saturday.');
-
-/** One open window of a weekday (the business's hours or a technician's). */
-export const weeklyWindowSchema = z.object({ weekday, start: clockTime, end: clockTime });
-export type WeeklyWindow = z.infer<typeof weeklyWindowSchema>;
 
 /**
  * `windows` as minutes, if each starts before it ends and none overlaps another of its weekday; else a 400
@@ -44,25 +35,6 @@ export function checkWindows(windows: readonly WeeklyWindow[], field: string): {
   return out.sort((a, b) => a.weekday - b.weekday || a.start - b.start);
 }
 
-export const timeOffViewSchema = z.object({
-  id: z.int(),
-  employee_id: z.int(),
-  from: z.string().describe('Local ISO 8601 with offset.'),
-  to: z.string().describe('Local ISO 8601 with offset (exclusive).'),
-  reason: z.string().nullable(),
-});
-export const employeeAdminViewSchema = z.object({
-  id: z.int(),
-  name: z.string(),
-  email: z.string(),
-  department: z.string(),
-  skills: z.array(z.string()),
-  max_jobs_per_day: z.int().nullable(),
-  active: z.boolean(),
-  schedule: z.array(weeklyWindowSchema),
-  time_off: z.array(timeOffViewSchema).describe('Absences that have not ended yet.'),
-});
-export type EmployeeAdminView = z.infer<typeof employeeAdminViewSchema>;
 
 type TimeOffRow = typeof timeOff.$inferSelect;
 export const toTimeOffView = (ctx: DomainContext, t: TimeOffRow) => ({
@@ -138,10 +110,6 @@ async function employeeView(ctx: DomainContext, employee: EmployeeRow): Promise<
 export async function employeeAdminView(ctx: DomainContext, employee: EmployeeRow): Promise<EmployeeAdminView> {
   return employeeView(ctx, employee);
 }
-
-export const timeOffAddedSchema = timeOffViewSchema.extend({
-  bookings_affected: z.array(z.string()).describe("The employee's confirmed bookings in that time: they stay booked; reassign or move them."),
-});
 
 /** A local date (the start of that day, or with `end`, the start of the day after) or a local date-time, as UTC ms. */
 function instantOf(value: string, field: string, ctx: DomainContext, end: boolean): number {

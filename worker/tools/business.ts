@@ -5,29 +5,19 @@
  */
 import { z } from 'zod';
 import { HOLIDAY_RULES } from '../db/schema';
-import { createEmployee, createService, employeeFields, serviceAdminViewSchema, serviceFields, updateEmployee, updateService } from '../domain/business-config';
+import { createEmployee, createService, employeeFields, serviceFields, updateEmployee, updateService } from '../domain/business-config';
+import { addClosure, addHoliday, getBusinessSettings, MAX_CLOSURE_DAYS, removeClosure, removeHoliday, setOpeningHours } from '../domain/business-settings';
+import { addTimeOff, employeeAdminView, removeTimeOff, setEmployeeSchedule } from '../domain/employee-calendar';
 import {
-  addClosure,
-  addHoliday,
   businessSettingsSchema,
-  closureAddedSchema,
-  getBusinessSettings,
-  holidayViewSchema,
-  MAX_CLOSURE_DAYS,
-  removeClosure,
-  removeHoliday,
-  setOpeningHours,
-} from '../domain/business-settings';
-import {
-  addTimeOff,
   clockTime,
-  employeeAdminView,
+  closureAddedSchema,
   employeeAdminViewSchema,
-  removeTimeOff,
-  setEmployeeSchedule,
+  holidayViewSchema,
+  serviceAdminViewSchema,
   timeOffAddedSchema,
   weeklyWindowSchema,
-} from '../domain/employee-calendar';
+} from '../protocol/business';
 import { defineTool, type AnyTool } from './registry';
 
 const ADMIN = ['admin'] as const;
