@@ -13,7 +13,7 @@ import { hoursSentence } from '../worker/domain/hours-text';
 import { addDays, toZoned, weekdayOf } from '../worker/lib/zoned-time';
 import { REST_ROUTES } from '../worker/http/rest';
 import { admin as adminPrincipal, ctxFor } from './helpers';
-import { call } from './http-helpers';
+import { call, openSession, say } from './http-helpers';
 
 const tokens: Record<'admin' | 'staff' | 'customer', string> = { admin: '', staff: '', customer: '' };
 const TZ = 'America/Chicago';
@@ -140,6 +140,10 @@ describe('opening hours', () => {
     // What the knowledge tools serve (the offline agent answers from them) is the new article.
     const { body: served } = await call('/api/v1/kb/articles/1');
     expect(served.body).toContain('Monday to Friday from 10:00 AM to 4:00 PM');
+
+    // The offline agent's answer, in a new conversation, says them too.
+    const reply = (await say(await openSession({ customer_name: 'Hal Hours' }), 'What are your opening hours?')).response;
+    expect(reply).toContain('Monday to Friday from 10:00 AM to 4:00 PM');
 
     // A booking at the old opening time is refused, naming the hours.
     const early = await as('customer', 'POST', '/bookings', { service: 'drain-cleaning', start: `${monday}T08:00`, ...CONTACT });
