@@ -70,12 +70,20 @@ function holidayRule(h: BusinessSettings['holidays'][number]): string {
   return `Last ${WEEKDAYS[h.weekday ?? 0]} of ${month}`;
 }
 
-/** "Mon, Mar 4, 2:00 PM" of a local ISO time with offset (its own clock, not the viewer's). */
-function localWhen(iso: string): string {
+/**
+ * "Mon, Mar 4, 2:00 PM" of a local ISO time with offset (its own clock, not the viewer's); midnight shows the
+ * day alone, and as an `end` (exclusive) the day before it: whole days Mar 4–6 end at midnight on Mar 7.
+ */
+function localWhen(iso: string, end = false): string {
   const time = /T(\d{2}):(\d{2})/.exec(iso);
   const hour = Number(time?.[1] ?? 0);
-  const clock = time && !(time[1] === '00' && time[2] === '00') ? `, ${hour % 12 === 0 ? 12 : hour % 12}:${time[2]} ${hour < 12 ? 'AM' : 'PM'}` : '';
-  return `${localDay(iso)}${clock}`;
+  if (!time || (time[1] === '00' && time[2] === '00')) {
+    if (!end) return localDay(iso);
+    const day = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 1);
+    return localDay(day.toISOString().slice(0, 10));
+  }
+  return `${localDay(iso)}, ${hour % 12 === 0 ? 12 : hour % 12}:${time[2]} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
 export class BusinessPage {
@@ -280,7 +288,7 @@ export class BusinessPage {
       { class: 'biz-list', 'aria-label': `Time off of ${person.name}` },
       ...person.time_off.map((t) => {
         const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove ${person.name}'s time off from ${t.from.slice(0, 10)}` }, 'Remove');
-        const row = h('li', { 'data-time-off': String(t.id) }, h('span', { class: 'what' }, `${localWhen(t.from)} – ${localWhen(t.to)}`), h('span', { class: 'small muted' }, t.reason ?? ''), remove, h('p', { class: 'error', role: 'alert' }));
+        const row = h('li', { 'data-time-off': String(t.id) }, h('span', { class: 'what' }, `${localWhen(t.from)} – ${localWhen(t.to, true)}`), h('span', { class: 'small muted' }, t.reason ?? ''), remove, h('p', { class: 'error', role: 'alert' }));
         remove.addEventListener('click', () => void this.change(row, () => this.api.delete(`/employees/${person.id}/time-off/${t.id}`), 'Time off removed.'));
         return row;
       }),

@@ -105,6 +105,9 @@ describe('the Business page', () => {
     await timeOff.getByRole('button', { name: 'Add time off' }).click();
     const absences = page.getByRole('list', { name: 'Time off of James Carter' });
     await expect.poll(() => absences.innerText()).toContain('Vacation');
+    // Whole days, both included: the last one shown is the one typed (the stored end is midnight after it).
+    const lastDay = new Date(`${daysAhead(22)}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    expect(await absences.locator('li .what').innerText()).toMatch(new RegExp(`– ${lastDay}$`));
     expect((await settings()).employees.find((e: { name: string }) => e.name === 'James Carter').time_off).toHaveLength(1);
     await absences.getByRole('button', { name: /^Remove James Carter's time off/ }).click();
     await expect.poll(() => absences.innerText()).toContain('No time off ahead.');
