@@ -199,7 +199,7 @@ export class BusinessPage {
       { class: 'biz-list', 'aria-labelledby': 'biz-holidays-h' },
       ...s.holidays.map((holiday) => {
         const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove ${holiday.name}` }, 'Remove');
-        const row = h('li', { 'data-holiday': holiday.slug }, h('span', { class: 'what' }, holiday.name), h('span', { class: 'small muted' }, `${holidayRule(holiday)}${holiday.next_date ? ` · next ${localDay(holiday.next_date)}` : ''}`), remove, h('p', { class: 'error', role: 'alert' }));
+        const row = h('li', { 'data-holiday': holiday.slug }, h('div', { class: 'biz-item' }, h('span', { class: 'what' }, holiday.name), h('span', { class: 'small muted' }, `${holidayRule(holiday)}${holiday.next_date ? ` · next ${localDay(holiday.next_date)}` : ''}`)), remove, h('p', { class: 'error', role: 'alert' }));
         remove.addEventListener('click', () => void this.change(row, () => this.api.delete(`/business/holidays/${holiday.id}`), `${holiday.name} removed.`));
         return row;
       }),
@@ -239,7 +239,7 @@ export class BusinessPage {
       { class: 'biz-list', id: 'biz-closures', 'aria-labelledby': 'biz-closures-h' },
       ...s.closures.map((c) => {
         const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove the closure on ${c.date}` }, 'Remove');
-        const row = h('li', { 'data-closure': String(c.id), 'data-date': c.date }, h('span', { class: 'what' }, localDay(c.date)), h('span', { class: 'small muted' }, `${c.start ? `${c.start}–${c.end}` : 'All day'} · ${c.reason}`), remove, h('p', { class: 'error', role: 'alert' }));
+        const row = h('li', { 'data-closure': String(c.id), 'data-date': c.date }, h('div', { class: 'biz-item' }, h('span', { class: 'what' }, localDay(c.date)), h('span', { class: 'small muted' }, `${c.start ? `${c.start}–${c.end}` : 'All day'} · ${c.reason}`)), remove, h('p', { class: 'error', role: 'alert' }));
         remove.addEventListener('click', () => void this.change(row, () => this.api.delete(`/business/closures/${c.id}`), `Closure on ${c.date} removed.`));
         return row;
       }),
@@ -288,7 +288,7 @@ export class BusinessPage {
       { class: 'biz-list', 'aria-label': `Time off of ${person.name}` },
       ...person.time_off.map((t) => {
         const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove ${person.name}'s time off from ${t.from.slice(0, 10)}` }, 'Remove');
-        const row = h('li', { 'data-time-off': String(t.id) }, h('span', { class: 'what' }, `${localWhen(t.from)} – ${localWhen(t.to, true)}`), h('span', { class: 'small muted' }, t.reason ?? ''), remove, h('p', { class: 'error', role: 'alert' }));
+        const row = h('li', { 'data-time-off': String(t.id) }, h('div', { class: 'biz-item' }, h('span', { class: 'what' }, `${localWhen(t.from)} – ${localWhen(t.to, true)}`), h('span', { class: 'small muted' }, t.reason ?? '')), remove, h('p', { class: 'error', role: 'alert' }));
         remove.addEventListener('click', () => void this.change(row, () => this.api.delete(`/employees/${person.id}/time-off/${t.id}`), 'Time off removed.'));
         return row;
       }),
