@@ -9,7 +9,7 @@ import { systemPrompt } from '../worker/agent/prompt';
 import { signToken } from '../worker/auth/tokens';
 import { seedStatements } from '../worker/db/seed';
 import { businessDay, loadBusinessCalendar, loadPromptCalendar, nextOpenDay } from '../worker/domain/business-calendar';
-import { hoursSentence } from '../worker/domain/hours-text';
+import { holidayNames, hoursSentence } from '../worker/domain/hours-text';
 import { addDays, toZoned, weekdayOf } from '../worker/lib/zoned-time';
 import { REST_ROUTES } from '../worker/http/rest';
 import { admin as adminPrincipal, ctxFor } from './helpers';
@@ -224,8 +224,12 @@ describe('holidays', () => {
     expect(added.res.status, JSON.stringify(added.body)).toBe(201);
     expect(added.body).toMatchObject({ slug: 'founders-day', rule: 'fixed', next_date: friday });
     expect(await slotsOn('drain-cleaning', friday)).toMatchObject({ slots: [], closed: 'Founders Day' });
+    // The article names it where the prompt does (the holidays in the calendar's order).
     const hoursArticle = await env.DB.prepare("SELECT body FROM kb_articles WHERE slug = 'business-hours'").first<{ body: string }>();
-    expect(hoursArticle!.body).toContain('Thanksgiving, Christmas and Founders Day');
+    const cal = await loadBusinessCalendar(ctxFor(adminPrincipal));
+    expect(holidayNames(cal.holidays, 'en')).toContain('Founders Day');
+    expect(hoursArticle!.body).toContain(`major holidays (${holidayNames(cal.holidays, 'en')})`);
+    expect(hoursSentence(cal.hours, cal.holidays, 'en')).toContain(holidayNames(cal.holidays, 'en'));
 
     const dup = await as('admin', 'POST', '/business/holidays', { name: 'Founders Day', rule: 'fixed', month: 1, day: 2 });
     expect(dup.res.status).toBe(409);

@@ -75,8 +75,9 @@ export async function getBusinessSettings(ctx: DomainContext): Promise<BusinessS
 // ---- opening hours and holidays (and the articles that state them) ----------------------------------------
 
 /** The UPDATEs that rewrite the calendar articles for these hours and holidays (in the caller's batch). */
-function articleRewrites(ctx: DomainContext, hours: readonly OpeningWindow[], named: readonly NamedHoliday[]) {
-  const bodies = calendarArticleBodies(hours, named);
+function articleRewrites(ctx: DomainContext, hours: readonly OpeningWindow[], named: readonly (NamedHoliday & { month: number })[]) {
+  // In the order the calendar reads them (by month), so the articles list them as the prompt does.
+  const bodies = calendarArticleBodies(hours, [...named].sort((a, b) => a.month - b.month));
   const now = ctx.now();
   return CALENDAR_ARTICLE_SLUGS.map((slug) => ctx.db.update(kbArticles).set({ body: bodies[slug], updatedAt: now }).where(eq(kbArticles.slug, slug)));
 }
@@ -91,7 +92,7 @@ export async function setOpeningHours(ctx: DomainContext, input: { hours: Weekly
   const windows = checkWindows(input.hours, 'hours');
   if (windows.length === 0) throw invalidInput('Give at least one opening window: a business open on no day takes no booking', { hours: 'empty' });
   const rows = windows.map((w) => ({ weekday: w.weekday, opensMinute: w.start, closesMinute: w.end }));
-  const named = await ctx.db.select({ slug: holidays.slug, name: holidays.name }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id));
+  const named = await ctx.db.select({ slug: holidays.slug, name: holidays.name, month: holidays.month }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id));
   await ctx.db.batch([ctx.db.delete(openingHours), ctx.db.insert(openingHours).values(rows), ...articleRewrites(ctx, rows, named), configBump(ctx)]);
   return getBusinessSettings(ctx);
 }
@@ -150,7 +151,7 @@ export async function addHoliday(ctx: DomainContext, input: HolidayInput) {
   };
   const [hours, named] = await Promise.all([
     ctx.db.select().from(openingHours),
-    ctx.db.select({ slug: holidays.slug, name: holidays.name }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id)),
+    ctx.db.select({ slug: holidays.slug, name: holidays.name, month: holidays.month }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id)),
   ]);
   if (named.some((h) => h.slug === slug)) throw conflict(`A holiday with slug "${slug}" already exists`, { slug: 'already taken' });
   const insert = ctx.db.insert(holidays).values(row).onConflictDoNothing({ target: holidays.slug }).returning();
@@ -167,7 +168,7 @@ export async function removeHoliday(ctx: DomainContext, id: number): Promise<{ r
   requireAdmin(ctx);
   const [hours, named] = await Promise.all([
     ctx.db.select().from(openingHours),
-    ctx.db.select({ id: holidays.id, slug: holidays.slug, name: holidays.name }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id)),
+    ctx.db.select({ id: holidays.id, slug: holidays.slug, name: holidays.name, month: holidays.month }).from(holidays).orderBy(asc(holidays.month), asc(holidays.id)),
   ]);
   if (!named.some((h) => h.id === id)) throw new DomainError('not_found', `Holiday ${id} not found`);
   const [deleted] = await ctx.db.batch([
