@@ -16,6 +16,9 @@ import { outputJsonSchema, registryOutputSchema } from '../worker/mcp/tools';
 import { audienceFor, descriptionFor, toolInputJsonSchema } from '../worker/tools/schemas';
 import { findTool, TOOLS } from '../worker/tools/catalog';
 import { selectTools } from '../worker/tools/registry';
+import { addDays, toZoned } from '../worker/lib/zoned-time';
+import { businessDay, loadBusinessCalendar } from '../worker/domain/business-calendar';
+import { createContext } from '../worker/domain/context';
 import { admin, customerA, customerB, staff } from './helpers';
 
 const ORIGIN = 'http://switchboard.test';
@@ -209,10 +212,13 @@ describe('tools', () => {
       listed[role] = names;
     }
     expect(listed.customer).toEqual(CUSTOMER_TOOLS);
-    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n)).sort());
+    const adminOnly = TOOLS.filter((t) => t.access !== 'anyone' && t.access.length === 1 && t.access[0] === 'admin').map((t) => t.name);
+    expect(adminOnly).toContain('set_opening_hours');
+    expect(listed.staff).toEqual(TOOLS.map((t) => t.name).filter((n) => !CUSTOMER_ONLY_TOOLS.includes(n) && !adminOnly.includes(n)).sort());
     expect(listed.staff).toContain('complete_booking');
     expect(listed.staff).toContain('list_conversations');
-    expect(listed.admin).toEqual(listed.staff);
+    // Admins see what staff see, and the business settings besides.
+    expect(listed.admin).toEqual([...listed.staff!, ...adminOnly].sort());
   });
 
   it('keeps the staff tools/list small (measured in characters of its JSON)', async () => {
@@ -346,6 +352,28 @@ describe('resources and prompts', () => {
       const miss = await client.readResource({ uri: 'kb://articles/99999' }).catch((err: unknown) => err);
       expect(miss).toBeInstanceOf(McpError);
       expect(miss).toMatchObject({ code: -32602, data: { uri: 'kb://articles/99999' } });
+    });
+  });
+
+  it('gives admins the business tools, and the prompt states a closure added with them on the next request', async () => {
+    const today = toZoned(Date.now(), env.BUSINESS_TIMEZONE).date;
+    // An open day (a closure on a Sunday or a holiday would be listed under that reason).
+    const cal = await loadBusinessCalendar(createContext(env, admin));
+    let date = addDays(today, 10);
+    while (businessDay(cal, date).windows.length === 0) date = addDays(date, 1);
+    const promptText = () =>
+      withClient(customerA, async (client) => ((await client.getPrompt({ name: 'booking-assistant', arguments: {} })).messages[0]?.content as { text: string }).text);
+    // Read once first, so this isolate holds a copy of the calendar that the change must replace.
+    expect(await promptText()).not.toContain('MCP inventory day');
+    await withClient(admin, async (client) => {
+      const added = await client.callTool({ name: 'add_closure', arguments: { date, reason: 'MCP inventory day' } });
+      expect(added.isError, textOf(added)).toBeFalsy();
+      expect((added.structuredContent as { closures: { date: string }[] }).closures[0]!.date).toBe(date);
+    });
+    expect(await promptText()).toMatch(new RegExp(`Closed in the next 30 days: .*${date} \\(MCP inventory day\\)`));
+    // Staff are not offered them, and a call is refused as a tool they do not have.
+    await withClient(staff, async (client) => {
+      expect(await rpcCode(client.callTool({ name: 'add_closure', arguments: { date, reason: 'x' } }))).toBe(-32602);
     });
   });
 

@@ -164,7 +164,7 @@ describe('the documented operations against the real routes', () => {
     if (token && !headers.has('Upgrade')) headers.set('Authorization', `Bearer ${token}`);
     const example = op.requestBody?.content['application/json'].example as Json | undefined;
     let body: string | undefined;
-    if (op.requestBody || method === 'POST' || method === 'PATCH') {
+    if (op.requestBody || method === 'POST' || method === 'PUT' || method === 'PATCH') {
       headers.set('Content-Type', 'application/json');
       body = JSON.stringify(Object.fromEntries(Object.entries(example ?? {}).map(([k, v]) => [k, real(v)])));
     }

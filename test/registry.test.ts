@@ -14,6 +14,7 @@ const ALL: Who[] = ['anonymous', 'customer', 'staff', 'admin'];
 const SIGNED_IN: Who[] = ['customer', 'staff', 'admin'];
 const STAFF: Who[] = ['staff', 'admin'];
 const CUSTOMER: Who[] = ['customer'];
+const ADMIN: Who[] = ['admin'];
 
 /** Who may call what: written out here, independently of the tool files, so a drift in either fails. */
 const EXPECTED_ACCESS: Record<string, Who[]> = {
@@ -53,6 +54,19 @@ const EXPECTED_ACCESS: Record<string, Who[]> = {
   list_conversations: STAFF,
   get_analytics: STAFF,
   get_booking_stats: STAFF,
+  get_business_settings: ADMIN,
+  set_opening_hours: ADMIN,
+  add_holiday: ADMIN,
+  remove_holiday: ADMIN,
+  add_closure: ADMIN,
+  remove_closure: ADMIN,
+  create_service: ADMIN,
+  update_service: ADMIN,
+  create_employee: ADMIN,
+  update_employee: ADMIN,
+  set_employee_schedule: ADMIN,
+  add_time_off: ADMIN,
+  remove_time_off: ADMIN,
 };
 
 const principals: Record<Who, Principal> = { anonymous, customer: customerB, staff, admin };
@@ -237,6 +251,21 @@ describe('output schemas match what the tools really return (dates 2030-08-13/14
     await run(staff, 'update_kb_article', { article_id: article.id, tags: ['drift'] });
     await run(staff, 'get_kb_article', { article_id: article.id });
     await run(staff, 'delete_kb_article', { article_id: article.id });
+
+    // Configuring the business, as an admin (dates in 2039, which nothing else here books).
+    const settings = await run(admin, 'get_business_settings', {});
+    await run(admin, 'set_opening_hours', { hours: settings.hours });
+    const holiday = await run(admin, 'add_holiday', { name: 'Drift Check Day', rule: 'nth_weekday', month: 10, weekday: 1, nth: 2 });
+    await run(admin, 'remove_holiday', { holiday_id: holiday.id });
+    const closed = await run(admin, 'add_closure', { date: '2039-11-01', start: '12:00', end: '17:00', reason: 'Drift check' });
+    await run(admin, 'remove_closure', { closure_id: closed.closures[0].id });
+    const service = await run(admin, 'create_service', { slug: 'drift-check', name: 'Drift Check', category: 'HVAC', duration_minutes: 45, price_cents: 0 });
+    await run(admin, 'update_service', { service_id: service.id, active: false });
+    const employee = await run(admin, 'create_employee', { name: 'Drift Check', email: 'drift@brightside.example', department: 'HVAC', skills: ['drift-check'] });
+    await run(admin, 'update_employee', { employee_id: employee.id, max_jobs_per_day: 3 });
+    await run(admin, 'set_employee_schedule', { employee_id: employee.id, schedule: [{ weekday: 1, start: '09:00', end: '12:00' }] });
+    const absence = await run(admin, 'add_time_off', { employee_id: employee.id, from: '2039-11-07', to: '2039-11-08' });
+    await run(admin, 'remove_time_off', { employee_id: employee.id, time_off_id: absence.id });
 
     expect([...checked].sort()).toEqual(TOOLS.map((t) => t.name).sort());
   });

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What was wrong, by field (`hours.2.end`: "must be after start"), on a 400. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export class Api {
     private readonly token: () => string | null,
   ) {}
 
-  async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -44,7 +46,8 @@ export class Api {
     if (!res.ok) {
       // The API's one error body (worker/protocol/api.ts); anything else (a proxy's page) falls back to the status.
       const err = (data as Partial<ErrorBody> | null)?.error;
-      throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`);
+      const details = err?.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : undefined;
+      throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`, details);
     }
     return data as T;
   }
@@ -55,5 +58,13 @@ export class Api {
 
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body ?? {});
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
   }
 }

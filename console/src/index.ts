@@ -2,11 +2,12 @@
  * The staff console (served as /console.html; this bundle is console.<hash>.js,
  * built by widget/build.mjs). Sign in with a pasted staff token, then: the live
  * queue, one conversation followed live (take over, reply, hand back), and the
- * bookings of today and the days ahead; the Analytics page (analytics.ts) and the Tickets page (tickets.ts). No framework; DOM built with
+ * bookings of today and the days ahead; the Analytics page (analytics.ts) the Tickets page (tickets.ts) and the Business page (business.ts). No framework; DOM built with
  * textContent only; runs under `script-src 'self'; style-src 'self'`.
  */
 import { AnalyticsPage } from './analytics';
 import { AskPanel } from './ask';
+import { BusinessPage } from './business';
 import { ApiError, Api } from './api';
 import { clearToken, decodeToken, loadToken, saveToken } from './auth';
 import { Bookings } from './bookings';
@@ -59,6 +60,7 @@ function main(): void {
     void conversation.open(id);
   }
   const tickets = new TicketsPage(byId('tickets-view'), api, () => (token ? decodeToken(token)?.sub : undefined), openConversation, onAuthError);
+  const business = new BusinessPage(api, onAuthError);
   const views = byId('views');
   /** Shows one page (the conversations layout or analytics); the nav marks it current. */
   function showView(id: string): void {
@@ -75,6 +77,10 @@ function main(): void {
     if (id === 'tickets-view') {
       tickets.start();
       byId('tk-h').focus();
+    }
+    if (id === 'business-view') {
+      business.start();
+      byId('biz-h').focus();
     }
   }
   views.addEventListener('click', (e) => {
@@ -112,12 +118,14 @@ function main(): void {
     bookings.stop();
     analytics.stop();
     tickets.stop();
+    business.stop();
     conversation.reset();
     who.hidden = true;
     views.hidden = true;
     app.hidden = true;
     byId('analytics-view').hidden = true;
     byId('tickets-view').hidden = true;
+    byId('business-view').hidden = true;
     signin.hidden = false;
     signinError.textContent = message;
     input.value = '';

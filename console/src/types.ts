@@ -34,3 +34,6 @@ export type BookingItem = BookingView;
 export type { BookingList };
 
 export type { PublicConfig } from '../../worker/protocol/config';
+
+/** GET /api/v1/business (admins): the domain's view of everything the Business page edits. */
+export type { BusinessSettings, EmployeeAdminView } from '../../worker/protocol/business';

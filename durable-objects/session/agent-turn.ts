@@ -57,7 +57,8 @@ export async function runSessionTurn(
   // Scoped to this turn: another turn reusing a call id runs its tool, with its own checks.
   const results = host.store.toolResultsOf(turnId, () => host.now());
   // The hours the prompt states come from the calendar availability uses; without D1 the turn goes on without them.
-  const calendar = await loadPromptCalendar(ctx).catch(() => undefined);
+  // The offline engine never reads them (it answers hours from the knowledge base), so its turns skip the read.
+  const calendar = model.offline ? undefined : await loadPromptCalendar(ctx).catch(() => undefined);
   const messages: ModelMessage[] = [
     {
       role: 'system',

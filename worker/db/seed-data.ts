@@ -28,6 +28,14 @@ export const seedEmployees = [
 ] as const;
 
 /**
+ * The counter every admin change of the business's configuration (services, employees, schedules, time off,
+ * hours, holidays, closures) bumps in its own batch (worker/domain/business-config.ts): once it exists, the
+ * seed leaves those tables alone, so a restart of `npm run dev` never brings back a deleted holiday or doubles
+ * replaced hours. Per-isolate copies of the calendar compare it to know they are stale.
+ */
+export const BUSINESS_CONFIG_COUNTER = 'business_config';
+
+/**
  * The business's published hours (the hours article is written from these rows and the holidays below):
  * Monday–Friday 8:00–17:00 and Saturday 9:00–13:00 local time, closed on Sundays.
  */

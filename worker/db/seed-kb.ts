@@ -6,12 +6,11 @@
  * the articles state are written from the calendar's seed rows, the same rows
  * availability reads (test/business-calendar.test.ts checks they agree).
  */
-import { clock, closedWeekdays, describeWeeklyHours, holidayNames } from '../domain/hours-text.ts';
+import { calendarArticleBodies } from '../domain/hours-articles.ts';
 import { seedHolidays, seedOpeningHours } from './seed-data.ts';
 
-const HOURS_EN = describeWeeklyHours(seedOpeningHours, 'en');
-const HOURS_ES = describeWeeklyHours(seedOpeningHours, 'es');
-const SATURDAY_CLOSES = clock(seedOpeningHours.find((h) => h.weekday === 6)!.closesMinute);
+/** The articles that state the hours, from the same rows availability reads (rewritten when an admin changes them). */
+const CALENDAR_BODIES = calendarArticleBodies(seedOpeningHours, seedHolidays);
 
 export const seedKbArticles: { id: number; slug: string; title: string; category: string; tags: string[]; body: string }[] = [
   {
@@ -20,13 +19,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     title: "Business hours: when we're open",
     category: 'General',
     tags: ['hours', 'open', 'opening', 'schedule', 'saturday', 'weekend', 'closed', 'holidays'],
-    body:
-      `Our office and technicians work ${HOURS_EN} (Central Time). ` +
-      `We are closed on ${closedWeekdays(seedOpeningHours, 'en')} and major holidays (${holidayNames(seedHolidays, 'en')}); ` +
-      'when a holiday falls on a Saturday we also close the Friday before, and on a Sunday the Monday after. ' +
-      'Regular appointments can be booked in any of these hours, including Saturday mornings, which fill up first, so book a few days ahead. ' +
-      'Our online assistant takes questions and booking requests around the clock. Outside business hours, urgent problems such as no heat in winter, ' +
-      'a burst pipe or a sewage backup are handled by our on-call emergency team; see "Emergency service".',
+    body: CALENDAR_BODIES['business-hours'],
   },
   {
     id: 2,
@@ -47,12 +40,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     title: 'Emergency service: nights, Sundays and holidays',
     category: 'Policies',
     tags: ['emergency', 'urgent', 'after-hours', '24/7', 'night', 'weekend', 'burst', 'no-heat', 'surcharge'],
-    body:
-      'Our on-call team handles true emergencies 24 hours a day, every day of the year: no heat when it is below freezing, a burst or leaking pipe you cannot shut off, ' +
-      'a sewage backup, no hot water for a household with infants or elderly residents, and sparking outlets or a total loss of power. ' +
-      `Outside business hours (weekday evenings, Saturday after ${SATURDAY_CLOSES}, Sundays and holidays) an after-hours surcharge of $150 is added to the regular price; ` +
-      'we tell you the total before dispatching. We aim to arrive within two hours in Chicago and three hours in the suburbs. ' +
-      'If you smell gas, do not call us first: leave the building, then call 911 or your gas utility from outside.',
+    body: CALENDAR_BODIES['emergency-service'],
   },
   {
     id: 4,
@@ -225,12 +213,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     title: 'How to book an appointment',
     category: 'General',
     tags: ['book', 'booking', 'schedule', 'appointment', 'availability', 'online', 'confirm'],
-    body:
-      'The fastest way to book is right here: tell our online assistant what you need and your address, and it will show open times and book the slot you choose. ' +
-      'You can also call the office during business hours. We need your name, phone or email, the service address, and a short description of the problem. ' +
-      'Bookings are confirmed at once, with a booking number (BK-…) and a link where you can add the visit to your calendar, reschedule or cancel it without signing in. ' +
-      `Appointments are booked within our business hours, ${HOURS_EN}, and a job must be finished by closing time. ` +
-      'For large projects, start with a free HVAC replacement estimate or ask for a quote.',
+    body: CALENDAR_BODIES['how-to-book'],
   },
   {
     id: 18,
@@ -265,11 +248,7 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
     title: 'Horario de atención',
     category: 'General',
     tags: ['es', 'horario', 'horarios', 'abren', 'abiertos', 'cierran', 'sábado', 'domingo', 'feriados'],
-    body:
-      `Nuestra oficina y nuestros técnicos trabajan ${HOURS_ES} (hora del centro). ` +
-      `Cerramos ${closedWeekdays(seedOpeningHours, 'es')} y los feriados principales (${holidayNames(seedHolidays, 'es')}). ` +
-      'Las citas normales se reservan dentro de ese horario; los sábados por la mañana se llenan primero. ' +
-      'Fuera de horario, los problemas urgentes como quedarse sin calefacción en invierno o una tubería rota los atiende nuestro equipo de guardia.',
+    body: CALENDAR_BODIES['business-hours-es'],
   },
   {
     id: 21,

@@ -4,19 +4,25 @@
  * test setup can load the very same rows.
  */
 import { seedKbArticles } from './seed-kb.ts';
-import { seedEmployees, seedHolidays, seedOpeningHours, seedProjects, seedSchedules, seedServices, seedStaffMembers, seedTasks } from './seed-data.ts';
+import { BUSINESS_CONFIG_COUNTER, seedEmployees, seedHolidays, seedOpeningHours, seedProjects, seedSchedules, seedServices, seedStaffMembers, seedTasks } from './seed-data.ts';
 
 type Literal = string | number | boolean | null;
 
 const quote = (v: Literal): string =>
   v === null ? 'NULL' : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? '1' : '0') : `'${v.replaceAll("'", "''")}'`;
 
-function insert(table: string, rows: readonly Record<string, Literal>[]): string[] {
+function insert(table: string, rows: readonly Record<string, Literal>[], onlyIf?: string): string[] {
   return rows.map((row) => {
     const cols = Object.keys(row);
-    return `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => quote(row[c] ?? null)).join(', ')});`;
+    const values = cols.map((c) => quote(row[c] ?? null)).join(', ');
+    return onlyIf
+      ? `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) SELECT ${values} WHERE ${onlyIf};`
+      : `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${values});`;
   });
 }
+
+/** The business's configuration is seeded until an admin first changes it (BUSINESS_CONFIG_COUNTER); then it is theirs. */
+const UNCONFIGURED = `NOT EXISTS (SELECT 1 FROM counters WHERE name = ${quote(BUSINESS_CONFIG_COUNTER)})`;
 
 /** Every seed statement, in foreign-key order. */
 export function seedStatements(): string[] {
@@ -31,23 +37,23 @@ export function seedStatements(): string[] {
         description: s.description,
         duration_minutes: s.durationMinutes,
         price_cents: s.priceCents,
-      })),
+      })), UNCONFIGURED,
     ),
     ...insert(
       'employees',
-      seedEmployees.map((e) => ({ id: e.id, name: e.name, email: e.email, department: e.department, skills: JSON.stringify(e.skills) })),
+      seedEmployees.map((e) => ({ id: e.id, name: e.name, email: e.email, department: e.department, skills: JSON.stringify(e.skills) })), UNCONFIGURED,
     ),
     ...insert(
       'schedules',
-      seedSchedules.map((s, i) => ({ id: i + 1, employee_id: s.employeeId, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute })),
+      seedSchedules.map((s, i) => ({ id: i + 1, employee_id: s.employeeId, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute })), UNCONFIGURED,
     ),
     ...insert(
       'opening_hours',
-      seedOpeningHours.map((h) => ({ id: h.id, weekday: h.weekday, opens_minute: h.opensMinute, closes_minute: h.closesMinute })),
+      seedOpeningHours.map((h) => ({ id: h.id, weekday: h.weekday, opens_minute: h.opensMinute, closes_minute: h.closesMinute })), UNCONFIGURED,
     ),
     ...insert(
       'holidays',
-      seedHolidays.map((h) => ({ id: h.id, slug: h.slug, name: h.name, rule: h.rule, month: h.month, day: h.day, weekday: h.weekday, nth: h.nth, observed: h.observed })),
+      seedHolidays.map((h) => ({ id: h.id, slug: h.slug, name: h.name, rule: h.rule, month: h.month, day: h.day, weekday: h.weekday, nth: h.nth, observed: h.observed })), UNCONFIGURED,
     ),
     ...insert(
       'kb_articles',

@@ -4,8 +4,9 @@
  * it, bookings are refused outside it (409 naming the next open day), and the system prompt and the
  * hours article state it (worker/domain/hours-text.ts).
  */
-import { asc, gte } from 'drizzle-orm';
-import { closures, holidays, openingHours } from '../db/schema';
+import { asc, eq, gte } from 'drizzle-orm';
+import { closures, counters, holidays, openingHours } from '../db/schema';
+import { BUSINESS_CONFIG_COUNTER } from '../db/seed-data';
 import { addDays, toZoned, weekdayOf, zonedToUtc } from '../lib/zoned-time';
 import type { DomainContext } from './context';
 import { conflict, type DomainError } from './errors';
@@ -60,22 +61,31 @@ export function businessCalendarQueries(ctx: DomainContext) {
   ] as const;
 }
 
-/** How long the system prompt's copy of the calendar is kept per isolate. */
+/** How long the system prompt's copy of the calendar is kept per isolate, at most (a backstop for edits made outside the API). */
 export const PROMPT_CALENDAR_TTL_MS = 60_000;
-const promptCalendars = new Map<string, { at: number; calendar: Promise<BusinessCalendar> }>();
+const promptCalendars = new Map<string, { at: number; version: number; calendar: Promise<BusinessCalendar> }>();
+
+/** The configuration counter every admin change bumps (worker/domain/business-config.ts); 0 before the first. */
+async function configVersion(ctx: DomainContext): Promise<number> {
+  const row = await ctx.db.select({ value: counters.value }).from(counters).where(eq(counters.name, BUSINESS_CONFIG_COUNTER)).get();
+  return row?.value ?? 0;
+}
 
 /**
- * The calendar the system prompt states (chat, voice, MCP), kept a minute per isolate so a turn does not read
- * three tables for it every time; an edit to the hours shows in prompts within a minute. Availability and
- * bookings never use this copy: they read `loadBusinessCalendar` fresh.
+ * The calendar the system prompt states (chat, voice, MCP), kept per isolate so a turn does not read three
+ * tables for it every time: one read of the configuration counter tells whether the copy is still current,
+ * so a change an admin makes through the API shows in the next turn's prompt, in every isolate. Edits made
+ * straight in D1 show within a minute. Availability and bookings never use this copy: they read
+ * `loadBusinessCalendar` fresh.
  */
-export function loadPromptCalendar(ctx: DomainContext): Promise<BusinessCalendar> {
+export async function loadPromptCalendar(ctx: DomainContext): Promise<BusinessCalendar> {
   const key = `${ctx.timeZone}|${toZoned(ctx.now(), ctx.timeZone).date}`;
+  const version = await configVersion(ctx);
   const kept = promptCalendars.get(key);
-  if (kept && ctx.now() - kept.at < PROMPT_CALENDAR_TTL_MS) return kept.calendar;
+  if (kept && kept.version === version && ctx.now() - kept.at < PROMPT_CALENDAR_TTL_MS) return kept.calendar;
   const calendar = loadBusinessCalendar(ctx);
   promptCalendars.clear();
-  promptCalendars.set(key, { at: ctx.now(), calendar });
+  promptCalendars.set(key, { at: ctx.now(), version, calendar });
   // A failed read is not kept.
   calendar.catch(() => promptCalendars.delete(key));
   return calendar;

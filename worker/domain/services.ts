@@ -7,20 +7,11 @@ import { z } from 'zod';
 import { services } from '../db/schema';
 import type { DomainContext } from './context';
 import { DomainError, invalidInput } from './errors';
+import { serviceViewSchema, type ServiceView } from '../protocol/business';
+
+export { serviceViewSchema, type ServiceView };
 
 export type ServiceRow = typeof services.$inferSelect;
-
-/** A service as shown to callers (snake_case, like every tool result). */
-export const serviceViewSchema = z.object({
-  id: z.int(),
-  slug: z.string(),
-  name: z.string(),
-  category: z.string(),
-  description: z.string(),
-  duration_minutes: z.int(),
-  price_cents: z.int().describe('Price in cents.'),
-});
-export type ServiceView = z.infer<typeof serviceViewSchema>;
 
 /** What `listServices` returns: the matching services and every category name. */
 export const serviceListSchema = z.object({

@@ -1,7 +1,7 @@
 /**
  * The REST surface of the tool registry: each route names the tool it runs, and
  * the tool's zod schema validates the merged input (path params, then query for
- * GET/DELETE or the JSON body for POST/PATCH). Nothing is defined twice: a new
+ * GET/DELETE or the JSON body for POST/PUT/PATCH). Nothing is defined twice: a new
  * operation is a tool plus one line here.
  */
 import type { Context, Hono } from 'hono';
@@ -13,7 +13,7 @@ import { errorResponse } from './errors';
 import type { AppEnv } from './types';
 
 export interface RestRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Hono path under /api/v1; `:param` names are tool input fields. */
   path: string;
   tool: string;
@@ -61,6 +61,20 @@ export const REST_ROUTES: readonly RestRoute[] = [
   { method: 'GET', path: '/conversations', tool: 'list_conversations' },
   { method: 'GET', path: '/analytics', tool: 'get_analytics' },
   { method: 'GET', path: '/analytics/bookings', tool: 'get_booking_stats' },
+  // Configuring the business (admins): docs/API.md, "Business settings".
+  { method: 'GET', path: '/business', tool: 'get_business_settings' },
+  { method: 'PUT', path: '/business/hours', tool: 'set_opening_hours' },
+  { method: 'POST', path: '/business/holidays', tool: 'add_holiday', status: 201 },
+  { method: 'DELETE', path: '/business/holidays/:holiday_id', tool: 'remove_holiday' },
+  { method: 'POST', path: '/business/closures', tool: 'add_closure', status: 201 },
+  { method: 'DELETE', path: '/business/closures/:closure_id', tool: 'remove_closure' },
+  { method: 'POST', path: '/services', tool: 'create_service', status: 201 },
+  { method: 'PATCH', path: '/services/:service_id', tool: 'update_service' },
+  { method: 'POST', path: '/employees', tool: 'create_employee', status: 201 },
+  { method: 'PATCH', path: '/employees/:employee_id', tool: 'update_employee' },
+  { method: 'PUT', path: '/employees/:employee_id/schedule', tool: 'set_employee_schedule' },
+  { method: 'POST', path: '/employees/:employee_id/time-off', tool: 'add_time_off', status: 201 },
+  { method: 'DELETE', path: '/employees/:employee_id/time-off/:time_off_id', tool: 'remove_time_off' },
 ];
 
 type Input = Record<string, unknown>;

@@ -4,13 +4,14 @@
  */
 import { bookingCodeTools } from './booking-codes';
 import { bookingTools } from './bookings';
+import { businessTools } from './business';
 import { supportTools } from './support';
 import { knowledgeTools } from './knowledge';
 import { taskTools } from './tasks';
 import { ticketTools } from './tickets';
 import type { AnyTool } from './registry';
 
-export const TOOLS: readonly AnyTool[] = [...bookingTools, ...bookingCodeTools, ...knowledgeTools, ...taskTools, ...ticketTools, ...supportTools];
+export const TOOLS: readonly AnyTool[] = [...bookingTools, ...bookingCodeTools, ...knowledgeTools, ...taskTools, ...ticketTools, ...supportTools, ...businessTools];
 
 const byName = new Map(TOOLS.map((t) => [t.name, t]));
 

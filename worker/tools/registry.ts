@@ -11,7 +11,7 @@ import { DomainError, type ErrorCode } from '../domain/errors';
 import { log } from '../lib/log';
 import type { Failure, Result } from '../lib/result';
 
-export const TOOL_CATEGORIES = ['catalog', 'knowledge', 'scheduling', 'bookings', 'tasks', 'tickets', 'support'] as const;
+export const TOOL_CATEGORIES = ['catalog', 'knowledge', 'scheduling', 'bookings', 'tasks', 'tickets', 'support', 'business'] as const;
 export type ToolCategory = (typeof TOOL_CATEGORIES)[number];
 
 /** Who may call a tool. `anyone` includes anonymous callers. */

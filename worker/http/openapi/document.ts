@@ -53,6 +53,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'tasks', description: 'Personal tasks and team projects.' },
   { name: 'tickets', description: 'Support tickets.' },
   { name: 'support', description: 'A person for the customer, the staff queue, analytics.' },
+  { name: 'business', description: 'Configuring the business (admins): services, employees, schedules, time off, hours, holidays, closures.' },
   { name: 'chat', description: 'Chat sessions: the widget\'s API.' },
   { name: 'staff', description: 'Staff actions on a live conversation.' },
   { name: 'voice', description: 'Voice calls on a chat session.' },
@@ -60,6 +61,8 @@ const TAGS: { name: string; description: string }[] = [
   { name: 'compatibility', description: 'Shapes that users of similar systems already call.' },
   { name: 'deployment', description: 'Health, configuration and this reference.' },
 ];
+
+const bodyMethod = (op: Operation) => op.method === 'POST' || op.method === 'PUT' || op.method === 'PATCH';
 
 /** The error responses an operation can give, by status, as references to `components.responses`. */
 const ERROR_RESPONSES = {
@@ -89,7 +92,7 @@ function errorStatuses(op: Operation): (keyof typeof ERROR_RESPONSES)[] {
   if (op.roles) out.push(403);
   if (op.pathParams.length) out.push(404);
   if (op.tool ? !op.tool.annotations.readOnly : op.method !== 'GET' && op.auth !== 'none') out.push(409);
-  if (op.method === 'POST' || op.method === 'PATCH') out.push(413);
+  if (bodyMethod(op)) out.push(413);
   if (op.tag === 'chat' || op.tag === 'compatibility' || op.tool?.annotations.readOnly === false) out.push(429);
   return out;
 }
@@ -100,7 +103,7 @@ function inputJson(op: Operation): ObjectJson {
   return op.input ? (jsonSchemaOf(op.input) as ObjectJson) : { type: 'object', properties: {} };
 }
 
-const bodyMethod = (op: Operation) => op.method === 'POST' || op.method === 'PATCH';
+
 
 function parametersOf(op: Operation, schema: ObjectJson): OpenApiParameter[] {
   const properties = schema.properties ?? {};

@@ -36,7 +36,7 @@ import { CONTACT_QUERY_FIELDS, REST_ROUTES } from '../rest';
 export type OperationAuth = 'none' | 'optional' | 'bearer' | 'subprotocol';
 
 export interface Operation {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The Hono path (`:param`); the document writes it as `{param}`. */
   path: string;
   operationId: string;
@@ -46,7 +46,7 @@ export interface Operation {
   auth: OperationAuth;
   /** The roles that may call it, for the reader (the domain enforces them). */
   roles?: readonly string[];
-  /** Query parameters (GET/DELETE) or the JSON body (POST/PATCH), path params excluded, as zod. */
+  /** Query parameters (GET/DELETE) or the JSON body (POST/PUT/PATCH), path params excluded, as zod. */
   input?: z.ZodType;
   /** The tool behind a REST route: its input schema is `input`, and its JSON Schema is the registry's. */
   tool?: AnyTool;
