@@ -18,6 +18,8 @@ describe('the service a message names', () => {
     ['my ac needs a tune up before summer', 'ac-tune-up'],
     ['the furnce is making a weird noise', 'furnace-repair'],
     ['i want to upgrade my 100 amp panel', 'panel-upgrade'],
+    ["we're putting in a heat pump and need our 100 amp panel at 200. can you do the panel upgrade next wednesday?", 'panel-upgrade'],
+    ['our furnace and central air are old, thinking about replacing both, can someone give us a quote', 'hvac-estimate'],
     ['how are you today', undefined],
   ];
   it.each(cases)('%s → %s', (text, slug) => {
@@ -33,6 +35,8 @@ describe('the day and time a message names', () => {
     ['en dos dias a las 10 por favor', 'es', '2026-12-04', 10 * 60],
     ['a week from today at 10:30 works for me', 'en', '2026-12-09', 10 * 60 + 30],
     ['tmrw at 1:30', 'en', '2026-12-03', 13 * 60 + 30],
+    ['can we move my appointment to friday at 2pm instead? something came up tuesday', 'en', '2026-12-04', 14 * 60],
+    ['i booked a furnace repair for saturday. can you push it to monday at 10?', 'en', '2026-12-07', 10 * 60],
   ];
   it.each(cases)('%s', (text, lang, date, time) => {
     const u = read(text, lang);
@@ -47,6 +51,10 @@ describe('names', () => {
     ["I'm Dana Lee", false, 'Dana Lee'],
     ['name: Ana Beltrán', false, 'Ana Beltrán'],
     ['what is the name of the tech coming?', false, undefined],
+    ['Name is Lars Nygaard', false, 'Lars Nygaard'],
+    ['(773)555-0210 ... its for my mom ruth abernathy, 640 s euclid ave oak park', true, 'Ruth Abernathy'],
+    ['Deborah and Sam Whitfield. Best number is 773-555-0203. We are at 1021 Forest Ave in Oak Park.', true, 'Deborah and Sam Whitfield'],
+    ['yes thats all correct', true, undefined],
   ];
   it.each(cases)('%s', (text, expecting, name) => {
     expect(readName(text, expecting)).toBe(name);
@@ -63,6 +71,16 @@ describe('intents', () => {
   ];
   it.each(cases)('%s → %s', (text, top) => {
     expect(read(text).top).toBe(top);
+  });
+
+  it('an alarm the customer rules out raises none', () => {
+    expect(read('theres a leak under the bathroom sink, drips into the cabinet. not a flood or anything just annoying').safety).toBeUndefined();
+    expect(read('the basement is flooding').safety).toBe('emergency');
+  });
+
+  it('moving belongings is no moving of a visit', () => {
+    expect(read('we would like the air ducts cleaned before we move our stuff in. could you do friday at 9am?').top).toBe('book');
+    expect(read('can you move my ac tune up to the 10th, same time').top).toBe('reschedule');
   });
 
   it("a visit at someone's house is no request for their records", () => {

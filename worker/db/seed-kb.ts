@@ -343,4 +343,16 @@ export const seedKbArticles: { id: number; slug: string; title: string; category
       'cambios de panel y sistemas nuevos de calefacción o aire, piden un depósito del 25% al aprobar la cotización y el resto al terminar. ' +
       'Recibe un recibo detallado por correo. Nunca pedimos pagos con tarjetas de regalo ni por giro; si alguien lo hace, no somos nosotros.',
   },
+  {
+    id: 29,
+    slug: 'financing-es',
+    title: 'Financiamiento y pagos mensuales',
+    category: 'Billing',
+    tags: ['es', 'financiamiento', 'financiar', 'pagos', 'mensuales', 'plazos', 'crédito', 'préstamo'],
+    body:
+      'Para trabajos de más de $1,000, como un calentador de agua nuevo, un cambio de panel eléctrico o un sistema de calefacción y aire completo, ofrecemos financiamiento con un prestamista asociado. ' +
+      'Si lo aprueban, puede elegir 12 meses al 0% de interés si paga todo dentro del periodo promocional, o pagos mensuales fijos de 36 a 84 meses. ' +
+      'La solicitud toma unos cinco minutos en línea o con su técnico, usa una consulta de crédito que no afecta su puntaje y la respuesta es inmediata. ' +
+      'El financiamiento cubre equipo, mano de obra y permisos. Pida un presupuesto gratis de reemplazo y le mostramos el precio de contado y las opciones mensuales.',
+  },
 ];

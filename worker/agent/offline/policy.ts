@@ -286,7 +286,15 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       if (service && !/\b(cancel\w*|reschedul\w*|late|no[- ]show|cancelar|cancelo)\b/i.test(u.text)) {
         // The catalogue's descriptions are written in English: a Spanish reply gives the price and length only.
         const description = state.lang === 'en' ? (service.description ?? '') : '';
-        return reply(`${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${description} ${t.wantBook}`.replace(/\s+/g, ' ').trim(), { awaiting: 'book_offer', offered: service });
+        const price = `${t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60)} ${description}`.replace(/\s+/g, ' ').trim();
+        // "how much is it? and do you have financing?": the other question is answered too, from the knowledge base.
+        const other = otherQuestion(u.text);
+        if (other) {
+          const answer = knowledgeAnswer({ ...u, text: other }, turn, state.lang, 2);
+          if (answer.kind === 'call') return { decision: answer };
+          if (answer.text !== t.canHelpWith) return reply(`${price}\n\n${answer.text}\n\n${t.wantBook}`, { awaiting: 'book_offer', offered: service });
+        }
+        return reply(`${price} ${t.wantBook}`, { awaiting: 'book_offer', offered: service });
       }
       if (u.top === 'services' || !u.asks) return reply(describeCatalog(ctx.catalog, state.lang));
       break;
@@ -306,7 +314,15 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 }
 
 /** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
-const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)\b|\bthe (job|install\w*)\b/i;
+const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)(?=\s*(?:[?.!,;]|$))|\bthe (job|install\w*)\b/i;
+
+/** A second question beside the price ("… y tienen financiamiento?"): the clause that asks something else, if any. */
+function otherQuestion(text: string): string | undefined {
+  const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|tienen|hay|pueden|aceptan|ofrecen|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
+  if (clauses.length < 2) return undefined;
+  const price = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|quote|cu[aá]nto|precio|costo|tarifa|cobran)\b/i;
+  return clauses.find((c) => !price.test(c));
+}
 
 /** What the business promises that a complaint touches: the guarantee for a repeat problem, waived fees. */
 function complaintTopics(text: string): string {
