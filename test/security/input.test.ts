@@ -203,7 +203,8 @@ describe('fuzzing path parameters of every /api route (regression)', () => {
         expectNoLeak(text, label);
       }
     }
-  });
+    // Every parameterised route × every hostile value: a few hundred requests.
+  }, 30_000);
 
   it('answers hostile query strings on every GET route without a 500 or a stack trace', async () => {
     const token = await adminToken();

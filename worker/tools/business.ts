@@ -4,6 +4,7 @@
  * `access` keeps the tools out of every other role's listings (and out of the staff tools/list budget).
  */
 import { z } from 'zod';
+import { numericId } from './ids';
 import { HOLIDAY_RULES } from '../db/schema';
 import { createEmployee, createService, employeeFields, serviceFields, updateEmployee, updateService } from '../domain/business-config';
 import { addClosure, addHoliday, getBusinessSettings, MAX_CLOSURE_DAYS, removeClosure, removeHoliday, setOpeningHours } from '../domain/business-settings';
@@ -27,7 +28,8 @@ const ADD = { readOnly: false, destructive: false, idempotent: false };
 const REPLACE = { readOnly: false, destructive: true, idempotent: true };
 
 // Over REST, path segments arrive as strings.
-const id = (what: string) => z.coerce.number().int().min(1).describe(`The ${what}'s id.`);
+// The one id schema (plain decimal or a JSON integer; "0x10" is no id): see ./ids.ts.
+const id = (what: string) => numericId.describe(`The ${what}'s id.`);
 const removed = z.object({ removed: z.literal(true), id: z.int() });
 const localDate = z.string().trim().max(10).describe('YYYY-MM-DD, local.');
 
