@@ -22,7 +22,7 @@ import { writeMetricPoint } from '../worker/metrics/analytics-engine';
 import { noteSockets } from '../worker/metrics/isolate';
 import { closeIfLapsed, socketExpiry } from './session/sockets';
 import { StaffMode } from './session/staff-mode';
-import { modeOf } from './session/store';
+import { modeOf, reopensOnMessage } from './session/store';
 import { VoiceCalls } from './voice/calls';
 
 export class ChatSession extends DurableObject<Env> {
@@ -70,7 +70,7 @@ export class ChatSession extends DurableObject<Env> {
     const i = meta.insights;
     const insights = { summary: i?.summary ?? null, sentiment: i?.sentiment ?? null, sentiment_label: i?.sentiment_label ?? null, intent: i?.intent ?? null, category: i?.category ?? null, outcome: i?.outcome ?? null };
     const csat = meta.csat ? { score: meta.csat.score, comment: meta.csat.comment } : null;
-    return ok({ ...this.lifecycle.info(meta), ...people, ...insights, csat, messages: store.transcript(), last_event_id: store.lastEventId() });
+    return ok({ ...this.lifecycle.info(meta), ...people, reopens: reopensOnMessage(meta), ...insights, csat, messages: store.transcript(), last_event_id: store.lastEventId() });
   }
 
   /** Marks the conversation resolved (its customer or staff ended it). */

@@ -4,7 +4,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { signToken } from '../worker/auth/tokens';
 import { toZoned } from '../worker/lib/zoned-time';
-import { call, openSession, say } from './http-helpers';
+import type { ServerEvent } from '../worker/protocol/chat';
+import { call, connectChat, openSession, say } from './http-helpers';
 
 const staffToken = () => signToken(env, { sub: 'alice', role: 'staff', name: 'Alice Staff' }, '1h');
 const insightsOf = (sessionId: string) =>
@@ -48,6 +49,46 @@ describe('POST /api/v1/chat/session/:id/resolve', () => {
     expect(again.response.length).toBeGreaterThan(0);
     const reopened = await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token });
     expect(reopened.body.status).toBe('open');
+  });
+
+  it('says on the wire whether a resolved conversation reopens: resolved by staff (reopens), ended by the customer (for good)', async () => {
+    type SessionFrame = Extract<ServerEvent, { type: 'session' }>;
+    const sessionEvents = (events: ServerEvent[]) => events.filter((e): e is ServerEvent & SessionFrame => e.type === 'session');
+    const s = await openSession();
+    await say(s, 'what are your hours on saturday?');
+    const transcript = async () => (await call(`/api/v1/chat/session/${s.session_id}`, { token: s.token })).body;
+    expect(await transcript()).toMatchObject({ status: 'open', reopens: false });
+
+    // Staff resolve it: the customer's socket hears 'resolved' with reopens: true, and so does the transcript.
+    const tab = await connectChat(s);
+    await tab.waitFor((e) => sessionEvents(e).length === 1);
+    expect(sessionEvents(tab.events)[0]).toMatchObject({ status: 'open' });
+    expect(sessionEvents(tab.events)[0]).not.toHaveProperty('reopens');
+    expect((await resolve(s.session_id)).res.status).toBe(200);
+    await tab.waitFor((e) => sessionEvents(e).some((x) => x.status === 'resolved'));
+    expect(sessionEvents(tab.events).at(-1)).toMatchObject({ status: 'resolved', rated: false, reopens: true });
+    expect(await transcript()).toMatchObject({ status: 'resolved', reopens: true });
+
+    // The customer writes on that socket: a session event says it is open again (before the message), then the answer.
+    tab.ws.send(JSON.stringify({ type: 'message', text: 'one more thing: do you work on sundays?', client_id: 'again-1' }));
+    await tab.waitFor((e) => e.some((x) => x.type === 'turn_done'));
+    const reopened = tab.events.findIndex((x) => x.type === 'session' && x.status === 'open' && tab.events.indexOf(x) > 0);
+    const message = tab.events.findIndex((x) => x.type === 'message' && x.message.client_id === 'again-1');
+    expect(reopened, JSON.stringify(tab.events)).toBeGreaterThan(0);
+    expect(reopened).toBeLessThan(message);
+    expect(tab.events[reopened]).not.toHaveProperty('reopens');
+    expect(await transcript()).toMatchObject({ status: 'open', reopens: false });
+
+    // Resolved again, then ended by the customer: reopens turns false, on the wire and in the transcript, and a message is refused.
+    expect((await resolve(s.session_id)).res.status).toBe(200);
+    await tab.waitFor((e) => sessionEvents(e).filter((x) => x.status === 'resolved').length === 2);
+    expect((await call(`/api/v1/chat/session/${s.session_id}/end`, { method: 'POST', token: s.token })).res.status).toBe(200);
+    await tab.waitFor((e) => sessionEvents(e).filter((x) => x.status === 'resolved').length === 3);
+    expect(sessionEvents(tab.events).at(-1)).toMatchObject({ status: 'resolved', reopens: false });
+    expect(await transcript()).toMatchObject({ status: 'resolved', reopens: false });
+    const refused = await call('/api/v1/chat/message', { method: 'POST', token: s.token, body: JSON.stringify({ session_id: s.session_id, message: 'hello?' }) });
+    expect(refused.res.status).toBe(409);
+    tab.ws.close(1000, 'done');
   });
 
   it('a conversation the customer ended stays ended', async () => {

@@ -60,6 +60,11 @@ export class Conversation {
   /** Increases with every open(): answers for an older selection are dropped. */
   private generation = 0;
   private busy = false;
+  /**
+   * The open conversation's status or mode changed (a staff action here answered, or a session event said so):
+   * the queue re-reads its rows at once rather than at its next poll, so its badge agrees with the header.
+   */
+  onChange: () => void = () => undefined;
 
   constructor(
     private readonly api: Api,
@@ -160,7 +165,7 @@ export class Conversation {
     this.status = detail.status;
     this.mode = detail.mode ?? 'ai';
     this.agent = detail.agent;
-    this.state = reduceTranscript(this.state, { type: 'history', messages: detail.messages, last_event_id: detail.last_event_id, status: detail.status, mode: this.mode, agent: detail.agent ?? null });
+    this.state = reduceTranscript(this.state, { type: 'history', messages: detail.messages, last_event_id: detail.last_event_id, status: detail.status, mode: this.mode, agent: detail.agent ?? null, reopens: detail.reopens });
     this.view.renderAll(this.state.messages);
     this.list.hidden = false;
     this.form.hidden = false;
@@ -227,13 +232,17 @@ export class Conversation {
     this.modeBadge.dataset.mode = this.mode;
     this.modeBadge.hidden = false;
     const ended = this.status === 'resolved';
+    // Resolved by staff (here: the reducer may not have the socket's event yet) reopens on the customer's next message.
+    const reopens = ended && (this.state.status === 'resolved' ? this.state.reopens === true : true);
     this.takeOverBtn.disabled = this.busy || human || ended;
     this.handBackBtn.disabled = this.busy || !human;
     this.resolveBtn.disabled = this.busy || ended;
     this.input.disabled = !human || ended;
     this.send.disabled = !human || ended || this.busy;
     this.hint.textContent = ended
-      ? 'This conversation has ended.'
+      ? reopens
+        ? 'Resolved: it reopens when the customer writes again.'
+        : 'This conversation has ended.'
       : human
         ? `You are answering as staff${this.agent ? ` (${this.agent})` : ''}; the AI is paused. Enter sends, Shift+Enter adds a line.`
         : 'Take over the conversation to reply as staff.';
@@ -264,6 +273,8 @@ export class Conversation {
     try {
       const r = await this.api.post<T>(`/chat/session/${encodeURIComponent(id)}/${action}`);
       if (id === this.sessionId) apply(r);
+      // The session answers a staff action once its D1 row has the new status: the queue can show it now.
+      this.onChange();
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return this.onAuthError(err);
       this.error.textContent = `${name} failed: ${(err as Error).message}`;
@@ -319,6 +330,7 @@ export class Conversation {
           this.status = e.status;
           this.renderHeader();
           this.announcer.say(`Conversation ${label(e.status).toLowerCase()}.`);
+          this.onChange();
         }
         this.applyMode(e.mode, e.agent, true);
         this.renderMode();

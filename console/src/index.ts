@@ -49,6 +49,8 @@ function main(): void {
   );
   // Keep the open conversation's header (tokens, cost) in step with the queue.
   queue.onUpdate = (rows) => conversation.setSummary(rows.find((r) => r.session_id === conversation.sessionId));
+  // …and the queue in step with the conversation: a takeover or resolve shows in its row at once.
+  conversation.onChange = () => void queue.refresh();
   const bookings = new Bookings(api, () => config?.timezone, onAuthError);
   const analytics = new AnalyticsPage(api, () => config?.timezone, onAuthError);
   new AskPanel(byId('ask-panel'), api, onAuthError);

@@ -19,6 +19,8 @@ export class Queue {
   private running = false;
   private seenEscalated: Set<string> | null = null;
   private lastKey = '';
+  /** Numbers the reads: an answer to an older one (a poll overtaken by a refresh after a takeover) is dropped. */
+  private reads = 0;
   selected: string | null = null;
   rows: ConversationSummary[] = [];
   /** Called after every successful poll with the rows shown. */
@@ -51,18 +53,23 @@ export class Queue {
     clearTimeout(this.timer);
     const params = new URLSearchParams({ limit: '50' });
     if (this.filter.value) params.set('status', this.filter.value);
+    const read = ++this.reads;
     try {
       const { conversations } = await this.api.get<{ conversations: ConversationSummary[] }>(`/conversations?${params}`);
-      if (!this.running) return;
+      if (!this.running || read !== this.reads) return;
       this.error.textContent = '';
       this.render(conversations);
       this.onUpdate(conversations);
       this.updated.textContent = `Updated ${new Date().toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' })}`;
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return this.onAuthError(err);
-      this.error.textContent = `Could not load the queue: ${(err as Error).message}`;
+      if (read === this.reads) this.error.textContent = `Could not load the queue: ${(err as Error).message}`;
     } finally {
-      if (this.running) this.timer = setTimeout(() => void this.refresh(), POLL_MS);
+      // One timer, however many reads overlapped.
+      if (this.running && read === this.reads) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), POLL_MS);
+      }
     }
   }
 

@@ -19,7 +19,7 @@ import { runSessionTurn, type TurnOrigin } from './agent-turn';
 import type { SessionHost, TurnWriter } from './host';
 import type { SessionInsights } from './insights';
 import type { StaffMode } from './staff-mode';
-import { ownerPrincipal } from './store';
+import { ownerPrincipal, reopensOnMessage, sessionEvent, type SessionMeta } from './store';
 
 type Accepted = Result<{ inboxId: number; turnId: string }, SendErrorCode, { retry_after: number }>;
 
@@ -93,7 +93,7 @@ export class SessionInbox {
     // A client that re-sends after a dropped connection must not get a second turn.
     if (clientId && store.hasClientId(clientId)) return fail('duplicate', 'This message (client_id) was already received');
     // Ended by the customer (or idle) stays ended; resolved by staff reopens when the customer writes again.
-    if (meta.status === 'resolved' && !meta.resolved_by) return fail('conflict', 'This conversation has ended; start a new one');
+    if (meta.status === 'resolved' && !reopensOnMessage(meta)) return fail('conflict', 'This conversation has ended; start a new one');
     const now = this.host.now();
     this.sendTimes = this.sendTimes.filter((t) => now - t < 60_000);
     if (this.sendTimes.length >= sessionMessagesPerMinute(this.host.env)) {
@@ -121,16 +121,20 @@ export class SessionInbox {
     // One synchronous step: the message leaves the inbox and enters the transcript together. Whether
     // it is held for staff is decided here too: a takeover before its turn starts means a person answers.
     const held = this.staff.isHuman();
-    const seq = this.ctx.storage.transactionSync(() => {
+    const { seq, reopened } = this.ctx.storage.transactionSync(() => {
       const extra = { ...(item.client_id ? { client_id: item.client_id } : {}), ...(held ? { held } : {}) };
       const stored = this.host.storeMessage({ role: 'user', content: item.text }, { turnId: item.turn_id, extra: Object.keys(extra).length ? extra : undefined });
       store.removeInbox(inboxId);
       const meta = store.meta()!;
       const { resolved_by: _resolvedBy, csat: _csat, ...rest } = meta;
-      const reopened = meta.status === 'abandoned' || (meta.status === 'resolved' && meta.resolved_by);
-      store.saveMeta({ ...(reopened ? rest : meta), last_activity_at: now, last_principal: principal, ...(reopened ? { status: 'open' as const } : {}) });
-      return stored;
+      const reopens = meta.status === 'abandoned' || reopensOnMessage(meta);
+      const after: SessionMeta = { ...(reopens ? rest : meta), last_activity_at: now, last_principal: principal, ...(reopens ? { status: 'open' as const } : {}) };
+      store.saveMeta(after);
+      return { seq: stored, reopened: reopens ? after : undefined };
     });
+    // Reopened (staff had resolved it, or it idled): every client hears it is open again, so the widget stops
+    // asking for a rating and the console's header and queue move on. The interaction's row follows with the turn.
+    if (reopened) this.host.emit(sessionEvent(reopened), writer);
     this.host.emit({ type: 'message', message: store.message(seq) }, writer);
     if (held) return this.staff.hold(item.turn_id, writer);
     await this.answer(item.turn_id, principal, writer, origin);

@@ -88,8 +88,10 @@ export class SessionLifecycle {
   async end(meta: SessionMeta): Promise<SessionInfo> {
     this.insights.record(await this.insights.analyse(meta));
     const now = this.host.now();
-    // Read again after the analysis: a turn may have finished meanwhile.
-    const ended: SessionMeta = { ...this.host.store.meta()!, status: 'resolved', last_activity_at: now };
+    // Read again after the analysis: a turn may have finished meanwhile. Ended is for good, even after a
+    // staff resolution (which would have reopened on the next message): `resolved_by` goes.
+    const { resolved_by: _resolvedBy, ...current } = this.host.store.meta()!;
+    const ended: SessionMeta = { ...current, status: 'resolved', last_activity_at: now };
     this.host.store.saveMeta(ended);
     this.host.store.enqueueD1(...updateInteraction(ended, now));
     this.host.emit(sessionEvent(ended));

@@ -121,6 +121,9 @@ export function ownerPrincipal(meta: SessionMeta): UserPrincipal {
 /** The session's mode; objects created before modes existed are 'ai'. */
 export const modeOf = (meta: Pick<SessionMeta, 'mode'>): SessionMode => meta.mode ?? 'ai';
 
+/** Whether the customer's next message reopens the conversation: staff resolved it (one the customer ended stays ended). */
+export const reopensOnMessage = (meta: Pick<SessionMeta, 'status' | 'resolved_by'>): boolean => meta.status === 'resolved' && !!meta.resolved_by;
+
 /** The `session` event for `meta`: status, plus who answers (and which staff member, while a person does). */
 export function sessionEvent(meta: SessionMeta): Extract<SessionEvent, { type: 'session' }> {
   return {
@@ -130,7 +133,7 @@ export function sessionEvent(meta: SessionMeta): Extract<SessionEvent, { type: '
     status: meta.status,
     mode: modeOf(meta),
     ...(meta.mode === 'human' && meta.agent ? { agent: meta.agent } : {}),
-    ...(meta.status === 'resolved' ? { rated: !!meta.csat } : {}),
+    ...(meta.status === 'resolved' ? { rated: !!meta.csat, reopens: reopensOnMessage(meta) } : {}),
   };
 }
 

@@ -190,6 +190,8 @@ describe('staff console in Chromium', () => {
     expect(await page.locator('#take-over').isDisabled()).toBe(true);
     // Taking over escalates the conversation; the socket's session event says so.
     await expect.poll(() => page.locator('#conv-status').innerText()).toBe('Escalated');
+    // The queue's row agrees at once (re-read after the takeover answers), not at its next poll (POLL_MS, 4 s).
+    await expect.poll(() => page.locator(`#queue-list button.conv[data-session="${customer.session_id}"] .badge`).innerText(), { timeout: 1500 }).toBe('Escalated');
 
     const held = await customerSays(customer, 'Can a person check my address, please?');
     expect(held.response).toBe('');
@@ -316,6 +318,15 @@ describe('staff console in Chromium', () => {
     const detail = await (await fetch(`${server.url}/api/v1/chat/session/${customer.session_id}`, { headers: { authorization: `Bearer ${customer.token}` } })).json();
     expect(detail.status).toBe('resolved');
     expect(insights.startsWith(detail.summary)).toBe(true);
+    const badge = page.locator(`#queue-list button.conv[data-session="${customer.session_id}"] .badge`);
+    await expect.poll(() => badge.innerText(), { timeout: 1500 }).toBe('Resolved');
+    await expect.poll(() => page.locator('#reply-hint').innerText()).toBe('Resolved: it reopens when the customer writes again.');
+
+    // The customer writes again: the conversation reopens, in its header and (once its row is written) in the queue.
+    expect((await customerSays(customer, 'Sorry, one more question: do you work on Sundays?')).response.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#conv-status').innerText()).toBe('Open');
+    await expect.poll(() => badge.innerText(), { timeout: 10_000 }).toBe('Open');
+    expect(await page.locator('#resolve').isEnabled()).toBe(true);
   });
 
   it('signs out: the token leaves sessionStorage and the console closes', async () => {

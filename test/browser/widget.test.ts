@@ -418,7 +418,9 @@ describe('widget in Chromium', () => {
     await page.waitForFunction(() => !!window.Switchboard);
     await openWidget(page);
     await waitForReplies(page, 2);
-    await page.locator('switchboard-chat .root[data-status="ended"]').waitFor({ state: 'attached' });
+    // Resolved by staff is not over: the widget reconnects (online, no "ended" banner) and does not ask again.
+    await page.locator('switchboard-chat .root[data-status="online"]').waitFor({ state: 'attached' });
+    expect(await page.locator('switchboard-chat .status').isHidden()).toBe(true);
     expect(await prompt.count()).toBe(0);
 
     // The customer writes again (reopened) and staff resolve again: a new resolution asks again, here in Spanish.
@@ -444,6 +446,62 @@ describe('widget in Chromium', () => {
     const rated = (await (await fetch(`${server.url}/api/v1/chat/session/${session.session_id}`, { headers: { authorization: `Bearer ${session.token}` } })).json()) as { csat: unknown };
     expect(rated.csat).toEqual({ score: 5, comment: null });
     expect(await csatCount()).toBe(before + 1); // one interaction, its latest rating
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a conversation staff resolved open for writing: the rating prompt, a usable composer, a reload that reconnects, and a new message that reopens it', async () => {
+    const { page, errors } = await newPage();
+    await customerPage(page);
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await openWidget(page);
+    await say(page, 'What are your business hours?');
+    await waitForReplies(page, 2);
+    const session = await storedSession(page, server.url);
+    const staff = await signToken({ JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' }, { sub: 'alice', role: 'staff', name: 'Alice Agent' });
+    const asStaff = { authorization: `Bearer ${staff}` };
+    const queueStatus = async () => {
+      const { conversations } = (await (await fetch(`${server.url}/api/v1/conversations?limit=50`, { headers: asStaff })).json()) as { conversations: { session_id: string; status: string }[] };
+      return conversations.find((c) => c.session_id === session.session_id)?.status;
+    };
+    const prompt = page.locator('switchboard-chat .csat');
+    const input = page.locator('switchboard-chat textarea#sb-input');
+    const banner = page.locator('switchboard-chat .status');
+
+    // Staff resolve it from the console's API: the open widget asks for a rating and stays open for writing.
+    expect((await fetch(`${server.url}/api/v1/chat/session/${session.session_id}/resolve`, { method: 'POST', headers: asStaff })).status).toBe(200);
+    await prompt.waitFor();
+    expect(await queueStatus()).toBe('resolved');
+    expect(await page.locator('switchboard-chat .root').getAttribute('data-status')).toBe('online');
+    expect(await banner.isHidden()).toBe(true);
+    expect(await input.isEditable()).toBe(true);
+
+    // A reload reconnects to the same conversation (the same session, its socket, the same messages) and still asks.
+    const before = (await domMessages(page)).map((m) => [m.role, m.seq]);
+    sockets.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => !!window.Switchboard);
+    await openWidget(page);
+    await waitForReplies(page, 2);
+    await page.locator('switchboard-chat .root[data-status="online"]').waitFor({ state: 'attached' });
+    expect((await storedSession(page, server.url)).session_id).toBe(session.session_id);
+    expect((await domMessages(page)).map((m) => [m.role, m.seq])).toEqual(before);
+    await expect.poll(() => sockets.some((u) => u.includes(`/chat/session/${session.session_id}/ws`))).toBe(true);
+    await prompt.waitFor();
+    expect(await banner.isHidden()).toBe(true);
+    expect(await input.isEditable()).toBe(true);
+
+    // The customer writes in the composer: the agent answers, the prompt goes (a new chapter), and the queue lists it as open again.
+    // (The composer by id: the prompt's comment box is a textarea too.)
+    await input.fill('One more thing: do you work on Sundays?');
+    await input.press('Enter');
+    await waitForReplies(page, 3);
+    await prompt.waitFor({ state: 'detached' });
+    const last = (await domMessages(page)).at(-1)!;
+    expect(last.role).toBe('assistant');
+    expect(last.text.length).toBeGreaterThan(0);
+    await expect.poll(queueStatus, { timeout: 10_000 }).toBe('open');
+    expect(await banner.isHidden()).toBe(true);
     expect(errors).toEqual([]);
   });
 

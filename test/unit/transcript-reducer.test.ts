@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ServerEvent, TranscriptMessage } from '../../worker/protocol/chat';
-import { emptyTranscript, reduceTranscript, turnOf, type TranscriptAction, type TranscriptState } from '../../widget/src/core/transcript';
+import { emptyTranscript, isEnded, reduceTranscript, turnOf, type TranscriptAction, type TranscriptState } from '../../widget/src/core/transcript';
 
 const at = '2030-03-04T10:00:00.000Z';
 const msg = (seq: number, role: TranscriptMessage['role'], content: string, extra: Partial<TranscriptMessage> = {}): TranscriptMessage => ({ seq, role, content, created_at: at, ...extra });
@@ -184,6 +184,53 @@ const cases: Case[] = [
       const rated = reduceTranscript(s, session(3, { status: 'resolved', rated: true }));
       expect(rated.rated).toBe(true);
       expect(reduceTranscript(rated, session(4, { status: 'open' })).rated).toBeUndefined();
+    },
+  },
+  {
+    name: 'resolved by staff: still open for writing, and the customer writing reopens it',
+    events: [history([greeting], 1), session(2, { status: 'resolved', rated: false, reopens: true })],
+    messages: ['1:assistant:Hi! How can I help?'],
+    cursor: 1,
+    check: (s) => {
+      expect(s).toMatchObject({ status: 'resolved', rated: false, reopens: true });
+      expect(isEnded(s)).toBe(false);
+      // The server's reopening: a session event (open) before the customer's message.
+      const reopened = run([session(3, { status: 'open' }), { id: 4, type: 'message', message: question }], s);
+      expect(reopened.status).toBe('open');
+      expect(reopened.reopens).toBeUndefined();
+      expect(reopened.rated).toBeUndefined();
+      expect(isEnded(reopened)).toBe(false);
+      expect(contents(reopened)).toEqual(['1:assistant:Hi! How can I help?', '2:user:What are your hours?']);
+    },
+  },
+  {
+    name: 'ended by the customer: over for good, also after a staff resolution',
+    events: [history([greeting], 1), session(2, { status: 'resolved', rated: false, reopens: true }), session(3, { status: 'resolved', rated: false, reopens: false })],
+    messages: ['1:assistant:Hi! How can I help?'],
+    cursor: 1,
+    check: (s) => {
+      expect(s).toMatchObject({ status: 'resolved', reopens: false });
+      expect(isEnded(s)).toBe(true);
+    },
+  },
+  {
+    name: 'a resolved event stored before `reopens` existed reads as ended (as it did then)',
+    events: [history([greeting], 1), session(2, { status: 'resolved', rated: false })],
+    messages: ['1:assistant:Hi! How can I help?'],
+    cursor: 1,
+    check: (s) => expect(isEnded(s)).toBe(true),
+  },
+  {
+    name: 'a transcript fetched after a reload says whether a resolved conversation reopens',
+    events: [history([greeting], 1, { status: 'resolved', rated: true, reopens: true })],
+    messages: ['1:assistant:Hi! How can I help?'],
+    cursor: 1,
+    check: (s) => {
+      expect(s).toMatchObject({ status: 'resolved', rated: true, reopens: true });
+      expect(isEnded(s)).toBe(false);
+      expect(isEnded(run([history([greeting], 1, { status: 'resolved', rated: false, reopens: false })]))).toBe(true);
+      // `reopens` only describes a resolution: an open transcript carries none.
+      expect(run([history([greeting], 1, { status: 'open', reopens: false })]).reopens).toBeUndefined();
     },
   },
 ];

@@ -14,7 +14,7 @@ import { CLOSE_TOKEN_EXPIRED, type ServerEvent } from '../../worker/protocol/cha
 import type { SessionTranscript } from '../../worker/protocol/session';
 import { apiRequest, HttpError, readSse, Store } from './http';
 import { SessionSocket, type SocketClose, type SocketStatus } from './core/socket';
-import { emptyTranscript, reduceTranscript, type TranscriptState } from './core/transcript';
+import { emptyTranscript, isEnded, reduceTranscript, type TranscriptState } from './core/transcript';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended';
 
@@ -158,12 +158,13 @@ export class ChatClient {
       status: t.status,
       mode: t.mode,
       agent: t.agent,
-      ...(t.status === 'resolved' ? { rated: t.csat !== null } : {}),
+      ...(t.status === 'resolved' ? { rated: t.csat !== null, reopens: t.reopens } : {}),
     });
     s.cursor = this.transcript.cursor;
     this.save();
     this.hooks.history(this.transcript);
-    if (t.status === 'resolved') this.setStatus('ended');
+    // Resolved by staff is not the end: the socket stays (or, after a reload, connects) so the customer can write.
+    if (isEnded(this.transcript)) this.setStatus('ended');
   }
 
   forget(): void {
@@ -321,7 +322,7 @@ export class ChatClient {
     }
     if (event.type === 'message' && event.message.role === 'user' && event.message.client_id) this.inflight.delete(event.message.client_id);
     if (event.type === 'session') {
-      if (event.status === 'resolved') this.setStatus('ended');
+      if (isEnded(next)) this.setStatus('ended');
       else if (this.status === 'ended') this.setStatus(this.socket?.live || this.transport === 'sse' ? 'online' : 'reconnecting');
     }
     this.hooks.event(event, next);

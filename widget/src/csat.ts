@@ -6,7 +6,9 @@
  * score's label says what it means), a labelled comment box, and a thanks state
  * that stays. The element shows it while the reducer's state says the
  * resolution is unrated (`rated: false`), so a reload, another tab or a second
- * resolved event never asks twice for the same resolution.
+ * resolved event never asks twice for the same resolution. It sits above the
+ * composer, which stays usable when staff resolved the conversation: the
+ * visitor's next message reopens it, and the reopening's event hides the prompt.
  */
 import { h } from './dom';
 import type { Strings } from './strings';

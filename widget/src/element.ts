@@ -341,7 +341,11 @@ export class SwitchboardChat extends HTMLElement {
     this.events.emit('message', { role: 'user', content: text });
   }
 
-  /** The rating prompt follows the reducer: asked while this resolution is unrated, gone when the conversation moves on. */
+  /**
+   * The rating prompt follows the reducer: asked while this resolution is unrated, gone when the conversation moves on
+   * (the visitor wrote and it reopened). Whether the composer still works is the client's status: `ended` only when
+   * the conversation ended for good (isEnded), never because staff resolved it.
+   */
   private renderRating(state: TranscriptState): void {
     if (state.status === 'resolved' && state.rated === false) this.csat.ask();
     else if (state.status !== 'resolved') this.csat.hide();

@@ -163,6 +163,9 @@ export const sessionInfoSchema = z.object({
 export const sessionTranscriptSchema = sessionInfoSchema.extend({
   mode: z.enum(['ai', 'human']),
   agent: z.string().nullable().describe("The staff member who has the conversation, while mode is 'human'."),
+  reopens: z
+    .boolean()
+    .describe("True while staff have resolved it (status 'resolved'): the customer can still write, and a new message reopens it. False otherwise, in particular once the conversation ended for good (…/end)."),
   messages: z.array(transcriptMessageSchema),
   summary: z.string().nullable(),
   sentiment: z.number().nullable(),

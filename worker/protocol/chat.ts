@@ -54,7 +54,8 @@ export interface Usage {
 /**
  * A conversation's status, the same in the session object, in D1 (`interactions.status`), in the
  * staff queue's filter and on the wire: open, escalated (a person is needed or has it), abandoned
- * (idle past SESSION_IDLE_MINUTES), resolved (ended).
+ * (idle past SESSION_IDLE_MINUTES), resolved (staff resolved it, or it ended). Which of the two a
+ * resolved conversation is, the `reopens` field of the `session` event (and of the transcript) says.
  */
 export const SESSION_STATUSES = ['open', 'escalated', 'abandoned', 'resolved'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -79,6 +80,13 @@ export type SessionEvent =
        * another tab stops asking. Absent on other statuses.
        */
       rated?: boolean;
+      /**
+       * While `status` is 'resolved': true when staff resolved it (POST …/resolve), so the conversation is still
+       * open for writing and the customer's next message reopens it (status 'open' again); false when it ended for
+       * good (POST …/end: a new message is refused with a conflict, the client offers a new conversation). Absent
+       * on other statuses, and on events stored before the field existed (read as false).
+       */
+      reopens?: boolean;
     }
   | { type: 'message'; message: TranscriptMessage }
   | { type: 'turn_started'; turn_id: string }

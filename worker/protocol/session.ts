@@ -37,6 +37,11 @@ export interface SessionTranscript extends SessionInfo {
   mode: SessionMode;
   /** The staff member who has the conversation, while `mode` is 'human'. */
   agent: string | null;
+  /**
+   * True while staff have resolved it (status 'resolved'): still open for writing, the customer's next message
+   * reopens it. False otherwise (in particular once it ended for good). The `session` event's field of that name.
+   */
+  reopens: boolean;
   messages: TranscriptMessage[];
   /** Conversation insights, once staff resolved it (null before): a short summary, sentiment −1…1 and its label, intent, category, outcome. */
   summary: string | null;

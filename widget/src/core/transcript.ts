@@ -5,7 +5,7 @@
  * decides on its own whether an event is new, where a message goes or what a
  * streaming reply reads so far.
  *
- * Rules (each has a table case in test/transcript-reducer.test.ts):
+ * Rules (each has a table case in test/unit/transcript-reducer.test.ts):
  * - Events carry the session's event sequence (`id`). One at or below the cursor was already
  *   applied (a resumed socket replays from its cursor; the SSE and socket paths may both carry a
  *   turn): the same state object comes back, so `next === prev` means "nothing to paint".
@@ -16,6 +16,9 @@
  *   message; an `error` ends every turn in flight.
  * - `history` replaces everything (the transcript fetched over HTTP after a load or a resync) and
  *   sets the cursor to the transcript's `last_event_id`; turns still streaming are dropped with it.
+ * - A resolved conversation is over only when it ended for good (`reopens` false or absent): one staff
+ *   resolved stays open for writing (`isEnded` is false) and is open again with the next session event
+ *   that says so. `rated` and `reopens` belong to one resolution: any other status clears them.
  *
  * No DOM, no I/O: it is imported by the test project as well as by both bundles.
  */
@@ -53,6 +56,8 @@ export interface TranscriptState<M extends TranscriptMessage = TranscriptMessage
   agent?: string;
   /** Whether this resolution was rated (only meaningful while `status` is 'resolved'). */
   rated?: boolean;
+  /** While `status` is 'resolved': staff resolved it and the customer's next message reopens it (else it ended for good). */
+  reopens?: boolean;
   /** A customer message waits for a person (waiting_for_staff), until staff write or hand back. */
   waiting: boolean;
   /** Some reply came from the built-in offline model. */
@@ -72,11 +77,24 @@ export type TranscriptAction<M extends TranscriptMessage = TranscriptMessage> =
       mode?: SessionMode;
       agent?: string | null;
       rated?: boolean;
+      /** The transcript's `reopens` (read only while `status` is 'resolved'). */
+      reopens?: boolean;
     };
 
 /** An empty conversation (nothing loaded yet), resuming after `cursor`. */
 export function emptyTranscript<M extends TranscriptMessage = TranscriptMessage>(cursor = 0): TranscriptState<M> {
   return { cursor, messages: [], turns: [], waiting: false, offline: false };
+}
+
+/**
+ * Whether the conversation is over for its customer: ended for good (resolved and not reopening). A conversation
+ * staff resolved is not: the customer can write, and that reopens it.
+ *
+ * @example
+ * isEnded({ ...emptyTranscript(), status: 'resolved', reopens: true }); // false
+ */
+export function isEnded(state: Pick<TranscriptState<never>, 'status' | 'reopens'>): boolean {
+  return state.status === 'resolved' && state.reopens !== true;
 }
 
 /** The turn in flight with this id, if any. */
@@ -118,6 +136,7 @@ export function reduceTranscript<M extends TranscriptMessage>(state: TranscriptS
       ...(event.mode ? { mode: event.mode } : {}),
       ...(event.mode === 'human' && event.agent ? { agent: event.agent } : {}),
       ...(event.rated !== undefined ? { rated: event.rated } : {}),
+      ...(event.status === 'resolved' && event.reopens !== undefined ? { reopens: event.reopens } : {}),
       // Whether a customer waits is not in the transcript; a held message is answered by a staff one after it.
       waiting: event.mode === 'human' && messages.at(-1)?.role === 'user',
       offline: state.offline || messages.some((m) => m.offline),
@@ -126,14 +145,18 @@ export function reduceTranscript<M extends TranscriptMessage>(state: TranscriptS
   if (event.type === 'session') {
     const mode = event.mode ?? state.mode;
     const agent = mode === 'human' ? (event.agent ?? state.agent) : undefined;
-    const { agent: _agent, rated: _rated, ...rest } = state;
-    const rated = event.status === 'resolved' ? (event.rated ?? (state.status === 'resolved' ? state.rated : undefined)) : undefined;
+    const { agent: _agent, rated: _rated, reopens: _reopens, ...rest } = state;
+    const resolved = event.status === 'resolved';
+    const rated = resolved ? (event.rated ?? (state.status === 'resolved' ? state.rated : undefined)) : undefined;
+    // An event stored before the field existed says nothing: the conversation ended, as it did then.
+    const reopens = resolved ? (event.reopens ?? false) : undefined;
     return {
       ...rest,
       status: event.status,
       ...(mode ? { mode } : {}),
       ...(agent ? { agent } : {}),
       ...(rated !== undefined ? { rated } : {}),
+      ...(reopens !== undefined ? { reopens } : {}),
       waiting: mode === 'human' ? state.waiting : false,
     };
   }
