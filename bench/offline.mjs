@@ -26,8 +26,11 @@ export async function health(base, requests, concurrency) {
   return times;
 }
 
-/** Plays `scenarios` as chat conversations, `concurrency` at a time; each turn's ms (and, with `onTurn`, its response). */
-export async function conversations(base, scenarios, concurrency, onTurn) {
+/**
+ * Plays `scenarios` as chat conversations, `concurrency` at a time; each turn's ms (and, with `onTurn`, its response).
+ * Every turn must be answered by the offline engine, or with `{ offline: false }` by the configured model.
+ */
+export async function conversations(base, scenarios, concurrency, onTurn, { offline = true } = {}) {
   const times = [];
   await pool(scenarios, concurrency, async (scenario, i) => {
     const ip = ipOf(i);
@@ -40,7 +43,7 @@ export async function conversations(base, scenarios, concurrency, onTurn) {
         body: JSON.stringify({ session_id: opened.session_id, message: said }),
       });
       const body = await res.json();
-      if (res.status !== 200 || body.offline !== true) throw new Error(`turn failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      if (res.status !== 200 || body.offline !== offline) throw new Error(`turn failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       times.push(performance.now() - started);
       onTurn?.(res, body);
     }

@@ -4,11 +4,13 @@
 // over WebSocket, and between Profiler.start and Profiler.stop plays the eval conversations
 // (BENCH_PROFILE_TURNS, 300, BENCH_PROFILE_CONCURRENCY, 1, at a time). Writes bench/out/turns-<time>.cpuprofile
 // (open it in Chrome DevTools → Performance, or speedscope) and prints the top self-time functions,
-// aggregated by function and script, and by script.
+// aggregated by function and script, and by script. BENCH_PROFILE_MODEL=fake profiles model turns instead:
+// the fake OpenAI server (0 ms latency) answers through the real openai client, as in the chat bench.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS } from '../test/eval/scenarios/index.ts';
 import { freePort } from '../test/browser/dev-server.ts';
+import { startFakeOpenAI } from '../test/fake-openai/server.ts';
 import { startDevServer } from './dev-server.mjs';
 import { conversations } from './offline.mjs';
 
@@ -70,9 +72,11 @@ export function selfTimes(profile, keyOf) {
 
 const shortUrl = (url) => (url ? url.replace(/^.*\/(\.wrangler|node_modules)\//, '$1/').slice(-60) : '(native)');
 
-export async function profileTurns({ turns, concurrency, top }) {
+export async function profileTurns({ turns, concurrency, top, model }) {
   const inspectorPort = await freePort();
-  const server = await startDevServer({ inspectorPort });
+  const fake = model === 'fake' ? await startFakeOpenAI({ port: 0, latencyMs: 0 }) : undefined;
+  const vars = fake ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'bench-model' } : undefined;
+  const server = await startDevServer({ inspectorPort, ...(vars ? { vars } : {}) });
   try {
     const list = await targets(inspectorPort);
     const target = list.find((t) => !/internal/i.test(t.title ?? '')) ?? list[0];
@@ -84,12 +88,13 @@ export async function profileTurns({ turns, concurrency, top }) {
       picked.push(all[i % all.length]);
       count += all[i % all.length].turns.length;
     }
-    await conversations(server.base, all.slice(0, 10), concurrency); // warm-up: isolate, DO class, caches
+    const expect = { offline: !fake };
+    await conversations(server.base, all.slice(0, 10), concurrency, undefined, expect); // warm-up: isolate, DO class, caches
     await client.send('Profiler.enable');
     await client.send('Profiler.setSamplingInterval', { interval: 200 });
     await client.send('Profiler.start');
     const started = performance.now();
-    const times = await conversations(server.base, picked, concurrency);
+    const times = await conversations(server.base, picked, concurrency, undefined, expect);
     const wall = performance.now() - started;
     const { profile } = await client.send('Profiler.stop');
     client.close();
@@ -100,7 +105,7 @@ export async function profileTurns({ turns, concurrency, top }) {
     const byFunction = selfTimes(profile, (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`);
     const byScript = selfTimes(profile, (f) => shortUrl(f.url));
     const busy = byFunction.rows.filter((r) => !/^\((idle|program|garbage collector)\)/.test(r.key)).reduce((s, r) => s + r.ms, 0);
-    console.log(`\nCPU profile: ${times.length} offline turns, ${concurrency} at a time, ${wall.toFixed(0)} ms wall; target "${target.title}"`);
+    console.log(`\nCPU profile: ${times.length} ${fake ? 'model (fake provider)' : 'offline'} turns, ${concurrency} at a time, ${wall.toFixed(0)} ms wall; target "${target.title}"`);
     console.log(`profile ${byFunction.totalMs.toFixed(0)} ms, of which not idle ${busy.toFixed(0)} ms = ${(busy / times.length).toFixed(2)} ms per turn (isolate's JS + GC)`);
     console.log(`written: ${path.relative(process.cwd(), file)}`);
     console.log(`\nTop ${top} self time by function:`);
@@ -109,6 +114,7 @@ export async function profileTurns({ turns, concurrency, top }) {
     for (const r of byScript.rows.slice(0, 12)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
   } finally {
     await server.stop();
+    await fake?.close();
   }
 }
 
@@ -117,5 +123,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     turns: Number(process.env.BENCH_PROFILE_TURNS ?? 300),
     concurrency: Number(process.env.BENCH_PROFILE_CONCURRENCY ?? 1),
     top: Number(process.env.BENCH_PROFILE_TOP ?? 30),
+    model: process.env.BENCH_PROFILE_MODEL ?? 'offline',
   });
 }
