@@ -4,14 +4,12 @@
  * whose totals, bars and tables agree with GET /api/v1/analytics; the channel filter and a bad range; axe;
  * a screenshot in test/.artifacts/analytics.png.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/offline-env.mjs';
 import { signToken } from '../../worker/auth/tokens.ts';
 import { startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, launchChromium } from './helpers';
+import { ARTIFACTS, axeViolations, isSerious, launchChromium } from './helpers';
 
 const JWT_SECRET = 'analytics-test-secret-0123456789abcdef0123456789';
 const TOKEN_CONFIG = { JWT_SECRET, JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' };
@@ -101,8 +99,6 @@ describe('the Analytics page', () => {
     await page.locator('#an-from').fill(to.replace(/^\d{4}/, (y) => String(Number(y) + 1)));
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => page.locator('#an-error').innerText()).toMatch(/from must not be after to/);
-
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     await page.locator('#an-from').fill(to);
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => page.locator('#an-error').innerText()).toBe('');
@@ -114,11 +110,7 @@ describe('the Analytics page', () => {
     await p.locator('#signin-form button[type=submit]').click();
     await p.getByRole('button', { name: 'Analytics' }).click();
     await p.locator('[data-chart="intents"]').waitFor();
-    await p.addScriptTag({ content: axeSource });
-    const violations = await p.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    });
+    const violations = (await axeViolations(p)).filter(isSerious);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await bypass.close();
     expect(errors).toEqual([]);

@@ -4,14 +4,12 @@
  * with a bad row and is told which, adds and removes an employee's time off; a staff token is told the page is
  * for admins; axe finds nothing serious; a screenshot in test/.artifacts/business.png.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/offline-env.mjs';
 import { signToken } from '../../worker/auth/tokens.ts';
 import { startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, launchChromium } from './helpers';
+import { ARTIFACTS, axeViolations, isSerious, launchChromium } from './helpers';
 
 const JWT_SECRET = 'business-test-secret-0123456789abcdef0123456789';
 const TOKEN_CONFIG = { JWT_SECRET, JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' };
@@ -113,16 +111,11 @@ describe('the Business page', () => {
     await expect.poll(() => absences.innerText()).toContain('No time off ahead.');
 
     // axe is injected as an inline script, which the page's CSP refuses: scan a copy without the CSP.
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const bypass = await browser.newContext({ bypassCSP: true, viewport: { width: 1360, height: 1200 } });
     const p = await bypass.newPage();
     await openBusiness(p, adminToken);
     await p.getByRole('heading', { name: 'Closures' }).waitFor();
-    await p.addScriptTag({ content: axeSource });
-    const violations = await p.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    });
+    const violations = (await axeViolations(p)).filter(isSerious);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await bypass.close();
     expect(errors).toEqual([]);

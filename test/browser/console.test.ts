@@ -14,7 +14,7 @@ import { projectRoot } from '../../scripts/offline-env.mjs';
 import { signToken } from '../../worker/auth/tokens.ts';
 import { buildConsole } from '../../widget/build.mjs';
 import { startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, launchChromium } from './helpers';
+import { ARTIFACTS, axeViolations, launchChromium } from './helpers';
 
 const JWT_SECRET = 'console-test-secret-0123456789abcdef0123456789';
 const TOKEN_CONFIG = { JWT_SECRET, JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' };
@@ -284,19 +284,12 @@ describe('staff console in Chromium', () => {
     expect(reached.has(customer.session_id)).toBe(true);
     expect(reached.has('take-over')).toBe(true);
     expect(reached.has('bk-refresh')).toBe(true);
-
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const scanned = await newPage({ bypassCSP: true });
     await scanned.page.goto(`${server.url}/console.html#${customer.session_id}`);
     await signIn(scanned.page, staffToken);
     await scanned.page.waitForFunction(() => document.querySelectorAll('#transcript > li.msg[data-seq]').length >= 4);
     await scanned.page.locator('#queue-list button.conv').first().waitFor();
-    await scanned.page.addScriptTag({ content: axeSource });
-    const result = await scanned.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
+    const result = await axeViolations(scanned.page);
     const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious, JSON.stringify(result, null, 2)).toEqual([]);
 

@@ -3,7 +3,7 @@
  * one) with the flags this machine needs, and small page helpers that read the
  * widget's shadow DOM (Playwright's CSS locators pierce open shadow roots).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../scripts/offline-env.mjs';
@@ -102,3 +102,30 @@ export async function startHostSite(): Promise<{ origin: string; pages: Map<stri
   const port = typeof address === 'object' && address ? address.port : 0;
   return { origin: `http://127.0.0.1:${port}`, pages, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Every axe-core violation on `page` (within the elements `include` selects, when given), with the nodes it
+ * names. axe is injected as an inline script: open the page in a `bypassCSP` context where its CSP forbids one.
+ * @example expect((await axeViolations(page)).filter(isSerious)).toEqual([]);
+ */
+export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (selector) => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+    const r = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  }, include);
+}
+
+/** A violation that fails a test: serious or critical. */
+export const isSerious = (v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical';

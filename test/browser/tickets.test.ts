@@ -8,7 +8,7 @@
  * test/.artifacts/tickets.png and suggest-reply.png.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { applyLocalMigrations, loadLocalSeed } from '../../scripts/local-db.mjs'
 import { projectRoot } from '../../scripts/offline-env.mjs';
 import { signToken } from '../../worker/auth/tokens.ts';
 import { startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, launchChromium } from './helpers';
+import { ARTIFACTS, axeViolations, isSerious, launchChromium } from './helpers';
 
 const JWT_SECRET = 'tickets-test-secret-0123456789abcdef0123456789';
 const TOKEN_CONFIG = { JWT_SECRET, JWT_ISSUER: 'switchboard', JWT_AUDIENCE: 'switchboard-api' };
@@ -170,7 +170,6 @@ describe('the Tickets page', () => {
   });
 
   it('has no serious axe violations with a ticket open', async () => {
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // axe is injected as an inline script, which the page's CSP refuses: scan a copy without the CSP.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
@@ -180,11 +179,7 @@ describe('the Tickets page', () => {
     await page.getByRole('button', { name: 'Tickets' }).click();
     await page.getByRole('button', { name: OVERDUE }).click();
     await page.locator('#tk-detail-h').waitFor();
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    });
+    const violations = (await axeViolations(page)).filter(isSerious);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await context.close();
   });

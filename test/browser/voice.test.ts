@@ -24,8 +24,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import { startFakeRealtime, type FakeRealtime, type FakeRealtimeConnection, type FakeVoiceTurn, type LoggedEvent } from '../fake-realtime/server';
 import type { VoiceClientFrame, VoiceServerEvent } from '../../worker/protocol/voice';
 import { startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
-import { projectRoot } from '../../scripts/offline-env.mjs';
+import { ARTIFACTS, axeViolations, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
 
 const SPOKEN = "I'd like to book a drain cleaning";
 const WAV = path.join(ARTIFACTS, 'voice-caller-48k.wav');
@@ -474,14 +473,7 @@ describe('widget voice mode in Chromium', () => {
       expect(await page.evaluate(() => document.querySelector('switchboard-chat')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Colgar');
       expect(await page.locator('switchboard-chat .call .mute').getAttribute('aria-label')).toBe('Silenciar el micrófono');
       await expect.poll(() => page.locator('switchboard-chat [aria-live="polite"]').innerText()).toBe('En llamada');
-
-      const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const r = await axe.run({ include: [['switchboard-chat']] }, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-      });
+      const violations = await axeViolations(page, 'switchboard-chat');
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious, JSON.stringify(violations, null, 2)).toEqual([]);
 

@@ -5,14 +5,12 @@
  * run in order; each uses its own browser context (its own localStorage, so its
  * own chat session) unless it is about sessions surviving reloads.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocket as PwWebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/offline-env.mjs';
 import { signToken } from '../../worker/auth/tokens.ts';
 import { FIXED_DATE_HORIZON, startDevServer, type DevServer } from './dev-server';
-import { ARTIFACTS, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
+import { ARTIFACTS, axeViolations, domMessages, launchChromium, say, serverTranscript, startHostSite, storedSession, waitForReplies } from './helpers';
 
 let server: DevServer;
 let browser: Browser;
@@ -280,14 +278,7 @@ describe('widget in Chromium', () => {
     await waitForReplies(page, 2);
     const live = page.locator('switchboard-chat [aria-live="polite"]');
     await expect.poll(() => live.innerText()).toMatch(/^Assistant: You can cancel/);
-
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const r = await axe.run({ include: [['switchboard-chat']] }, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
+    const result = await axeViolations(page, 'switchboard-chat');
     const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious, JSON.stringify(result, null, 2)).toEqual([]);
 
@@ -394,13 +385,7 @@ describe('widget in Chromium', () => {
     expect(await prompt.getByRole('radio').count()).toBe(5);
     const send = prompt.getByRole('button', { name: 'Send rating' });
     expect(await send.isDisabled()).toBe(true);
-    const axeSource = readFileSync(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const r = await axe.run({ include: [['switchboard-chat']] }, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
+    const violations = await axeViolations(page, 'switchboard-chat');
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(violations, null, 2)).toEqual([]);
     await prompt.getByRole('radio', { name: '4 Good' }).check();
     await prompt.getByLabel('Comment (optional)').fill('Clear and quick');
