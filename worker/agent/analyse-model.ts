@@ -1,8 +1,6 @@
 /**
  * Conversation intelligence by the configured model: one structured-output
- * call (Chat Completions `response_format: json_schema`, strict) whose schema is
- * generated from a zod schema by the `openai` package's `zodResponseFormat`,
- * and whose answer is parsed and validated with that same zod schema. With no
+ * call (structured.ts) whose answer is parsed and validated with a zod schema. With no
  * key, on any provider error, an open circuit, a refusal or an answer that does
  * not validate, the deterministic analyser (`offline/analyse.ts`) answers
  * instead, so a conversation always gets its insights.
@@ -11,23 +9,17 @@
  * opinion, so it is never asked of the model; neither is the sentiment label,
  * which follows from the score by the same thresholds as the offline analyser.
  */
-import OpenAI from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-import { log } from '../lib/log';
-import { countModelError } from '../metrics/isolate';
 import type { ModelEnv } from './factory';
 import { ANALYSIS_INTENTS, OTHER_CATEGORIES, analyseConversation, labelOf, outcomeOf, type Analysis, type ConversationFacts, type TranscriptLine } from './offline/analyse';
 import type { CatalogEntry } from './offline/parse';
-import { toModelError } from './openai-model';
-import { CircuitBreaker } from './resilience';
+import { structuredCompletion, type StructuredFailure } from './structured';
 
 /** The analysis and who made it: the model's id, or 'offline' (with why, when a model was configured). */
 export interface AnalysisResult {
   analysis: Analysis;
   analysedBy: string;
-  fallback?: 'error' | 'invalid' | 'circuit_open' | 'refused';
+  fallback?: StructuredFailure;
 }
 
 export interface AnalyseInput {
@@ -40,7 +32,6 @@ export interface AnalyseInput {
 
 /** The transcript the model reads: the latest lines, at most this many characters. */
 const MAX_TRANSCRIPT_CHARS = 12_000;
-const TIMEOUT_MS = 15_000;
 
 /**
  * What the model must answer: the categories are the catalog's plus emergency, billing and general, so the
@@ -68,46 +59,24 @@ export async function analyseInteraction(env: ModelEnv, input: AnalyseInput, fet
   });
   // Nothing the customer said: nothing for a model to read.
   if (!env.OPENAI_API_KEY || !input.lines.some((l) => l.role === 'user' && l.text.trim())) return offline();
-  const client = new OpenAI({ apiKey: env.OPENAI_API_KEY, maxRetries: 0, timeout: TIMEOUT_MS, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-  const model = env.OPENAI_MODEL || 'gpt-4o-mini';
-  // The chat turns' breaker: a provider they found down is not asked again here.
-  const breaker = CircuitBreaker.for(client.baseURL);
-  try {
-    breaker.acquire();
-  } catch {
-    countModelError('circuit_open');
-    return offline('circuit_open');
-  }
   const schema = insightsSchema(input.catalog);
-  try {
-    const completion = await client.chat.completions.parse({
-      model,
-      messages: [
+  const answer = await structuredCompletion(
+    env,
+    {
+      name: 'conversation_insights',
+      schema,
+      messages: () => [
         { role: 'system', content: instructions(env.BUSINESS_NAME, input.facts) },
         { role: 'user', content: transcriptText(input.lines) },
       ],
-      response_format: zodResponseFormat(schema, 'conversation_insights'),
-    });
-    breaker.recordSuccess();
-    const message = completion.choices[0]?.message;
-    if (!message?.parsed) {
-      log.warn('analysis_fallback', { reason: message?.refusal ? 'refused' : 'invalid', model });
-      return offline(message?.refusal ? 'refused' : 'invalid');
-    }
-    const { summary, sentiment, intent, category } = message.parsed;
-    const score = Math.round(sentiment * 100) / 100;
-    return { analysis: { summary, sentiment: score, sentimentLabel: labelOf(score), intent, category, outcome: outcomeOf(input.lines, input.facts) }, analysedBy: model };
-  } catch (error) {
-    // An answer that is not the schema's (zod's error, bad JSON, cut off or filtered): the provider is up.
-    const invalid = error instanceof z.ZodError || error instanceof SyntaxError || error instanceof LengthFinishReasonError || error instanceof ContentFilterFinishReasonError;
-    const kind = invalid ? 'malformed' : toModelError(error).kind;
-    countModelError(kind);
-    if (invalid) breaker.recordSuccess();
-    else if (toModelError(error).retryable) breaker.recordFailure();
-    else breaker.recordSuccess();
-    log.warn('analysis_fallback', { reason: invalid ? 'invalid' : 'error', model, error: error instanceof Error ? error.message.slice(0, 200) : String(error) });
-    return offline(invalid ? 'invalid' : 'error');
-  }
+      logEvent: 'analysis_fallback',
+    },
+    fetchImpl,
+  );
+  if (!answer.ok) return offline(answer.failure);
+  const { summary, sentiment, intent, category } = answer.value;
+  const score = Math.round(sentiment * 100) / 100;
+  return { analysis: { summary, sentiment: score, sentimentLabel: labelOf(score), intent, category, outcome: outcomeOf(input.lines, input.facts) }, analysedBy: answer.model };
 }
 
 function instructions(businessName: string, facts: ConversationFacts): string {

@@ -9,27 +9,22 @@
  *
  * The articles are read as the customer could read them (published only), since the draft goes to them.
  */
-import OpenAI from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { DomainContext } from '../domain/context';
 import { getArticle, searchKnowledgeBase } from '../domain/knowledge';
 import { log } from '../lib/log';
-import { countModelError } from '../metrics/isolate';
 import type { ModelEnv } from './factory';
 import type { ToolExchange } from './offline/conversation';
 import { knowledgeMatch } from './offline/knowledge';
 import { detectLanguage } from './offline/language';
-import { toModelError } from './openai-model';
-import { CircuitBreaker } from './resilience';
+import { structuredCompletion, type StructuredFailure } from './structured';
 
 export const suggestionSchema = z.object({
   draft: z.string().describe('The suggested reply, for staff to edit and send; empty when there is no suggestion.'),
   sources: z.array(z.object({ article_id: z.int(), title: z.string() })).describe('The knowledge-base articles the draft is drawn from.'),
   source: z.enum(['model', 'knowledge_base']).describe('Who drafted it: the configured model, or the knowledge base (offline).'),
   note: z.string().nullable().describe('Why there is no draft (nothing the customer said, nothing in the knowledge base), else null.'),
-  fallback: z.enum(['error', 'invalid', 'circuit_open', 'refused']).optional().describe('Set when a configured model failed and the knowledge base drafted instead.'),
+  fallback: z.enum(['error', 'invalid', 'circuit_open', 'refused'] satisfies StructuredFailure[]).optional().describe('Set when a configured model failed and the knowledge base drafted instead.'),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
@@ -42,7 +37,6 @@ export interface SuggestLine {
 const MAX_TRANSCRIPT_CHARS = 8_000;
 const MAX_ARTICLE_CHARS = 2_000;
 const ARTICLES = 3;
-const TIMEOUT_MS = 15_000;
 
 const modelAnswerSchema = z.object({
   draft: z.string().describe('The reply to the customer, in their language, from staff (first person, no signature).'),
@@ -103,44 +97,32 @@ async function articlesFor(kb: DomainContext, question: string): Promise<{ id: n
 type Fallback = NonNullable<Suggestion['fallback']>;
 
 async function fromModel(kb: DomainContext, env: ModelEnv, lines: readonly SuggestLine[], question: string, fetchImpl?: typeof fetch): Promise<Suggestion | Fallback> {
-  const client = new OpenAI({ apiKey: env.OPENAI_API_KEY, maxRetries: 0, timeout: TIMEOUT_MS, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}), ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-  const model = env.OPENAI_MODEL || 'gpt-4o-mini';
-  // The chat turns' breaker: a provider they found down is not asked again here.
-  const breaker = CircuitBreaker.for(client.baseURL);
-  try {
-    breaker.acquire();
-  } catch {
-    countModelError('circuit_open');
-    return 'circuit_open';
+  let articles: Awaited<ReturnType<typeof articlesFor>> = [];
+  const answer = await structuredCompletion(
+    env,
+    {
+      name: 'reply_suggestion',
+      schema: modelAnswerSchema,
+      messages: async () => {
+        articles = await articlesFor(kb, question);
+        return [
+          { role: 'system', content: instructions(env.BUSINESS_NAME) },
+          { role: 'user', content: `${articlesText(articles)}\n\nConversation:\n${transcriptText(lines)}` },
+        ];
+      },
+      logEvent: 'suggest_fallback',
+    },
+    fetchImpl,
+  );
+  if (!answer.ok) return answer.failure;
+  if (!answer.value.draft.trim()) {
+    log.warn('suggest_fallback', { reason: 'invalid', model: answer.model });
+    return 'invalid';
   }
-  const articles = await articlesFor(kb, question);
-  try {
-    const completion = await client.chat.completions.parse({
-      model,
-      messages: [
-        { role: 'system', content: instructions(env.BUSINESS_NAME) },
-        { role: 'user', content: `${articlesText(articles)}\n\nConversation:\n${transcriptText(lines)}` },
-      ],
-      response_format: zodResponseFormat(modelAnswerSchema, 'reply_suggestion'),
-    });
-    breaker.recordSuccess();
-    const message = completion.choices[0]?.message;
-    if (!message?.parsed || !message.parsed.draft.trim()) {
-      log.warn('suggest_fallback', { reason: message?.refusal ? 'refused' : 'invalid', model });
-      return message?.refusal ? 'refused' : 'invalid';
-    }
-    // Only articles the model was given count as sources, whatever ids it wrote.
-    const used = new Set(message.parsed.article_ids);
-    const sources = articles.filter((a) => used.has(a.id)).map((a) => ({ article_id: a.id, title: a.title }));
-    return { draft: message.parsed.draft.trim(), sources, source: 'model', note: null };
-  } catch (error) {
-    const invalid = error instanceof z.ZodError || error instanceof SyntaxError || error instanceof LengthFinishReasonError || error instanceof ContentFilterFinishReasonError;
-    countModelError(invalid ? 'malformed' : toModelError(error).kind);
-    if (!invalid && toModelError(error).retryable) breaker.recordFailure();
-    else breaker.recordSuccess();
-    log.warn('suggest_fallback', { reason: invalid ? 'invalid' : 'error', model, error: error instanceof Error ? error.message.slice(0, 200) : String(error) });
-    return invalid ? 'invalid' : 'error';
-  }
+  // Only articles the model was given count as sources, whatever ids it wrote.
+  const used = new Set(answer.value.article_ids);
+  const sources = articles.filter((a) => used.has(a.id)).map((a) => ({ article_id: a.id, title: a.title }));
+  return { draft: answer.value.draft.trim(), sources, source: 'model', note: null };
 }
 
 function instructions(businessName: string): string {

@@ -20,7 +20,7 @@ import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
 import { money } from './replies';
 import { clock, dayName, say } from './say';
-import { understand, type Slots, type Understanding } from './understand';
+import { PRICE_WORDS, understand, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
@@ -320,8 +320,7 @@ const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|includ
 function otherQuestion(text: string): string | undefined {
   const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|tienen|hay|pueden|aceptan|ofrecen|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
   if (clauses.length < 2) return undefined;
-  const price = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|quote|cu[aá]nto|precio|costo|tarifa|cobran)\b/i;
-  return clauses.find((c) => !price.test(c));
+  return clauses.find((c) => !PRICE_WORDS.test(c));
 }
 
 /** What the business promises that a complaint touches: the guarantee for a repeat problem, waived fees. */

@@ -84,6 +84,9 @@ const POURING = /\b(gushing|pouring|spraying|spewing|(?<!drip\w{0,12}.{0,12})won
 const EMERGENCY =
   /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|burnt|scorch\w*|charred|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|burnt|scorch\w*|charred|melt(ed|ing)?|loud pop|popped|buzzing)|smells? (like )?(burnt|burning) (plastic|rubber|wires?|wiring)|(burnt|burning) (plastic|rubber|wire|wiring) smell|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|inundando|tuber[ií]a (rota|reventada)|revent[oóa]\w*|agua por todos lados|chispas|sale humo|emergenc(y|ia)/i;
 
+/** Words that ask what something costs ("how much", "precio", "cuánto cuesta"). */
+export const PRICE_WORDS = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i;
+
 const PATTERNS: [Intent, RegExp, number][] = [
   // Prompt injection and other people's records: refused, whatever else the message asks.
   // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
@@ -101,7 +104,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
-  ['price', /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i, 2],
+  ['price', PRICE_WORDS, 2],
   ['services', /\b(what (services|do you (offer|do))|services do you|which services|que servicios|qu[eé] hacen)\b/i, 2],
   ['tasks_add', /\b(remind me to|add (a )?task|new task|to-?do:)/i, 3],
   ['tasks_list', /\b(my tasks|list (my )?tasks|show (my )?tasks|to-?do list)\b/i, 3],
