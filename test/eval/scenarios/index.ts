@@ -7,6 +7,7 @@ import { correction } from './correction.ts';
 import { FRESH } from './fresh.ts';
 import { HELDOUT3 } from './heldout3.ts';
 import { HELDOUT4 } from './heldout4.ts';
+import { HELDOUT5 } from './heldout5.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -32,6 +33,7 @@ export const SCENARIOS: Scenario[] = [
   ...HOLDOUT,
   ...HELDOUT3,
   ...HELDOUT4,
+  ...HELDOUT5,
 ];
 
 const ids = new Set<string>();
