@@ -5,7 +5,8 @@
 // (BENCH_PROFILE_TURNS, 300, BENCH_PROFILE_CONCURRENCY, 1, at a time). Writes bench/out/turns-<time>.cpuprofile
 // (open it in Chrome DevTools → Performance, or speedscope) and prints the top self-time functions,
 // aggregated by function and script, and by script. BENCH_PROFILE_MODEL=fake profiles model turns instead:
-// the fake OpenAI server (0 ms latency) answers through the real openai client, as in the chat bench.
+// the fake OpenAI server (0 ms latency) answers through the real openai client, as in the chat bench: the
+// sessions are opened before the profile starts and each gets 5 short turns, so only turns are profiled.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS } from '../test/eval/scenarios/index.ts';
@@ -70,6 +71,57 @@ export function selfTimes(profile, keyOf) {
   return { totalMs, rows: [...counts].map(([key, n]) => ({ key, ms: n * perSample, share: n / samples })).sort((a, b) => b.ms - a.ms) };
 }
 
+/** Total (inclusive) time per key: each sample counts once for every distinct key on its stack. */
+export function totalTimes(profile, keyOf) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totalMs = (profile.endTime - profile.startTime) / 1000;
+  const samples = profile.samples?.length ?? 0;
+  const perSample = samples ? totalMs / samples : 0;
+  const counts = new Map();
+  for (const id of profile.samples ?? []) {
+    const keys = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) keys.add(keyOf(byId.get(at).callFrame));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return { totalMs, rows: [...counts].filter(([key]) => !/^\((root|idle|program)\)/.test(key)).map(([key, n]) => ({ key, ms: n * perSample, share: n / samples })).sort((a, b) => b.ms - a.ms) };
+}
+
+/** Opens `count` chat sessions (each visitor its own address). */
+async function openSessions(base, count) {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const ip = { 'cf-connecting-ip': `203.0.${113 + ((i >> 8) & 1)}.${i & 255}` };
+      const res = await fetch(`${base}/api/v1/chat/session/new`, { method: 'POST', headers: { 'content-type': 'application/json', ...ip }, body: '{}' });
+      return { ...(await res.json()), ip };
+    }),
+  );
+}
+
+/** `turns` short turns in each opened session, `concurrency` sessions at a time, as the chat bench sends them; each turn's ms. */
+async function sessionTurns(base, opened, turns, concurrency) {
+  const times = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < opened.length) {
+      const session = opened[next++];
+      for (let t = 0; t < turns; t++) {
+        const started = performance.now();
+        const res = await fetch(`${base}/api/v1/chat/message`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}`, ...session.ip },
+          body: JSON.stringify({ session_id: session.session_id, message: `hello ${t}` }),
+        });
+        const body = await res.json();
+        if (res.status !== 200 || body.offline !== false) throw new Error(`turn failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+        times.push(performance.now() - started);
+      }
+    }
+  }));
+  return times;
+}
+
 const shortUrl = (url) => (url ? url.replace(/^.*\/(\.wrangler|node_modules)\//, '$1/').slice(-60) : '(native)');
 
 export async function profileTurns({ turns, concurrency, top, model }) {
@@ -90,11 +142,13 @@ export async function profileTurns({ turns, concurrency, top, model }) {
     }
     const expect = { offline: !fake };
     await conversations(server.base, all.slice(0, 10), concurrency, undefined, expect); // warm-up: isolate, DO class, caches
+    // Model turns are profiled as the chat bench measures them: sessions opened first, then only the turns.
+    const opened = fake ? await openSessions(server.base, Math.ceil(turns / 5)) : [];
     await client.send('Profiler.enable');
     await client.send('Profiler.setSamplingInterval', { interval: 200 });
     await client.send('Profiler.start');
     const started = performance.now();
-    const times = await conversations(server.base, picked, concurrency, undefined, expect);
+    const times = fake ? await sessionTurns(server.base, opened, 5, concurrency) : await conversations(server.base, picked, concurrency, undefined, expect);
     const wall = performance.now() - started;
     const { profile } = await client.send('Profiler.stop');
     client.close();
@@ -110,6 +164,8 @@ export async function profileTurns({ turns, concurrency, top, model }) {
     console.log(`written: ${path.relative(process.cwd(), file)}`);
     console.log(`\nTop ${top} self time by function:`);
     for (const r of byFunction.rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+    console.log(`\nTop ${top} total time (self + callees, once per sample) by function:`);
+    for (const r of totalTimes(profile, (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`).rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
     console.log('\nSelf time by script:');
     for (const r of byScript.rows.slice(0, 12)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
   } finally {

@@ -13,7 +13,7 @@ import type { ChatModel } from '../worker/agent/model';
 import { isStaff, type Principal } from '../worker/auth/principal';
 import { checkSessionUse } from '../worker/chat/policy';
 import { fail, ok } from '../worker/lib/result';
-import { PRINCIPAL_HEADER, type AccessResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
+import { PRINCIPAL_HEADER, type AccessResult, type CollectResult, type OpenSessionInput, type SendResult, type SessionInfo, type SessionTranscript } from '../worker/protocol/session';
 import { SessionCore } from './session/host';
 import { SessionInbox } from './session/inbox';
 import { SessionInsights } from './session/insights';
@@ -48,9 +48,15 @@ export class ChatSession extends DurableObject<Env> {
     this.inbox.resume();
   }
 
-  /** The model for a turn; the offline model unless a provider key is configured. */
+  private chatModel: ChatModel | undefined;
+
+  /**
+   * The model for a turn; the offline model unless a provider key is configured. Made once per object (its
+   * env never changes, and a model holds no state between turns): building the provider's client costs more
+   * CPU than the rest of a short turn's setup.
+   */
   protected model(): ChatModel {
-    return createChatModel(this.env, () => this.core.now());
+    return (this.chatModel ??= createChatModel(this.env, () => this.core.now()));
   }
 
   // ---- RPC --------------------------------------------------------------------------------------------------
@@ -95,6 +101,11 @@ export class ChatSession extends DurableObject<Env> {
    */
   async send(principal: Principal, text: string, clientId?: string, requestId?: string): Promise<SendResult> {
     return this.inbox.send(principal, text, clientId, requestId);
+  }
+
+  /** Accepts a user message like `send`, and answers with the whole turn summed up once it is over. */
+  sendAndCollect(principal: Principal, text: string, clientId?: string, requestId?: string): Promise<CollectResult> {
+    return this.inbox.sendAndCollect(principal, text, clientId, requestId);
   }
 
   /** A staff member takes the conversation over from the AI (session/staff-mode.ts). */
@@ -146,6 +157,7 @@ export class ChatSession extends DurableObject<Env> {
 
   /** Closes sockets whose token expired, retries the outbox and closes idle sessions as abandoned. */
   override async alarm(): Promise<void> {
+    this.core.alarmRan();
     this.expireSockets();
     await this.core.flushOutbox();
     await this.lifecycle.abandonIfIdle();

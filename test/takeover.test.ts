@@ -225,12 +225,16 @@ describe('taking a conversation over', () => {
     const s = await openSession();
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    await runInDurableObject(stubOf(s), (instance: ChatSession, state) => {
-      instance.d1 = gatedD1(env.DB, gate);
+    await runInDurableObject(stubOf(s), (_i: ChatSession, state) => {
       // Forget the interaction's D1 id: the next turn then waits on the (stalled) outbox before it asks the model.
       const row = state.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'session'").one();
       const { interaction_id: _id, ...meta } = JSON.parse(row.value);
       state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'session'", JSON.stringify(meta));
+    });
+    // Restarted with that storage (a live object keeps its own copy of the meta), then its D1 stalls.
+    await evictDurableObject(stubOf(s));
+    await runInDurableObject(stubOf(s), (instance: ChatSession) => {
+      instance.d1 = gatedD1(env.DB, gate);
     });
     const sent = await stubOf(s).send(customerOf(s), 'What are your hours?');
     if (!sent.ok) throw new Error(JSON.stringify(sent.error));

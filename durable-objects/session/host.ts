@@ -15,8 +15,22 @@ import { TurnQueue } from './turn-queue';
 
 const NDJSON = new TextEncoder();
 
-/** The HTTP stream of the turn a caller started (NDJSON events), when there is one. */
-export type TurnWriter = WritableStreamDefaultWriter<Uint8Array>;
+/**
+ * Where the events of the turn a caller started go, besides the chat sockets: its HTTP stream (`ndjsonWriter`),
+ * or a summary the caller waits for (`SessionInbox.sendAndCollect`).
+ */
+export interface TurnWriter {
+  write(event: ServerEvent): void;
+  close(): Promise<void>;
+}
+
+/** A TurnWriter onto a byte stream, one JSON event per line; a reader that went away is not an error. */
+export function ndjsonWriter(stream: WritableStreamDefaultWriter<Uint8Array>): TurnWriter {
+  return {
+    write: (event) => void stream.write(NDJSON.encode(`${JSON.stringify(event)}\n`)).catch(() => undefined),
+    close: () => stream.close(),
+  };
+}
 
 /** How a message is filed: the turn it belongs to, the tool it came from (its D1 `tool_name`), and extra facts for clients. */
 export interface StoreOptions {
@@ -105,7 +119,7 @@ export class SessionCore implements SessionHost {
   emit(event: SessionEvent, writer?: TurnWriter): ServerEvent {
     const stored = this.store.appendEvent(event);
     this.sockets.broadcast(stored);
-    if (writer) writer.write(NDJSON.encode(`${JSON.stringify(stored)}\n`)).catch(() => undefined);
+    writer?.write(stored);
     return stored;
   }
 
@@ -134,10 +148,22 @@ export class SessionCore implements SessionHost {
     // An idle socket is closed when its token expires, though no frame comes to find out.
     const expiry = this.sockets.nextExpiry(this.now());
     if (expiry !== undefined) candidates.push(expiry);
-    if (candidates.length) {
-      this.counts.storage++;
-      await this.ctx.storage.setAlarm(Math.min(...candidates));
-    }
+    if (!candidates.length) return;
+    const at = Math.min(...candidates);
+    // A pending alarm due no later already covers this: it re-arms for what is left when it runs (`alarmRan`).
+    // So a busy conversation does not rewrite its alarm on every turn for an idle timeout half an hour away.
+    if (this.armedAt !== undefined && this.armedAt <= at && this.armedAt > this.now()) return;
+    this.counts.storage++;
+    await this.ctx.storage.setAlarm(at);
+    this.armedAt = at;
+  }
+
+  /** When the alarm this object set is due, while it is pending (unknown after a restart: the next schedule sets it). */
+  private armedAt: number | undefined;
+
+  /** The alarm has run (and is no longer pending): the next `scheduleAlarm` sets one. */
+  alarmRan(): void {
+    this.armedAt = undefined;
   }
 
   /** How long an open session may sit without activity before the alarm marks it abandoned. */

@@ -14,9 +14,9 @@ import { log } from '../../worker/lib/log';
 import { writeMetricPoint } from '../../worker/metrics/analytics-engine';
 import { observeTurn } from '../../worker/metrics/isolate';
 import { fail, ok, type Result } from '../../worker/lib/result';
-import type { SendErrorCode, SendResult } from '../../worker/protocol/session';
+import { TurnSummaryBuilder, type CollectResult, type SendErrorCode, type SendResult } from '../../worker/protocol/session';
 import { runSessionTurn, type TurnOrigin } from './agent-turn';
-import type { SessionHost, TurnWriter } from './host';
+import { ndjsonWriter, type SessionHost, type TurnWriter } from './host';
 import type { SessionInsights } from './insights';
 import type { StaffMode } from './staff-mode';
 import { ownerPrincipal, reopensOnMessage, sessionEvent, type SessionMeta } from './store';
@@ -76,9 +76,26 @@ export class SessionInbox {
     const accepted = this.accept(principal, text, clientId);
     if (!accepted.ok) return accepted;
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const writer = writable.getWriter();
+    const writer = ndjsonWriter(writable.getWriter());
     this.ctx.waitUntil(this.host.enqueue(() => this.run(accepted.data.inboxId, writer, { ops, requestId })));
     return ok({ turn_id: accepted.data.turnId, stream: readable });
+  }
+
+  /**
+   * Accepts a message like `send` and answers once its turn is over, with the turn summed up here: a caller
+   * that wants one JSON answer gets it without a stream to encode, carry and parse back.
+   */
+  async sendAndCollect(principal: Principal, text: string, clientId?: string, requestId?: string): Promise<CollectResult> {
+    const ops = this.host.counts.mark();
+    const accepted = this.accept(principal, text, clientId);
+    if (!accepted.ok) return accepted;
+    const summary = new TurnSummaryBuilder();
+    const writer: TurnWriter = { write: (event) => void summary.add(event), close: async () => undefined };
+    // The turn finishes whether or not the caller is still waiting for it.
+    const turn = this.host.enqueue(() => this.run(accepted.data.inboxId, writer, { ops, requestId }));
+    this.ctx.waitUntil(turn);
+    await turn;
+    return summary.result();
   }
 
   /** Durably accepts a message into the inbox (its turn is queued by the caller). */
@@ -121,7 +138,7 @@ export class SessionInbox {
     // One synchronous step: the message leaves the inbox and enters the transcript together. Whether
     // it is held for staff is decided here too: a takeover before its turn starts means a person answers.
     const held = this.staff.isHuman();
-    const { seq, reopened } = this.ctx.storage.transactionSync(() => {
+    const { seq, reopened } = store.transaction(this.ctx.storage, () => {
       const extra = { ...(item.client_id ? { client_id: item.client_id } : {}), ...(held ? { held } : {}) };
       const stored = this.host.storeMessage({ role: 'user', content: item.text }, { turnId: item.turn_id, extra: Object.keys(extra).length ? extra : undefined });
       store.removeInbox(inboxId);

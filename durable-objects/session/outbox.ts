@@ -48,8 +48,12 @@ export class D1Outbox {
         const row = await d1.prepare('SELECT id FROM interactions WHERE session_id = ?').bind(meta.session_id).first<{ id: number }>();
         interactionId = row?.id;
       }
-      const { outbox_retry_at: _retry, ...rest } = this.store.meta()!;
-      this.store.saveMeta({ ...rest, outbox_attempts: 0, ...(interactionId !== undefined ? { interaction_id: interactionId } : {}) });
+      const current = this.store.meta()!;
+      // Written only when it changes (a failure before, or the interaction's id just learnt): most flushes succeed first time.
+      if ((current.outbox_attempts ?? 0) !== 0 || current.outbox_retry_at !== undefined || current.interaction_id !== interactionId) {
+        const { outbox_retry_at: _retry, ...rest } = current;
+        this.store.saveMeta({ ...rest, outbox_attempts: 0, ...(interactionId !== undefined ? { interaction_id: interactionId } : {}) });
+      }
       // More than one batch's worth may be queued.
       return this.store.outboxSize() === 0 || this.flushOnce();
     } catch (err) {

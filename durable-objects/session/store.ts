@@ -199,13 +199,40 @@ export class SessionStore {
     return (this.knownSessionId ??= this.meta()?.session_id);
   }
 
+  /**
+   * The meta as last read or written by this object. Only this store writes the row, and an object is the
+   * one writer of its storage, so the copy is the row: a turn reads it a dozen times without a query or a
+   * parse. It is frozen (a caller changes it by saving a new one), and dropped when a transaction fails
+   * (`transaction`), as is the last appended message.
+   */
+  private cachedMeta: Readonly<SessionMeta> | undefined;
+
   meta(): SessionMeta | undefined {
+    if (this.cachedMeta) return this.cachedMeta;
     const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'session'").toArray()[0];
-    return row ? (JSON.parse(row.value) as SessionMeta) : undefined;
+    if (!row) return undefined;
+    return (this.cachedMeta = deepFreeze(JSON.parse(row.value) as SessionMeta));
   }
 
   saveMeta(meta: SessionMeta): void {
-    this.sql.exec("INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", JSON.stringify(meta));
+    const json = JSON.stringify(meta);
+    this.cachedMeta = undefined;
+    this.sql.exec("INSERT INTO meta (key, value) VALUES ('session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", json);
+    this.cachedMeta = deepFreeze(JSON.parse(json) as SessionMeta);
+  }
+
+  /**
+   * Runs `work` as one storage transaction; if it throws, everything it wrote is rolled back, the meta
+   * copy with it. Every multi-write step that must land whole goes through here.
+   */
+  transaction<T>(storage: DurableObjectStorage, work: () => T): T {
+    try {
+      return storage.transactionSync(work);
+    } catch (err) {
+      this.cachedMeta = undefined;
+      this.lastAppended = undefined;
+      throw err;
+    }
   }
 
   /** Appends a message of the model conversation and returns its seq. */
@@ -214,8 +241,8 @@ export class SessionStore {
     const toolCalls = message.role === 'assistant' && message.tool_calls?.length ? JSON.stringify(message.tool_calls) : null;
     const toolCallId = message.role === 'tool' ? message.tool_call_id : null;
     const row = this.sql
-      .exec<{ seq: number }>(
-        'INSERT INTO messages (role, content, tool_calls, tool_call_id, turn_id, extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+      .exec<Row & { seq: number }>(
+        'INSERT INTO messages (role, content, tool_calls, tool_call_id, turn_id, extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq, role, content, extra, created_at',
         message.role,
         content,
         toolCalls,
@@ -225,8 +252,12 @@ export class SessionStore {
         now,
       )
       .one();
+    this.lastAppended = row;
     return row.seq;
   }
+
+  /** The row of the message appended last, as its insert returned it: `message(seq)` right after needs no query. */
+  private lastAppended: Row | undefined;
 
   /** The conversation in the model's shape (staff replies read as the assistant's). */
   modelHistory(): ModelMessage[] {
@@ -254,6 +285,7 @@ export class SessionStore {
   }
 
   message(seq: number): TranscriptMessage {
+    if (this.lastAppended && this.lastAppended.seq === seq) return toTranscript(this.lastAppended);
     return toTranscript(this.sql.exec<Row>('SELECT seq, role, content, extra, created_at FROM messages WHERE seq = ?', seq).one());
   }
 
@@ -370,6 +402,15 @@ export class SessionStore {
   outboxSize(): number {
     return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n;
   }
+}
+
+/** `value` and everything in it made read-only (a meta is plain JSON data). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function toTranscript(r: Row): TranscriptMessage {

@@ -44,13 +44,21 @@ export class TokenError extends Error {
   override readonly name = 'TokenError';
 }
 
-function secretKey(config: TokenConfig): Uint8Array {
+/** The HMAC key of the last secret used: importing it is most of what verifying a token costs. */
+let hmacKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+
+function secretKey(config: TokenConfig): Promise<CryptoKey> {
   const secret = config.JWT_SECRET;
   if (!secret || secret.length < MIN_SECRET_LENGTH) {
     // A missing or short secret is an operator error: fail closed, never accept unsigned tokens.
     throw new Error(`JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters`);
   }
-  return new TextEncoder().encode(secret);
+  if (hmacKey?.secret !== secret) {
+    const key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    hmacKey = { secret, key };
+    key.catch(() => (hmacKey = undefined));
+  }
+  return hmacKey.key;
 }
 
 /**
@@ -66,7 +74,7 @@ export async function signToken(config: TokenConfig, claims: TokenClaims, expire
     .setAudience(config.JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(secretKey(config));
+    .sign(await secretKey(config));
   // jose parses the time span; what it made is checked against the bound verifyToken applies.
   const { iat, exp } = decodeJwt(token);
   if (iat === undefined || exp === undefined || exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
@@ -142,7 +150,7 @@ export async function verifyTokenWithExpiry(config: TokenConfig, token: string):
   const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   try {
     if (alg === 'HS256') {
-      const { payload } = await jwtVerify(token, secretKey(config), { ...options, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await secretKey(config), { ...options, algorithms: ['HS256'] });
       return { principal: principalFrom(payload, 'self'), expiresAt: boundedExpiry(payload) };
     }
     if (config.JWT_JWKS_URL) {

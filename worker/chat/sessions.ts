@@ -9,8 +9,19 @@ import { signToken } from '../auth/tokens';
 import { createContext } from '../domain/context';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../domain/errors';
 import type { Result } from '../lib/result';
-import { MAX_MESSAGE_CHARS, type FunctionCallSummary, type ServerEvent, type Source, type TurnOps, type Usage } from '../protocol/chat';
-import { PRINCIPAL_HEADER, TOKEN_EXPIRES_HEADER, type SendResult, type SessionInfo, type SessionTranscript, type StaffResult } from '../protocol/session';
+import { MAX_MESSAGE_CHARS, type ServerEvent } from '../protocol/chat';
+import {
+  PRINCIPAL_HEADER,
+  TOKEN_EXPIRES_HEADER,
+  TurnSummaryBuilder,
+  type CollectResult,
+  type SendErrorCode,
+  type SendResult,
+  type SessionInfo,
+  type SessionTranscript,
+  type StaffResult,
+  type TurnSummary,
+} from '../protocol/session';
 import { STAFF_SEND_REFUSAL } from './policy';
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -151,14 +162,34 @@ export function validateMessage(text: unknown): string {
  * 403 (someone else's, or a staff sender) or 429, so a turn costs one call to its object.
  */
 export async function sendMessage(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string, requestId?: string): Promise<ReadableStream<Uint8Array>> {
+  const result: SendResult = await senderStub(env, principal, sessionId).send(principal, text, clientId, requestId);
+  if (result.ok) return result.data.stream;
+  throw sendFailure(result.error);
+}
+
+/**
+ * Sends a message and waits for the whole turn, summed up by the session itself: the plain JSON answer
+ * without a stream between the object and the Worker. The same checks and answers as `sendMessage`.
+ */
+export async function sendAndCollect(env: Env, principal: Principal, sessionId: string, text: string, clientId?: string, requestId?: string): Promise<TurnSummary> {
+  // The RPC types cannot carry `unknown` (a booking card's data), so they read the result as never; it is a CollectResult.
+  const result = (await senderStub(env, principal, sessionId).sendAndCollect(principal, text, clientId, requestId)) as unknown as CollectResult;
+  if (result.ok) return result.data;
+  throw sendFailure(result.error);
+}
+
+/** The stub of the session a customer writes to: 401 anonymous, 403 staff, 404 an id no session can have. */
+function senderStub(env: Env, principal: Principal, sessionId: string) {
   if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
   refuseStaffSender(principal);
   if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
-  const result: SendResult = await sessionStub(env, sessionId).send(principal, text, clientId, requestId);
-  if (result.ok) return result.data.stream;
-  const { code, message, details } = result.error;
+  return sessionStub(env, sessionId);
+}
+
+/** A session's refusal of a message as the app's error. */
+function sendFailure({ code, message, details }: { code: SendErrorCode | 'unavailable'; message: string; details?: { retry_after: number } | undefined }): DomainError {
   // A repeated client id is a conflict over HTTP: the first message with it is being (or was) answered.
-  throw new DomainError(code === 'duplicate' ? 'conflict' : code, message, code === 'rate_limited' ? { retry_after: details?.retry_after ?? 60 } : details);
+  return new DomainError(code === 'duplicate' ? 'conflict' : code, message, code === 'rate_limited' ? { retry_after: details?.retry_after ?? 60 } : details);
 }
 
 /** The events of an NDJSON stream, one parsed object per line. */
@@ -178,47 +209,9 @@ export async function* readEvents(stream: ReadableStream<Uint8Array>): AsyncGene
   }
 }
 
-export interface TurnSummary {
-  response: string;
-  function_calls: FunctionCallSummary[];
-  tokens_used: Usage & { total_tokens: number };
-  sources: Source[];
-  offline: boolean;
-  requires_escalation: boolean;
-  /** Data of booking tools that succeeded (for confirmation cards). */
-  bookings: unknown[];
-  /** 'staff' when a person has the conversation: the message was stored, no AI turn ran, and `response` is empty. */
-  handled_by: 'ai' | 'staff';
-  /** The turn's round trips, where the session reports them (SERVER_TIMING). */
-  ops?: TurnOps;
-}
-
-/** Reads a turn to its end and sums it up for a plain JSON answer. */
+/** Reads a turn's NDJSON stream to its end and sums it up for a plain JSON answer. */
 export async function collectTurn(stream: ReadableStream<Uint8Array>): Promise<TurnSummary> {
-  let text = '';
-  const bookings: unknown[] = [];
-  for await (const event of readEvents(stream)) {
-    if (event.type === 'text_delta') text += event.delta;
-    if (event.type === 'tool_finished' && event.data !== undefined) bookings.push(event.data);
-    if (event.type === 'error') throw new DomainError('unavailable', event.message);
-    if (event.type === 'waiting_for_staff') {
-      const none = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-      return { response: '', function_calls: [], tokens_used: none, sources: [], offline: false, requires_escalation: true, bookings: [], handled_by: 'staff' };
-    }
-    if (event.type === 'turn_done') {
-      const escalated = event.function_calls.some((c) => c.name === 'request_human' && c.ok);
-      return {
-        response: event.message.content,
-        function_calls: event.function_calls,
-        tokens_used: { ...event.usage, total_tokens: event.usage.prompt_tokens + event.usage.completion_tokens },
-        sources: event.message.sources ?? [],
-        offline: event.offline,
-        requires_escalation: escalated,
-        bookings,
-        handled_by: 'ai',
-        ...(event.ops ? { ops: event.ops } : {}),
-      };
-    }
-  }
-  throw new DomainError('unavailable', text ? 'The reply was cut off' : 'The session ended the turn without a reply');
+  const summary = new TurnSummaryBuilder();
+  for await (const event of readEvents(stream)) if (summary.add(event)) break;
+  return unwrap(summary.result());
 }

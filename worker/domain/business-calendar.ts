@@ -65,17 +65,37 @@ export function businessCalendarQueries(ctx: DomainContext) {
 export const PROMPT_CALENDAR_TTL_MS = 60_000;
 const promptCalendars = new Map<string, { at: number; version: number; calendar: Promise<BusinessCalendar> }>();
 
-/** The configuration counter every admin change bumps (worker/domain/business-config.ts); 0 before the first. */
+/** How long a read of the configuration counter stands for in this isolate before it is read again. */
+export const CONFIG_CHECK_MS = 5_000;
+let configChecked: { at: number; version: number } | undefined;
+
+/**
+ * The configuration counter every admin change bumps (worker/domain/business-config.ts); 0 before the first.
+ * Read at most once per CONFIG_CHECK_MS per isolate: a busy isolate's turns do not each pay a D1 round trip
+ * before the reply for a value that changes a few times a year.
+ */
 async function configVersion(ctx: DomainContext): Promise<number> {
+  if (configChecked && ctx.now() - configChecked.at < CONFIG_CHECK_MS && ctx.now() >= configChecked.at) return configChecked.version;
   const row = await ctx.db.select({ value: counters.value }).from(counters).where(eq(counters.name, BUSINESS_CONFIG_COUNTER)).get();
-  return row?.value ?? 0;
+  const version = row?.value ?? 0;
+  configChecked = { at: ctx.now(), version };
+  return version;
+}
+
+/**
+ * Forgets this isolate's copies (the counter read and the prompt's calendar): an admin change made here
+ * shows in the next turn at once; one made in another isolate within CONFIG_CHECK_MS.
+ */
+export function forgetBusinessConfig(): void {
+  configChecked = undefined;
+  promptCalendars.clear();
 }
 
 /**
  * The calendar the system prompt states (chat, voice, MCP), kept per isolate so a turn does not read three
- * tables for it every time: one read of the configuration counter tells whether the copy is still current,
- * so a change an admin makes through the API shows in the next turn's prompt, in every isolate. Edits made
- * straight in D1 show within a minute. Availability and bookings never use this copy: they read
+ * tables for it every time: the configuration counter (read at most every CONFIG_CHECK_MS) tells whether the
+ * copy is still current, so a change an admin makes through the API shows in the next turn's prompt in the
+ * isolate that made it and within seconds in every other. Edits made straight in D1 show within a minute. Availability and bookings never use this copy: they read
  * `loadBusinessCalendar` fresh.
  */
 export async function loadPromptCalendar(ctx: DomainContext): Promise<BusinessCalendar> {

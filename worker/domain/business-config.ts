@@ -10,18 +10,24 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireRole } from '../auth/principal';
 import { BUSINESS_CONFIG_COUNTER } from '../db/seed-data';
+import { forgetBusinessConfig } from './business-calendar';
 import { counters, employees, services } from '../db/schema';
 import type { DomainContext } from './context';
 import { conflict, DomainError, invalidInput } from './errors';
 import type { ServiceAdminView } from '../protocol/business';
 import { toServiceView, type ServiceRow } from './services';
 
-/** The statement that marks the configuration changed; put it in the batch of every admin write. */
-export const configBump = (ctx: DomainContext) =>
-  ctx.db
+/**
+ * The statement that marks the configuration changed; put it in the batch of every admin write. It also
+ * drops this isolate's copies of the configuration (`forgetBusinessConfig`), so they are read again.
+ */
+export const configBump = (ctx: DomainContext) => {
+  forgetBusinessConfig();
+  return ctx.db
     .insert(counters)
     .values({ name: BUSINESS_CONFIG_COUNTER, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } });
+};
 
 /** The admins-only guard every function of this file and ./business-settings.ts starts with. */
 export const requireAdmin = (ctx: DomainContext) => requireRole(ctx.actor, 'admin');

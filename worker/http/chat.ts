@@ -6,10 +6,9 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { requireRole } from '../auth/principal';
+import { requireRole, type Principal } from '../auth/principal';
 import { ipLimitEnabled } from '../chat/limits';
 import {
-  collectTurn,
   createSession,
   endSession,
   rateSession,
@@ -17,6 +16,7 @@ import {
   readEvents,
   readTranscript,
   refuseStaffSender,
+  sendAndCollect,
   sendMessage,
   staffAction,
   suggestForSession,
@@ -25,6 +25,7 @@ import {
 import { DomainError } from '../domain/errors';
 import { csatBodySchema, messageBodySchema, newSessionBodySchema, textMessageBodySchema } from '../protocol/api';
 import { CHAT_SUBPROTOCOL, type TurnOps } from '../protocol/chat';
+import type { TurnSummary } from '../protocol/session';
 import { fieldErrors } from '../tools/registry';
 import { authenticateUpgrade } from './socket-auth';
 import type { AppEnv } from './types';
@@ -66,13 +67,26 @@ export function serverTiming(ops: TurnOps): string {
   return entries.map(([name, n]) => `${name};desc="${n}"`).join(', ');
 }
 
-/** Answers a turn as SSE (each event with its id, so EventSource can resume) or as one JSON object. */
-export async function answerTurn(c: Context<AppEnv>, stream: ReadableStream<Uint8Array>, shape: (s: Awaited<ReturnType<typeof collectTurn>>) => object) {
+/** What a customer sent: `answerTurn` sends it as the answer's format needs. */
+interface Sent {
+  principal: Principal;
+  sessionId: string;
+  text: string;
+  clientId?: string | undefined;
+}
+
+/**
+ * Answers a turn as SSE (each event with its id, so EventSource can resume) or as one JSON object, which the
+ * session sums up itself (`sendAndCollect`: no event stream between the object and the Worker).
+ */
+export async function answerTurn(c: Context<AppEnv>, sent: Sent, shape: (s: TurnSummary) => object) {
+  const requestId = c.get('requestId');
   if (!wantsStream(c)) {
-    const turn = await collectTurn(stream);
+    const turn = await sendAndCollect(c.env, sent.principal, sent.sessionId, sent.text, sent.clientId, requestId);
     if (turn.ops) c.header('Server-Timing', serverTiming(turn.ops));
     return c.json(shape(turn));
   }
+  const stream = await sendMessage(c.env, sent.principal, sent.sessionId, sent.text, sent.clientId, requestId);
   return streamSSE(c, async (sse) => {
     for await (const event of readEvents(stream)) {
       await sse.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event) });
@@ -97,8 +111,7 @@ export function chatRoutes(): Hono<AppEnv> {
     refuseStaffSender(principal);
     const text = validateMessage(body.message);
     await limitByIp(c);
-    const stream = await sendMessage(c.env, principal, body.session_id, text, body.client_id, c.get('requestId'));
-    return answerTurn(c, stream, (t) => ({
+    return answerTurn(c, { principal, sessionId: body.session_id, text, clientId: body.client_id }, (t) => ({
       response: t.response,
       function_calls: t.function_calls,
       tokens_used: t.tokens_used,

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { requireUser } from '../auth/principal';
-import { collectTurn, createSession, refuseStaffSender, sendMessage, sessionStub, validateMessage } from '../chat/sessions';
+import { createSession, refuseStaffSender, sendAndCollect, sessionStub, validateMessage } from '../chat/sessions';
 import { DomainError } from '../domain/errors';
 import { newSessionBodySchema, textMessageBodySchema, userChatBodySchema } from '../protocol/api';
 import { jsonBody, limitByIp } from './chat';
@@ -31,7 +31,7 @@ export function compatRoutes(): Hono<AppEnv> {
       conversationId = crypto.randomUUID();
       await sessionStub(c.env, conversationId).open({ session_id: conversationId, owner_subject: user.subject, owner: user, customer_name: user.name, customer_email: user.email });
     }
-    const turn = await collectTurn(await sendMessage(c.env, user, conversationId, text, undefined, c.get('requestId')));
+    const turn = await sendAndCollect(c.env, user, conversationId, text, undefined, c.get('requestId'));
     return c.json({
       conversation_id: conversationId,
       response: turn.response,
@@ -51,7 +51,7 @@ export function compatRoutes(): Hono<AppEnv> {
     const body = await jsonBody(c, textMessageBodySchema);
     const text = validateMessage(body.message);
     await limitByIp(c);
-    const turn = await collectTurn(await sendMessage(c.env, principal, c.req.param('id'), text, undefined, c.get('requestId')));
+    const turn = await sendAndCollect(c.env, principal, c.req.param('id'), text, undefined, c.get('requestId'));
     return c.json({ message: turn.response, sources: turn.sources, requires_escalation: turn.requires_escalation });
   });
 

@@ -36,10 +36,24 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The local date, time and weekday of instant `ms` in `timeZone`. */
+/** toZoned's answers by zone and UTC minute (its parts have minute resolution); cleared when it grows past ZONED_KEPT. */
+const zonedByMinute = new Map<string, Readonly<ZonedParts>>();
+const ZONED_KEPT = 1024;
+
+/**
+ * The local date, time and weekday of instant `ms` in `timeZone`. Answers are kept per UTC minute: a turn
+ * asks for "now" many times, and Temporal's zone arithmetic is the slow part (zone offsets are whole minutes
+ * for every date after 1900). The result is frozen; it is shared.
+ */
 export function toZoned(ms: number, timeZone: string): ZonedParts {
+  const key = `${timeZone}|${Math.floor(ms / 60_000)}`;
+  const kept = zonedByMinute.get(key);
+  if (kept) return kept;
   const z = zonedAt(ms, timeZone);
-  return { date: z.toPlainDate().toString(), minute: z.hour * 60 + z.minute, weekday: z.dayOfWeek % 7, year: z.year };
+  const parts = Object.freeze({ date: z.toPlainDate().toString(), minute: z.hour * 60 + z.minute, weekday: z.dayOfWeek % 7, year: z.year });
+  if (zonedByMinute.size >= ZONED_KEPT) zonedByMinute.clear();
+  zonedByMinute.set(key, parts);
+  return parts;
 }
 
 /**
