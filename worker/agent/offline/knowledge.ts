@@ -42,6 +42,10 @@ function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
     // "will he have some kind of id?" (not "id rather just call"): identification.
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
+    // "do i pay anything up front?", "pay in advance": when payment is due, and any deposit.
+    if (/\bup[- ]?front\b|\bin advance\b|\bahead of time\b|\bbefore the (work|job)\b/i.test(u.text) && /\b(pay|paid|payment|money|charge|deposit)\b/i.test(u.text)) extra.push('payment due deposit');
+    // "do you take apple pay / venmo / amex?": the payment methods.
+    if (/\b(apple|google|samsung) ?pay\b|\b(venmo|zelle|paypal|cash ?app|amex|visa|mastercard|discover|checks?|cash|credit|debit)\b/i.test(u.text) && /\b(take|accept|use|pay|paying|payment)\b/i.test(u.text)) extra.push('payment methods accept');
     // "what should i do before the tech comes?" (not "before i give my info, …"): what to expect at the visit.
     if (/\bbefore (the|my|your|a|they|he|she) (visit|appointment|appt|tech|technician|plumber|electrician|arrive|arrives|come|comes|get here|gets here)\b/i.test(u.text)) extra.push('expect visit');
     return `${u.text} ${extra.join(' ')}`.slice(0, 300).trim();
