@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../worker/agent/offline/understand';
 import { renumber } from '../../worker/agent/offline/amend';
+import { daysNamed } from '../../worker/agent/offline/knowledge';
 import { seedServices } from '../../worker/db/seed-data';
 
 const catalog = seedServices.map((s) => ({ slug: s.slug, name: s.name, category: s.category, price_cents: s.priceCents, duration_minutes: s.durationMinutes }));
@@ -64,6 +65,10 @@ describe('questions', () => {
       expect([u.asks, u.slots.date]).toEqual([true, undefined]);
     }
     expect(read('can you come saturday at 10?').slots.date).toBe('2026-12-05');
+    expect(read('r u guys open sundays').hoursQuestion).toBe(true);
+    expect(read('are you open 24/7 for emergencies?').hoursQuestion).toBe(false);
+    expect(daysNamed('what about saturday, what time do u close')).toEqual(['satu']);
+    expect(daysNamed('¿Abren los domingos o en Año Nuevo?')).toEqual(['domi', 'ano ']);
   });
 
   it('a question about the charge for cancelling is about the policy, not a cancellation', () => {

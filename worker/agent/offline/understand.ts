@@ -60,6 +60,8 @@ export interface Understanding {
   asks: boolean;
   /** Work the business does not do ("roof repair", "my car's AC"): what was asked about. */
   outOfScope?: string;
+  /** "r u open sundays", "what time do u close", "¿a qué hora cierran?": the opening hours (not the emergency line). */
+  hoursQuestion: boolean;
   /** "how much to come out and look at it?": the service-call (diagnostic) fee, not a service's price. */
   feeQuestion: boolean;
   /** The day named only describes the problem ("this morning", "today"), with no visit asked for. */
@@ -255,6 +257,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     asks,
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
+    hoursQuestion: asks && HOURS_QUESTION.test(text) && !/\b(emergenc\w*|urgent\w*|24\/7|24 hours|after[- ]hours|on[- ]call|urgencias?)\b/i.test(text),
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
     ...(area && !outOfScope ? { areaQuestion: area } : {}),
   };
