@@ -8,7 +8,7 @@
 import { capitalise } from './contact';
 import { exchangesSince, hhmm, type Decision, type ToolExchange } from './conversation';
 import { areaArticle, areaVerdict, type FlowContext } from './flows';
-import { knowledgeAnswer } from './knowledge';
+import { daysNamed, knowledgeAnswer, namesDay } from './knowledge';
 import type { DialogueState } from './policy';
 import { money, type AvailabilityData } from './replies';
 import { say } from './say';
@@ -26,6 +26,15 @@ const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|c
 export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Answer | undefined {
   const t = say(state.lang);
   if (u.outOfScope) return { kind: 'reply', text: t.outOfScope(u.outOfScope) };
+
+  // Opening hours, in any wording: the hours article, its sentences chosen by the days the customer names.
+  if (u.hoursQuestion) {
+    const query = `${state.lang === 'es' ? 'horario de atención abren cierran' : 'business hours open closed'} ${u.text}`;
+    // The weekly hours (the lead), and what the article says of the days asked about ("closed on Sundays").
+    const days = daysNamed(u.text);
+    const answer = knowledgeAnswer({ ...u, text: query, lang: state.lang }, turn, state.lang, 1, undefined, days.length ? (s) => namesDay(s, days) : undefined);
+    if (answer.kind === 'call' || answer.text !== t.canHelpWith) return answer;
+  }
 
   const service = u.slots.service ?? state.slots.service;
   if (u.areaQuestion) {

@@ -142,16 +142,18 @@ export function readName(text: string, expecting: boolean): string | undefined {
   const phone = readPhone(text);
   // "… thurs 10am sarah oneil 7735550102 …": the two or three words before the phone number.
   if (phone) {
-    const before = text.slice(0, text.indexOf(phone)).replace(/[,;:.\-–]+\s*$/, '').trim().split(/\s+/).slice(-3);
+    const before = text.slice(0, text.indexOf(phone)).replace(/[\s,;:.\-–/|\\]+$/, '').trim().split(/\s+/).slice(-3);
     for (let n = Math.min(3, before.length); n >= 2; n--) {
       const words = before.slice(-n).map((w) => w.replace(/^[,;(]+|[,;.)]+$/g, ''));
       if (nameLike(words) && !words.some((w) => /^(mon|tue|wed|thu|fri|sat|sun|am|pm|noon|morning|afternoon|evening)/i.test(w))) return capitalise(words.join(' '));
     }
   }
-  for (const clause of text.split(/[,;\n/|]|\.\s|\s-\s/)) {
+  // Details apart by commas, semicolons, slashes, pipes or dashes ("dana lee / 773 … / 12 oak st"), or a question before them.
+  const clauses = text.split(/[,;\n/|\\?!]|\.\s|\s[-–]\s/);
+  for (const clause of clauses) {
     const name = leadingName(clause, 2);
     if (name) return name;
-    if (clause === text.split(/[,;\n/|]|\.\s|\s-\s/)[0] && !phone && !readAddress(text)) {
+    if (clause === clauses[0] && !phone && !readAddress(text)) {
       const single = leadingName(clause, 1);
       if (single && !single.includes(' ')) return single;
     }

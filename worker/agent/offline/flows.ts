@@ -209,6 +209,12 @@ export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowCont
       if ('step' in proof) return proof.step;
       b = proof.booking;
     }
+    // "and what address do you have on file for it?": that detail, said for itself.
+    if (/\b(address|addr|direcci[oó]n)\b/i.test(u.text) && !/\b(when|what (day|time|date)|cu[aá]ndo|qu[eé] (d[ií]a|hora))\b/i.test(u.text)) {
+      const { date, minute } = splitLocalIso(b.start);
+      const what = state.lang === 'es' ? `${b.service.name}, ${dayName(date, state.lang)} a las ${clock(minute)}` : `${b.service.name}, ${dayName(date, state.lang)} at ${clock(minute)}`;
+      return reply(t.addressOnFile(b.number, b.address, what), { done: true });
+    }
     // "what day did i book, and what does it cost?": the price with the visit.
     return reply(t.status(b.number, `${describeVisit(b, state.lang)} (${money(b.price_cents)})`, b.status), { done: true });
   }

@@ -42,6 +42,10 @@ function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
     // "will he have some kind of id?" (not "id rather just call"): identification.
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
+    // "do i pay anything up front?", "pay in advance": when payment is due, and any deposit.
+    if (/\bup[- ]?front\b|\bin advance\b|\bahead of time\b|\bbefore the (work|job)\b/i.test(u.text) && /\b(pay|paid|payment|money|charge|deposit)\b/i.test(u.text)) extra.push('payment due deposit');
+    // "do you take apple pay / venmo / amex?": the payment methods.
+    if (/\b(apple|google|samsung) ?pay\b|\b(venmo|zelle|paypal|cash ?app|amex|visa|mastercard|discover|checks?|cash|credit|debit)\b/i.test(u.text) && /\b(take|accept|use|pay|paying|payment)\b/i.test(u.text)) extra.push('payment methods accept');
     // "what should i do before the tech comes?" (not "before i give my info, …"): what to expect at the visit.
     if (/\bbefore (the|my|your|a|they|he|she) (visit|appointment|appt|tech|technician|plumber|electrician|arrive|arrives|come|comes|get here|gets here)\b/i.test(u.text)) extra.push('expect visit');
     return `${u.text} ${extra.join(' ')}`.slice(0, 300).trim();
@@ -117,11 +121,24 @@ export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: To
   return { kind: 'found', article: { id: winner.hit.id, title: winner.hit.title }, sentences: chosen.map((s) => s.sentence) };
 }
 
-/** Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer. */
-export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string): Decision {
+/**
+ * Search, read, and answer from the relevant sentences; or admit the knowledge base has no answer.
+ * `keep` narrows the sentences after the article's lead to those it accepts.
+ */
+export function knowledgeAnswer(u: Understanding, turn: ToolExchange[], lang: Lang, maxReads = 3, about?: string, keep?: (sentence: string) => boolean): Decision {
   const t = say(lang);
   const match = knowledgeMatch(u, turn, lang, maxReads, about);
   if (match.kind === 'call') return match;
   if (match.kind === 'none') return { kind: 'reply', text: t.canHelpWith };
-  return { kind: 'reply', text: `${match.sentences.join(' ')}\n\n${t.source(match.article.title)}` };
+  const sentences = keep ? match.sentences.filter((s, i) => i === 0 || keep(s)) : match.sentences;
+  return { kind: 'reply', text: `${sentences.join(' ')}\n\n${t.source(match.article.title)}` };
 }
+
+/** Days and holidays an hours question names ("sundays", "sábado", "new year's"), folded, as 4-letter stems. */
+export function daysNamed(text: string): string[] {
+  const days = fold(text).match(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|weekdays?|holidays?|christmas|thanksgiving|new year|july 4|labor day|memorial day|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|fin(es)? de semana|feriados?|navidad|accion de gracias|ano nuevo)/g) ?? [];
+  return [...new Set(days.map((d) => d.slice(0, 4)))];
+}
+
+/** The sentence names one of the stems `daysNamed` found. */
+export const namesDay = (sentence: string, stems: string[]) => stems.some((stem) => fold(sentence).includes(stem));

@@ -25,7 +25,7 @@ const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
   ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
   furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
   drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'backing', 'backs', 'backup', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['slow', 'sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
-  leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'tubería', 'tuberia', 'llave', 'grifo'] },
+  leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'dripped', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'valve', 'valves', 'shutoff', 'damp', 'wet', 'puddle', 'tubería', 'tuberia', 'llave', 'grifo', 'válvula', 'valvula', 'mojado', 'húmedo', 'humedo'] },
   water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
   outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },
   lighting: { strong: ['fixture', 'fixtures', 'fan', 'chandelier', 'recessed', 'pendant', 'pendants', 'luces', 'lámpara', 'lampara', 'ventilador'], weak: ['light', 'lights'] },
@@ -111,7 +111,7 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
   if (/\bwater ?heater/i.test(text)) said.delete('heater');
   if (/\blight ?switch/i.test(text)) { said.delete('light'); said.delete('lights'); }
   const phrases = new Set(PHRASES.filter(([re]) => re.test(text)).map(([, key]) => key));
-  let best: { entry: CatalogEntry; score: number } | undefined;
+  let best: { entry: CatalogEntry; score: number; strong: number } | undefined;
   for (const entry of catalog) {
     const nameWords = [...new Set([...words(entry.name), ...words(entry.slug)].filter((w) => !STOP.has(w)))];
     // Each word the customer said counts once per service, at its strongest.
@@ -137,10 +137,13 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
       for (const x of syn?.weak ?? []) credit(x, 1);
     }
     score += [...weights.values()].reduce((a, b) => a + b, 0);
+    // The problem named outright ("a slow drip under the sink") outweighs where it is: a tie goes to the
+    // service with more such evidence.
+    const strong = [...weights.values()].filter((w) => w >= 2).length;
     // Two words of the service's own name side by side ("can you do the panel upgrade"): asked for by name.
     const named = words(entry.name).filter((w) => !STOP.has(w));
     if (named.some((w, i) => i + 1 < named.length && new RegExp(`\\b${w}s? ${named[i + 1]}`, 'i').test(text))) score += 6;
-    if (score > (best?.score ?? 0)) best = { entry, score };
+    if (score > (best?.score ?? 0) || (best && score === best.score && strong > best.strong)) best = { entry, score, strong };
   }
   return best && best.score >= 2 ? best.entry : undefined;
 }

@@ -13,6 +13,7 @@
 import type { ModelMessage } from '../model';
 import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
 import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
+import { amendment, renumber, respell } from './amend';
 import { infoAnswer } from './answers';
 import { sentimentOf } from './analyse';
 import { knowledgeAnswer } from './knowledge';
@@ -109,6 +110,8 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (u.spelling && s.name) s.name = respell(s.name, u.spelling);
   if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));
   if (u_.phone) s.phone = u_.phone;
+  // "its 4521 not 4251": the digits of the address or phone given, corrected.
+  if (u.renumbered) Object.assign(s, renumber(s, u.renumbered));
   if (u_.email) s.email = u_.email;
   if (u_.bookingNumber) s.bookingNumber = u_.bookingNumber;
   if (u_.address) s.address = u_.address;
@@ -116,44 +119,6 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // starts with a house number and is nothing else (no phone, no day, no question).
   else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
-}
-
-/** The details a message corrects on the booking just made, if it corrects any. */
-function amendment(state: DialogueState, u: Understanding): { fields: Record<string, string>; said: (t: ReturnType<typeof say>) => string } | undefined {
-  if (state.goal || !state.lastBooked) return undefined;
-  const correcting = u.correction || Boolean(u.lastDigits) || /\b(wrong|old|new|incorrect|typo)\b.{0,25}\b(address|number|phone|e-?mail|name)\b|\b(address|number|phone|e-?mail)\b.{0,20}\b(is wrong|was wrong|changed)\b/i.test(u.text);
-  if (!correcting || u.slots.date || u.slots.time !== undefined || u.slots.service) return undefined;
-  const s = state.slots;
-  const fields: Record<string, string> = {};
-  const parts: ((t: ReturnType<typeof say>) => string)[] = [];
-  if (u.slots.address && s.address) {
-    fields.address = s.address;
-    parts.push((t) => t.theAddress(s.address!));
-  }
-  const phone = u.lastDigits && s.phone ? s.phone.replace(new RegExp(`\\d{${u.lastDigits.length}}(\\D*)$`), `${u.lastDigits}$1`) : u.slots.phone ? s.phone : undefined;
-  if (phone) {
-    fields.phone = phone;
-    parts.push((t) => t.thePhone(phone));
-  }
-  if (u.slots.email && s.email) {
-    fields.email = s.email;
-    parts.push((t) => t.theEmail(s.email!));
-  }
-  if ((u.spelling || u.respelled) && s.name) {
-    fields.customer_name = s.name;
-    parts.push((t) => t.theName(s.name!));
-  }
-  if (!parts.length) return undefined;
-  return { fields, said: (t) => parts.map((p) => p(t)).join(state.lang === 'es' ? ' y ' : ' and ') };
-}
-
-/** The name with the word closest to `spelling` (same first letter, a few letters off) spelled that way. */
-function respell(name: string, spelling: string): string {
-  const fixed = spelling.charAt(0).toUpperCase() + spelling.slice(1).toLowerCase();
-  const words = name.split(' ');
-  const near = (w: string) => w[0]?.toLowerCase() === fixed[0]!.toLowerCase() && Math.abs(w.length - fixed.length) <= 2 && w.toLowerCase() !== fixed.toLowerCase();
-  const at = words.findLastIndex(near);
-  return at < 0 ? name : words.map((w, i) => (i === at ? fixed : w)).join(' ');
 }
 
 /** A question in the middle of a flow that fills nothing: answered, then the flow resumes. */
@@ -309,6 +274,12 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       break;
   }
   if (state.awaiting === 'book_offer' && u.no) return reply(t.welcome);
+  // "ok nvm ill keep it": nothing changes.
+  if (u.keep && !u.asks) return reply(t.keepIt);
+  // "yup thats it", "yes confirm" right after the booking was made: it is made, nothing more to do.
+  if (state.lastBooked && u.yes && !u.asks && !Object.keys(u.slots).length) {
+    return reply(t.alreadyBooked(state.lastBooked.number, dayName(state.lastBooked.date, state.lang), clock(state.lastBooked.time)));
+  }
   const answer = knowledgeAnswer(u, turn, state.lang);
   return answer.kind === 'call' ? { decision: answer } : reply(answer.text);
 }
@@ -367,7 +338,8 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     const ctx: FlowContext = { conv: { ...conv, messages: messages.slice(0, end) }, config, catalog, today: local.date, systemName, turn };
     last = step(state, u, turn, ctx, index);
     // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
-    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots) } } : {}), ...(last.booked ? { lastBooked: last.booked } : {}) };
+    // A booking looked up stays in view: "and what address do you have for it?", "ok cancel it".
+    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots), ...(state.goal === 'lookup' && state.slots.bookingNumber ? { bookingNumber: state.slots.bookingNumber } : {}) } } : {}), ...(last.booked ? { lastBooked: last.booked } : {}) };
     delete state.pending;
     delete state.awaiting;
     delete state.offered;

@@ -58,6 +58,7 @@ const es = {
   // The lifecycle's words (worker/db/schema.ts BOOKING_STATUSES); test/booking-status.test.ts holds every surface to them.
   status: (n: string, what: string, status: string) =>
     `Reserva ${n}: ${what}. Estado: ${({ confirmed: 'confirmada', completed: 'realizada', cancelled: 'cancelada' } as Record<string, string>)[status] ?? status}.`,
+  addressOnFile: (n: string, address: string, what: string) => `La dirección que tenemos para la reserva ${n} es ${address} (${what}).`,
   upcoming: (list: string) => `Tiene estas reservas próximas:\n${list}`,
   noUpcoming: 'No veo reservas próximas a su nombre. Si tiene un número de reserva, dígamelo y lo busco.',
   noBookings: 'Todavía no veo reservas suyas.',
@@ -146,6 +147,7 @@ const en: Phrases = {
   moved: (n, what, link) => `Done! Booking ${n} is now ${what}.${link ? ` An updated calendar file: [manage your booking](${link}).` : ''}`,
   cannotMove: (n, why) => `I couldn't move ${n}: ${why}.`,
   status: (n, what, status) => `Booking ${n}: ${what}. Status: ${status}.`,
+  addressOnFile: (n, address, what) => `The address we have on file for booking ${n} is ${address} (${what}).`,
   upcoming: (list) => `You have these upcoming bookings:\n${list}`,
   noUpcoming: "I don't see any upcoming bookings for you. If you have a booking number, tell me and I'll look it up.",
   noBookings: "I don't see any bookings for you yet.",

@@ -34,6 +34,8 @@ export interface Understanding {
   top?: Intent;
   yes: boolean;
   no: boolean;
+  /** "ok nvm ill keep it": a booking talked about stays as it is. */
+  keep: boolean;
   /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
   correction: boolean;
   slots: Slots;
@@ -49,6 +51,8 @@ export interface Understanding {
   respelled?: [string, string];
   /** "the last 4 should be 0173": the phone's last digits, corrected. */
   lastDigits?: string;
+  /** "its 4521 not 4251", "0315 instead of 0351": [new, old] digits of a detail already given (a house number, a phone's). */
+  renumbered?: [string, string];
   /** "sorry autocorrect, its Reilly. R-E-I-L-L-Y": a name word spelled again (replaces the nearest one given). */
   spelling?: string;
   dateIssue?: When['issue'];
@@ -56,6 +60,8 @@ export interface Understanding {
   asks: boolean;
   /** Work the business does not do ("roof repair", "my car's AC"): what was asked about. */
   outOfScope?: string;
+  /** "r u open sundays", "what time do u close", "¿a qué hora cierran?": the opening hours (not the emergency line). */
+  hoursQuestion: boolean;
   /** "how much to come out and look at it?": the service-call (diagnostic) fee, not a service's price. */
   feeQuestion: boolean;
   /** The day named only describes the problem ("this morning", "today"), with no visit asked for. */
@@ -101,7 +107,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
   ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
-  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\bmi cita\b|\bcu[aá]ndo es mi\b/i, 2],
+  ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\b(address|phone|number|name|time|day|date|details)\b.{0,25}\b(on file|(you|u) (have|got) (down |listed )?for (it|me|my|the (booking|appointment|appt|visit)))|\b(what|which) (address|time|day|date) (is|was) (it|my (booking|appointment|appt|visit)) (booked )?(for|at)\b|\bmi cita\b|\bcu[aá]ndo es mi\b|\b(direcci[oó]n|datos) (que tienen|registrad[ao]s?)\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
   ['price', PRICE_WORDS, 2],
@@ -116,9 +122,11 @@ const PATTERNS: [Intent, RegExp, number][] = [
 // Spanish words end in accented letters, which \b does not see: the end is a space, punctuation or the end.
 const END = '(?=$|[\\s,.!?;:])';
 const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
-const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|make it|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
-const QUESTION_START = /^\s*(what|when|where|who|why|how|do|does|did|are|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
+const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
+/** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
+const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
+const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const QUESTION_START = /^\s*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
  * Reads one message. The engine re-reads the whole conversation on every model round, so readings are kept
@@ -145,7 +153,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   for (const [intent, re, weight] of PATTERNS) if (re.test(text)) intents[intent] = Math.max(intents[intent] ?? 0, weight);
   const service = matchService(text, ctx.catalog);
   if (service && (intents.book ?? 0) > 0) intents.book = (intents.book ?? 0) + 1;
-  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence));
+  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence)) || HOURS_QUESTION.test(text);
   if (asks) intents.question = 1.5;
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
@@ -158,7 +166,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/i.test(text) && !intents.cancel && !intents.reschedule) intents.lookup = Math.max(intents.lookup ?? 0, 2);
   if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b|\b(did|have) i book|\bi booked\b/i.test(text)) delete intents.book;
   // "what if i need to cancel?", "is there a fee to reschedule?": a question about the policy, not a request.
-  if (asks && /\b(what if|is there|are there|fee|policy|charge|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text)) {
+  if (asks && /\b(what if|is there|are there|fee|fees|policy|charge|charged|charges|penalty|do i (have to )?pay|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text)) {
     delete intents.cancel;
     delete intents.reschedule;
     delete intents.lookup;
@@ -210,6 +218,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
   const lastDigits = /\blast (?:4|four|3|three)(?: digits| numbers)?(?: of (?:my|the) (?:phone|number))? (?:should be|is|are|=|s\/b|was supposed to be)\s*(\d{3,4})\b|\b(?:number|phone) ends (?:in|with) (\d{3,4})\b/i.exec(text)?.slice(1).find(Boolean);
+  const renumbered = renumberingOf(text);
   // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
   const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
@@ -231,8 +240,9 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(safety ? { safety } : {}),
     intents,
     ...(top ? { top } : {}),
-    yes: YES.test(text) && !NO.test(text),
-    no: NO.test(text),
+    yes: YES.test(text) && !NO.test(text) && !KEEP.test(text),
+    no: NO.test(text) || KEEP.test(text),
+    keep: KEEP.test(text),
     correction,
     slots,
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
@@ -242,10 +252,12 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(spelling && correction ? { spelling } : {}),
     ...(lastDigits ? { lastDigits } : {}),
+    ...(renumbered ? { renumbered } : {}),
     ...(when.issue ? { dateIssue: when.issue } : {}),
     asks,
     ...(outOfScope ? { outOfScope } : {}),
     feeQuestion,
+    hoursQuestion: asks && HOURS_QUESTION.test(text) && !/\b(emergenc\w*|urgent\w*|24\/7|24 hours|after[- ]hours|on[- ]call|urgencias?)\b/i.test(text),
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
     ...(area && !outOfScope ? { areaQuestion: area } : {}),
   };
@@ -257,13 +269,17 @@ const CALM = /\b(?:not|no|isn'?t|wasn'?t|never|nothing like|no sign of|no es|no 
 /** Softer signs of moving a visit, read only when nothing says cancel: "something came up", "can we do … instead". */
 const RESCHEDULE_SOFT = /\bsomething came up\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
 /** A question about opening hours ("are you open on sundays?"): its day is not a visit's day. */
-const HOURS_QUESTION = /\b(are you|r u|you guys|y'?all) (open|working)\b|\bwhat time do you (open|close)\b|\bwhen do you (open|close)\b|\bdo you (work|open)\b|\bwhat are your hours\b|\bestán abiertos\b|\babren\b|\bcierran\b|\bqué horario\b/i;
+const YOU = "(?:you|u|ya|y'?all|you guys|u guys|you all)";
+const HOURS_QUESTION = new RegExp(
+  `\\b(?:are|r) ${YOU} (?:open|working)\\b|\\b(?:you guys|u guys|y'?all) (?:open|working)\\b|\\b(?:what time|when|how late) (?:do|does|are|r) ${YOU} (?:open|close|closing|opening|shut|stay open|open till|open until)\\b|\\bdo ${YOU} (?:work|open)\\b(?! on (?:a|an|the|my|our|furnaces?|boilers?|ac|pipes?))|\\b(?:what are|what'?s|whats|wat r) (?:your|ur|the) (?:hours|business hours|opening hours|office hours)\\b|\\b(?:hours|open|closed?|closing)\\b.{0,15}\\b(?:on )?(?:saturdays?|sundays?|weekends?|holidays?)\\b(?!.{0,40}\\b(?:come|book|send|appointment|appt|available)\\b)|\\b(?:est[aá]n abiertos|abren|cierran|horarios?|a qu[eé] hora (?:abren|cierran))\\b|\\btrabajan (?:los|el) (?:s[aá]bados?|domingos?|fines de semana)`,
+  'i',
+);
 
 /** Things and trades the business does not work on. Vehicles only with what a car has (its AC, heater, battery). */
-const ELSEWHERE_TRADES = /\b(roof|roofs|roofing|roofer|shingles?|gutters?|chimney|pool|pools|swimming|hot tub|jacuzzi|lawn|landscap\w*|sprinklers?|snow (removal|plow\w*)|pest\w*|exterminat\w*|termites?|paint|painting|painter|drywall|carpet|carpets|locksmith|garage door|fence|fencing|concrete|masonry|siding|fridge|refrigerator|dishwasher|washing machine|microwave|computer|laptop|television|wifi|piscina|techo|tejado)\b/i;
+const ELSEWHERE_TRADES = /\b(solar(?: panels?| power| system)?|roof|roofs|roofing|roofer|shingles?|gutters?|chimney|pool|pools|swimming|hot tub|jacuzzi|lawn|landscap\w*|sprinklers?|snow (removal|plow\w*)|pest\w*|exterminat\w*|termites?|paint|painting|painter|drywall|carpet|carpets|locksmith|garage door|fence|fencing|concrete|masonry|siding|fridge|refrigerator|dishwasher|washing machine|microwave|computer|laptop|television|wifi|piscina|techo|tejado|paneles solares)\b/gi;
 const VEHICLE = /\b(my |our |the )?(car|car'?s|cars|truck|vehicle|suv|minivan|carro|coche)\b.{0,30}\b(ac|a\/c|air|heater|heat|battery|engine|recharge|freon|aire)\b|\b(ac|a\/c|air|heater)\b.{0,20}\b(in|of) (my |our |the )?(car|truck|vehicle)\b/i;
 /** What the business does work on: named, the message is about that, whatever else it mentions. */
-const IN_SCOPE = /\b(pipe|pipes|faucet|sink|toilet|drain|water heater|furnace|boiler|thermostat|outlet|switch|panel|breaker|wiring|duct|vent|ev charger|charger|tesla|fixture|tuber[ií]a|lavabo)\b/i;
+const IN_SCOPE = /\b(pipe|pipes|faucet|sink|toilet|drain|water heater|furnace|boiler|thermostat|outlet|switch|(?<!solar )panel|breaker|wiring|duct|vent|ev charger|charger|tesla|fixture|tuber[ií]a|lavabo)\b/i;
 
 /** Asking for work ("can you clean…", "do you do roof repair", "recharge it"), not mentioning a thing in passing. */
 const WORK_REQUEST = /\b(do (you|u|ya|y'?all|you guys|you all) (do|handle|service|work on|offer|fix)|can (you|u) (\w+ ){0,3}(do|fix|repair|clean|install|replace|service|recharge|look at|come|patch|paint|build|mow|remove)|could (you|u) (\w+ ){0,3}(fix|repair|clean|install|replace|service|recharge|look at|send)|fix|repair|repairs|clean|cleaning|install|installation|replace|recharge|service|servicing|pueden|arreglan|reparan)\b/i;
@@ -271,11 +287,12 @@ const WORK_REQUEST = /\b(do (you|u|ya|y'?all|you guys|you all) (do|handle|servic
 function outOfScopeOf(text: string, serviceNamed: boolean): string | undefined {
   if (!WORK_REQUEST.test(text)) return undefined;
   if (VEHICLE.test(text) && !/\b(charg\w*|ev|tesla|cargador)\b/i.test(text)) return VEHICLE.exec(text)![0];
-  const trade = ELSEWHERE_TRADES.exec(text);
-  if (!trade) return undefined;
+  // "solar panel installs? or roof leaks?": every such trade asked about, each once.
+  const trades = [...new Set([...text.matchAll(ELSEWHERE_TRADES)].map((m) => m[0].toLowerCase()))];
+  if (!trades.length) return undefined;
   // "a leak by the chimney" is the roof's; "the pipe under the pool deck" is ours.
   if (serviceNamed && IN_SCOPE.test(text)) return undefined;
-  return trade[0];
+  return trades.join(', ');
 }
 
 /** "how much just to come out and look?", "cuánto cobran por venir a revisar?": the diagnostic fee. */
@@ -317,6 +334,14 @@ function areaQuestionOf(text: string): { town: string; strong: boolean } | undef
   const also = /\bwhat about ([a-zà-ÿ.'-]+(?:\s+[a-zà-ÿ.'-]+)?)(?=\s*(?:[?,.!;]|$|my\b))/i.exec(text)?.[1];
   const town = (match[1] ?? match[2] ?? '').replace(/[?.!,]+$/, '').trim();
   return { town: `${town}${also ? ` and ${also}` : ''}`.toLowerCase(), strong: found !== null && !determined };
+}
+
+/** "its 4521 not 4251", "0315 instead of 0351", "4251 should be 4521": [new, old] digits. */
+function renumberingOf(text: string): [string, string] | undefined {
+  const m = /(?<![\d-])(\d{2,6}),?\s+(?:not|instead of|rather than|in place of|no|en vez de|en lugar de)\s+(\d{2,6})(?![\d-])/i.exec(text);
+  if (m && m[1] !== m[2]) return [m[1]!, m[2]!];
+  const later = /(?<![\d-])(\d{2,6})\s+(?:should (?:be|have been|say)|s\/b|(?:is|was) supposed to be|deber[ií]a ser)\s+(\d{2,6})(?![\d-])/i.exec(text);
+  return later && later[1] !== later[2] ? [later[2]!, later[1]!] : undefined;
 }
 
 /** Minutes a message moves a time by: "an hour later" 60, "30 min earlier" −30. */

@@ -42,8 +42,15 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function normalise(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\btmrw?\b|\btmr\b|\btomorow\b|\btommorow\b|\btomorrrow\b|\btmorrow\b/g, 'tomorrow')
-    .replace(/\btdy\b/g, 'today')
+    // Texting shorthand: "tmrw", "2moro", "2morrow", "2day", "2nite".
+    .replace(/\btmrw?\b|\btmr\b|\btomorow\b|\btommorow\b|\btomorrrow\b|\btmorrow\b|\b2mo?r+o?w?\b/g, 'tomorrow')
+    .replace(/\btdy\b|\b2day\b/g, 'today')
+    .replace(/\b2nite\b|\btonite\b/g, 'tonight')
+    // "like 9.30", "wed 8.00", "9.30am": a time written with a dot, where a time is said (not "$1.50", "2.5 hours").
+    .replace(DOT_TIME, (m, before?: string, h?: string, min?: string, after?: string) => (before || after ? `${before ?? ''}${h}:${min}${after ?? ''}` : m))
+    // "at three", "around ten", "a las tres", "a la una": an hour spelled out after a word that introduces a time.
+    .replace(/\b(at|around|about|a las|a la|sobre las)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\b(?!\s+(?:of|or|hours?|minutes?|mins?|more|times?|days?|weeks?|people|units?|outlets?|lights?))/g, (m, at: string, h: string) =>
+      /^a |^sobre/.test(at) === HORAS.includes(h) ? `${at} ${hourNumber(h)}` : m)
     .replace(/\bnxt\b/g, 'next')
     .replace(/\bwk\b/g, 'week')
     .replace(/\bpasado mañana\b/g, 'in 2 days')
@@ -58,8 +65,12 @@ function normalise(text: string): string {
     .replace(/\b[a-z]{5,10}\b/g, (w) => weekdayTypo(w) ?? w);
 }
 
+/** An hour and minutes with a dot, after a word that brings in a time or a day, or before am/pm. */
+const DOT_TIME = /(\b(?:at|around|about|like|by|before|after|till|until|from|to|or|between|a las|sobre las|today|tomorrow|tonight|morning|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day)\s*(?:@\s*)?|@\s*)?(?<![$\d.,])\b([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]?\d)(\s*(?:am|pm|a\.m\.?|p\.m\.?|hrs?\b|h\b))?/g;
+
 const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : HOUR_WORDS.indexOf(h) + 1);
+const HORAS = ['una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
+const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : (HOUR_WORDS.includes(h) ? HOUR_WORDS.indexOf(h) : HORAS.indexOf(h)) + 1);
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -158,9 +169,10 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     }
     // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
     const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
-    // "move it to friday … something came up tuesday": the day it is moved to, for, or until is the one asked for
+    // "move it to friday … something came up tuesday", "make that wednesday … i have jury duty thursday": the day it
+    // is moved to, for, or until is the one asked for
     // ("i booked … for saturday, push it to monday": the later such day).
-    const target = /\b(to|for|onto|into|until|till|al|para|para el)\s+(the\s+|el\s+|next\s+|this\s+|este\s+)?$/.test(t.slice(Math.max(0, r.index - 14), r.index));
+    const target = /\b(to|for|onto|into|until|till|make (?:it|that)|al|para|para el)\s+(the\s+|el\s+|next\s+|this\s+|este\s+)?$/.test(t.slice(Math.max(0, r.index - 14), r.index));
     if (out.date && targeted && !target) continue;
     // A correction ("the 10th doesn't work, the 11th instead") means the last day named.
     if (out.date && !(vagueDate && !vague) && !(options.last && !vague) && !target) continue;
