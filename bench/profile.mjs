@@ -57,35 +57,34 @@ async function targets(port) {
   throw new Error(`no inspector targets on port ${port}`);
 }
 
-/** Self time per key from a .cpuprofile (sample counts × the mean sampling interval). */
-export function selfTimes(profile, keyOf) {
+/**
+ * Time per key from a .cpuprofile (sample counts × the mean sampling interval): each sample counts for the
+ * keys `keysOf(nodeId, byId, parent)` gives it (its own frame for self time, every frame on its stack for total).
+ */
+function timesBy(profile, keysOf, skip = /^$/) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const samples = profile.samples?.length ?? 0;
   const perSample = samples ? totalMs / samples : 0;
   const counts = new Map();
-  for (const id of profile.samples ?? []) {
-    const key = keyOf(byId.get(id).callFrame);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return { totalMs, rows: [...counts].map(([key, n]) => ({ key, ms: n * perSample, share: n / samples })).sort((a, b) => b.ms - a.ms) };
+  for (const id of profile.samples ?? []) for (const key of keysOf(id, byId, parent)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const rows = [...counts].filter(([key]) => !skip.test(key)).map(([key, n]) => ({ key, ms: n * perSample, share: n / samples }));
+  return { totalMs, rows: rows.sort((a, b) => b.ms - a.ms) };
 }
+
+/** Self time per key. */
+export const selfTimes = (profile, keyOf) => timesBy(profile, (id, byId) => [keyOf(byId.get(id).callFrame)]);
 
 /** Total (inclusive) time per key: each sample counts once for every distinct key on its stack. */
 export function totalTimes(profile, keyOf) {
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totalMs = (profile.endTime - profile.startTime) / 1000;
-  const samples = profile.samples?.length ?? 0;
-  const perSample = samples ? totalMs / samples : 0;
-  const counts = new Map();
-  for (const id of profile.samples ?? []) {
+  const onStack = (id, byId, parent) => {
     const keys = new Set();
     for (let at = id; at !== undefined; at = parent.get(at)) keys.add(keyOf(byId.get(at).callFrame));
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return { totalMs, rows: [...counts].filter(([key]) => !/^\((root|idle|program)\)/.test(key)).map(([key, n]) => ({ key, ms: n * perSample, share: n / samples })).sort((a, b) => b.ms - a.ms) };
+    return keys;
+  };
+  return timesBy(profile, onStack, /^\((root|idle|program)\)/);
 }
 
 /** Opens `count` chat sessions (each visitor its own address). */
