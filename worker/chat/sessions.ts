@@ -8,7 +8,7 @@ import { ANONYMOUS, isStaff, requireRole, type Principal, type UserPrincipal } f
 import { signToken } from '../auth/tokens';
 import { createContext } from '../domain/context';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../domain/errors';
-import type { Result } from '../lib/result';
+import type { Failure, Result } from '../lib/result';
 import { MAX_MESSAGE_CHARS, type ServerEvent } from '../protocol/chat';
 import {
   PRINCIPAL_HEADER,
@@ -178,16 +178,14 @@ export async function sendAndCollect(env: Env, principal: Principal, sessionId: 
   throw sendFailure(result.error);
 }
 
-/** The stub of the session a customer writes to: 401 anonymous, 403 staff, 404 an id no session can have. */
+/** The stub of the session a customer writes to: `stubFor`'s checks, and 403 for a staff sender. */
 function senderStub(env: Env, principal: Principal, sessionId: string) {
-  if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'A session token is required');
   refuseStaffSender(principal);
-  if (!SESSION_ID.test(sessionId)) throw new DomainError('not_found', 'No such chat session');
-  return sessionStub(env, sessionId);
+  return stubFor(env, principal, sessionId);
 }
 
 /** A session's refusal of a message as the app's error. */
-function sendFailure({ code, message, details }: { code: SendErrorCode | 'unavailable'; message: string; details?: { retry_after: number } | undefined }): DomainError {
+function sendFailure({ code, message, details }: Failure<SendErrorCode | 'unavailable', { retry_after: number }>): DomainError {
   // A repeated client id is a conflict over HTTP: the first message with it is being (or was) answered.
   return new DomainError(code === 'duplicate' ? 'conflict' : code, message, code === 'rate_limited' ? { retry_after: details?.retry_after ?? 60 } : details);
 }
