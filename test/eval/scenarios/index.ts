@@ -8,6 +8,7 @@ import { FRESH } from './fresh.ts';
 import { HELDOUT3 } from './heldout3.ts';
 import { HELDOUT4 } from './heldout4.ts';
 import { HELDOUT5 } from './heldout5.ts';
+import { HELDOUT6 } from './heldout6.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -34,6 +35,7 @@ export const SCENARIOS: Scenario[] = [
   ...HELDOUT3,
   ...HELDOUT4,
   ...HELDOUT5,
+  ...HELDOUT6,
 ];
 
 const ids = new Set<string>();
