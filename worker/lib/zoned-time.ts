@@ -36,6 +36,24 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * `fn` with its answers kept by argument list (cleared when more than `kept` are held). For the pure
+ * functions below: availability asks the same wall times of the same days for every employee and every
+ * turn, and each answer costs the polyfill's zone arithmetic.
+ */
+function remembered<A extends (string | number)[], R>(fn: (...args: A) => R, kept = 4096): (...args: A) => R {
+  const answers = new Map<string, R>();
+  return (...args: A): R => {
+    const key = args.join('|');
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as R;
+    const answer = fn(...args);
+    if (answers.size >= kept) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+}
+
 /** toZoned's answers by zone and UTC minute (its parts have minute resolution); cleared when it grows past ZONED_KEPT. */
 const zonedByMinute = new Map<string, Readonly<ZonedParts>>();
 const ZONED_KEPT = 1024;
@@ -63,46 +81,46 @@ export function toZoned(ms: number, timeZone: string): ZonedParts {
  * 'compatible' does); in an overlap, the earlier one.
  * @example zonedToUtc('2026-11-23', 9 * 60, 'America/Chicago') // Date.parse('2026-11-23T15:00:00Z')
  */
-export function zonedToUtc(date: string, minute: number, timeZone: string): number {
+export const zonedToUtc = remembered((date: string, minute: number, timeZone: string): number => {
   return Temporal.PlainDate.from(date)
     .toPlainDateTime()
     .add({ minutes: minute })
     .toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
-}
+});
 
 /**
  * The first instant of local `date`: usually its midnight, but 01:00 where DST
  * starts at midnight (America/Santiago in September).
  * @example startOfDay('2026-09-06', 'America/Santiago') // Date.parse('2026-09-06T04:00:00Z'), 01:00 -03
  */
-export function startOfDay(date: string, timeZone: string): number {
+export const startOfDay = remembered((date: string, timeZone: string): number => {
   return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds;
-}
+});
 
 /**
  * True when the wall time `minute` exists on `date` in `timeZone` (false inside a spring-forward gap).
  * @example localTimeExists('2026-03-08', 150, 'America/Chicago') // false: 02:30 is skipped
  */
-export function localTimeExists(date: string, minute: number, timeZone: string): boolean {
+export const localTimeExists = remembered((date: string, minute: number, timeZone: string): boolean => {
   const wall = Temporal.PlainDate.from(date).toPlainDateTime().add({ minutes: minute });
   // A gap moves the wall time; an overlap keeps it (both of its instants read the same).
   return Temporal.PlainDateTime.compare(wall.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).toPlainDateTime(), wall) === 0;
-}
+});
 
 /** `date` plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
+export const addDays = remembered((date: string, days: number): string => {
   return Temporal.PlainDate.from(date).add({ days }).toString();
-}
+});
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
+export const daysBetween = remembered((from: string, to: string): number => {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
-}
+});
 
 /** 0 = Sunday … 6 = Saturday, of a local date. */
-export function weekdayOf(date: string): number {
+export const weekdayOf = remembered((date: string): number => {
   return Temporal.PlainDate.from(date).dayOfWeek % 7;
-}
+});
 
 /**
  * `2026-11-23T09:00:00-06:00`: an instant as local ISO 8601 with its offset, to the second.
