@@ -19,7 +19,6 @@ import { resolveBookingCustomer } from './customers';
 import { conflict, invalidInput } from './errors';
 import { WEEKDAY_NAMES } from './hours-text';
 import { requireE164 } from './phones';
-import { getServiceBySlugOrId } from './services';
 import { assertBookingAllowed, bookingGuard, bookingLimitError, type BookingScope } from './write-limits';
 
 export { getBooking, listBookings, type BookingView, type ListBookingsInput } from './booking-views';
@@ -131,7 +130,6 @@ async function firstThatCommits<T>(candidates: EmployeeRef[], day: string, attem
  */
 export async function createBooking(ctx: DomainContext, input: CreateBookingInput): Promise<BookingWithLinks> {
   const actor = requireRole(ctx.actor, 'customer', 'staff', 'admin');
-  const service = await getServiceBySlugOrId(ctx, input.service);
   const startMs = validStart(ctx, input.start);
   const scope: BookingScope = {
     subject: actor.subject,
@@ -140,7 +138,8 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
   };
   // Before the slot search: a flood is told about the limit, not about which times are taken.
   await assertBookingAllowed(ctx, scope);
-  const candidates = await candidatesFor(ctx, service, startMs, { employeeId: input.employee_id });
+  // The service is read with the schedule (`not_found` for an unknown or retired one).
+  const { service, candidates } = await candidatesFor(ctx, input.service, startMs, { employeeId: input.employee_id });
   const customerId = await resolveBookingCustomer(ctx, input);
   const contactEmail = input.email?.trim() || (actor.role === 'customer' ? actor.email : undefined) || null;
   const guard = bookingGuard(ctx, scope, 22);
@@ -247,7 +246,7 @@ export async function rescheduleBooking(
   const [service] = await ctx.db.select().from(services).where(eq(services.id, booking.serviceId));
   if (!service) throw new Error(`booking ${booking.number}: service ${booking.serviceId} is missing`);
   const startMs = validStart(ctx, input.start);
-  const candidates = await candidatesFor(ctx, service, startMs, {
+  const { candidates } = await candidatesFor(ctx, service, startMs, {
     employeeId: input.employee_id,
     prefer: booking.employeeId,
     excludeBookingId: booking.id,

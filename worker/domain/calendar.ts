@@ -213,19 +213,20 @@ export function jobsOnDay(cal: Calendar, employeeId: number, dayMs: number, time
  * job would not end by closing time; `invalid_input` for an employee's hours, time
  * off or qualification; `conflict` when booked (the job and its travel buffer) or
  * at the daily cap.
- * @example const [first] = await candidatesFor(ctx, service, start, { employeeId: 3 });
+ * @example const { service, candidates: [first] } = await candidatesFor(ctx, 'drain-cleaning', start, { employeeId: 3 });
  */
 export async function candidatesFor(
   ctx: DomainContext,
-  service: ServiceRow,
+  ref: ServiceRow | string | number,
   startMs: number,
   options: { employeeId?: number; prefer?: number; excludeBookingId?: number } = {},
-): Promise<EmployeeRef[]> {
+): Promise<{ service: ServiceRow; candidates: EmployeeRef[] }> {
+  const { date, weekday } = toZoned(startMs, ctx.timeZone);
+  // The service (by slug or id, `not_found` when retired) is read with the schedule: one round trip.
+  const { service, people, business, cal } = await loadSchedule(ctx, ref, startOfDay(date, ctx.timeZone), startOfDay(addDays(date, 2), ctx.timeZone), options);
   const rules = bookingRulesOf(ctx);
   const endMs = startMs + service.durationMinutes * 60_000;
   const heldEndMs = startMs + cellCountOf(service, rules) * SLOT_MS;
-  const { date, weekday } = toZoned(startMs, ctx.timeZone);
-  const { people, business, cal } = await loadSchedule(ctx, service, startOfDay(date, ctx.timeZone), startOfDay(addDays(date, 2), ctx.timeZone), options);
   const closed = closedError(business, startMs, endMs, ctx.timeZone);
   if (closed) throw closed;
   if (people.length === 0) throw invalidInput(`Nobody currently performs ${service.name}`);
@@ -243,9 +244,10 @@ export async function candidatesFor(
     throw dayFull(options.employeeId !== undefined ? (people[0]?.name ?? 'That employee') : `Everyone who does ${service.name}`, `${WEEKDAY_NAMES[weekday]} ${date}`);
   }
   const load = new Map(open.map((p) => [p.id, dayLoad(cal, p.id, startMs, ctx.timeZone)]));
-  return open.sort(
+  const candidates = open.sort(
     (a, b) => Number(b.id === options.prefer) - Number(a.id === options.prefer) || (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id - b.id,
   );
+  return { service, candidates };
 }
 
 export const slotTaken = () =>

@@ -53,24 +53,23 @@ export async function listServices(
 ): Promise<ServiceList> {
   const category = input.category?.trim();
   const query = input.query?.trim();
-  const rows = await ctx.db
-    .select()
-    .from(services)
-    .where(
-      and(
-        eq(services.active, true),
-        category ? sql`lower(${services.category}) = lower(${category})` : undefined,
-        query
-          ? or(contains(services.slug, query), contains(services.name, query), contains(services.description, query))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(services.category), asc(services.name));
-  const categories = await ctx.db
-    .selectDistinct({ category: services.category })
-    .from(services)
-    .where(eq(services.active, true))
-    .orderBy(asc(services.category));
+  // One round trip for both reads.
+  const [rows, categories] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(services)
+      .where(
+        and(
+          eq(services.active, true),
+          category ? sql`lower(${services.category}) = lower(${category})` : undefined,
+          query
+            ? or(contains(services.slug, query), contains(services.name, query), contains(services.description, query))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(services.category), asc(services.name)),
+    ctx.db.selectDistinct({ category: services.category }).from(services).where(eq(services.active, true)).orderBy(asc(services.category)),
+  ]);
   return { services: rows.map(toServiceView), categories: categories.map((c) => c.category) };
 }
 

@@ -115,12 +115,14 @@ const normalizeNumber = (n: string) => n.trim().toUpperCase();
  */
 async function customerIdForSubject(ctx: DomainContext, user: UserPrincipal): Promise<number> {
   const now = ctx.now();
-  await ctx.db
-    .insert(customers)
-    .values({ subject: user.subject, name: user.name ?? 'Customer', email: user.email ?? null, createdAt: now, updatedAt: now })
-    .onConflictDoNothing()
-    .run();
-  const row = await ctx.db.select({ id: customers.id }).from(customers).where(eq(customers.subject, user.subject)).get();
+  // The insert and the read in one round trip (a batch is one transaction: the read sees the row).
+  const [, [row]] = await ctx.db.batch([
+    ctx.db
+      .insert(customers)
+      .values({ subject: user.subject, name: user.name ?? 'Customer', email: user.email ?? null, createdAt: now, updatedAt: now })
+      .onConflictDoNothing(),
+    ctx.db.select({ id: customers.id }).from(customers).where(eq(customers.subject, user.subject)).limit(1),
+  ]);
   if (!row) throw new Error(`customer row for ${user.subject} missing after upsert`);
   return row.id;
 }

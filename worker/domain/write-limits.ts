@@ -184,25 +184,35 @@ export function bookingGuard(ctx: DomainContext, scope: BookingScope, first: num
   );
 }
 
-/** The `created_at` that must leave the window before one more fits under `limit`, if the window is full. */
-async function windowBlocker(ctx: DomainContext, sql: string, key: string, since: number, limit: number): Promise<number | null> {
-  const row = await ctx.d1.prepare(sql).bind(key, since, limit - 1).first<{ at: number }>();
-  return row?.at ?? null;
-}
+/**
+ * The read of the `created_at` that must leave a window (rows of `table` whose `column` is `key`, made after
+ * `since`) before one more fits under `limit`: no row means there is room. A NULL key matches no row.
+ */
+const windowBlocker = (ctx: DomainContext, table: 'bookings' | 'tickets', column: string, key: string | null, since: number, limit: number) =>
+  ctx.d1.prepare(`SELECT created_at AS at FROM ${table} WHERE ${column} = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3`).bind(key, since, limit - 1);
 
 /**
  * Why `scope` may not create a booking now, or null if it may. Read-only: it
  * explains refusals (and is asked again when the guard refused a racing write).
+ * Its four reads go in one round trip and are judged in order.
  */
 export async function bookingLimitError(ctx: DomainContext, scope: BookingScope): Promise<DomainError | null> {
   if (!limitedCaller(ctx)) return null;
   const limits = writeLimitsOf(ctx);
   const now = ctx.now();
-  const active = await ctx.d1
-    .prepare(`SELECT number FROM bookings WHERE created_by = ?1 AND status IN ${ACTIVE} AND starts_at > ?2 ORDER BY starts_at, id`)
-    .bind(scope.subject, now)
-    .all<{ number: string }>();
-  const mine = active.results.map((r) => r.number);
+  const since = now - DAY_MS;
+  const [active, byPhone, customerWindow, sessionWindow] = await ctx.d1.batch<{ number?: string; n?: number; at?: number }>([
+    ctx.d1.prepare(`SELECT number FROM bookings WHERE created_by = ?1 AND status IN ${ACTIVE} AND starts_at > ?2 ORDER BY starts_at, id`).bind(scope.subject, now),
+    ctx.d1
+      .prepare(
+        `SELECT count(*) AS n FROM bookings b JOIN customers c ON c.id = b.customer_id
+         WHERE b.phone_e164 = ?1 AND b.status IN ${ACTIVE} AND b.starts_at > ?2 AND c.subject IS NOT NULL`,
+      )
+      .bind(scope.phoneE164, now),
+    windowBlocker(ctx, 'bookings', 'created_by', scope.subject, since, limits.bookingsPerDay),
+    windowBlocker(ctx, 'bookings', 'session_id', scope.sessionId, since, limits.bookingsPerDay),
+  ]);
+  const mine = active!.results.map((r) => String(r.number));
   if (mine.length >= limits.activeBookingsPerCustomer) {
     return conflict(
       `You already have ${mine.length} active bookings: ${mine.join(', ')}. The limit is ${limits.activeBookingsPerCustomer}; ` +
@@ -210,14 +220,7 @@ export async function bookingLimitError(ctx: DomainContext, scope: BookingScope)
       { reason: 'active_bookings_limit', limit: limits.activeBookingsPerCustomer, active_bookings: mine },
     );
   }
-  const byPhone = await ctx.d1
-    .prepare(
-      `SELECT count(*) AS n FROM bookings b JOIN customers c ON c.id = b.customer_id
-       WHERE b.phone_e164 = ?1 AND b.status IN ${ACTIVE} AND b.starts_at > ?2 AND c.subject IS NOT NULL`,
-    )
-    .bind(scope.phoneE164, now)
-    .first<{ n: number }>();
-  if ((byPhone?.n ?? 0) >= limits.activeBookingsPerPhone) {
+  if ((byPhone!.results[0]?.n ?? 0) >= limits.activeBookingsPerPhone) {
     // Never name them: they may be someone else's bookings.
     return conflict(
       `This phone number already has ${limits.activeBookingsPerPhone} active bookings, the most we take online for one number; ` +
@@ -225,15 +228,9 @@ export async function bookingLimitError(ctx: DomainContext, scope: BookingScope)
       { reason: 'active_bookings_per_phone_limit', limit: limits.activeBookingsPerPhone },
     );
   }
-  const since = now - DAY_MS;
-  const windows: [string, string | null, string][] = [
-    ['customer', scope.subject, 'SELECT created_at AS at FROM bookings WHERE created_by = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3'],
-    ['session', scope.sessionId, 'SELECT created_at AS at FROM bookings WHERE session_id = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3'],
-  ];
-  for (const [scopeName, key, sql] of windows) {
-    if (key === null) continue;
-    const blocker = await windowBlocker(ctx, sql, key, since, limits.bookingsPerDay);
-    if (blocker !== null) {
+  for (const [scopeName, window] of [['customer', customerWindow], ['session', sessionWindow]] as const) {
+    const blocker = window!.results[0]?.at;
+    if (blocker !== undefined) {
       return rateLimited(
         `${scopeName === 'customer' ? 'You have' : 'This conversation has'} made ${limits.bookingsPerDay} bookings in the last 24 hours, the most we take online.`,
         secondsUntil(blocker, DAY_MS, now),
@@ -275,14 +272,15 @@ export async function ticketLimitError(ctx: DomainContext, scope: TicketScope): 
   if (!limitedCaller(ctx)) return null;
   const limit = writeLimitsOf(ctx).ticketsPerHour;
   const now = ctx.now();
-  const windows: [string, string | null, string][] = [
-    ['customer', scope.subject, 'SELECT created_at AS at FROM tickets WHERE opened_by = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3'],
-    ['session', scope.sessionId, 'SELECT created_at AS at FROM tickets WHERE session_id = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3'],
-  ];
-  for (const [scopeName, key, sql] of windows) {
-    if (key === null) continue;
-    const blocker = await windowBlocker(ctx, sql, key, now - HOUR_MS, limit);
-    if (blocker !== null) {
+  const since = now - HOUR_MS;
+  // Both windows in one round trip.
+  const windows = await ctx.d1.batch<{ at: number }>([
+    windowBlocker(ctx, 'tickets', 'opened_by', scope.subject, since, limit),
+    windowBlocker(ctx, 'tickets', 'session_id', scope.sessionId, since, limit),
+  ]);
+  for (const [scopeName, window] of [['customer', windows[0]], ['session', windows[1]]] as const) {
+    const blocker = window!.results[0]?.at;
+    if (blocker !== undefined) {
       return rateLimited(
         `${scopeName === 'customer' ? 'You have' : 'This conversation has'} opened ${limit} tickets in the last hour, the most we take; ` +
           'the team has them and will follow up. For an emergency, ask for a person.',
