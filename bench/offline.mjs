@@ -26,21 +26,31 @@ export async function health(base, requests, concurrency) {
   return times;
 }
 
+/** Opens scenario `i`'s chat session (each conversation its own visitor address). */
+async function openConversation(base, scenario, i) {
+  const ip = ipOf(i);
+  const res = await fetch(`${base}/api/v1/chat/session/new`, { method: 'POST', headers: { 'content-type': 'application/json', ...ip }, body: JSON.stringify(scenario.session ?? {}) });
+  return { ...(await res.json()), ip };
+}
+
+/** Opens every scenario's session first (`opened` for conversations(), so that only the turns are measured). */
+export const openConversations = (base, scenarios) => Promise.all(scenarios.map((s, i) => openConversation(base, s, i)));
+
 /**
  * Plays `scenarios` as chat conversations, `concurrency` at a time; each turn's ms (and, with `onTurn`, its response).
  * Every turn must be answered by the offline engine, or with `{ offline: false }` by the configured model.
+ * Sessions are opened as each conversation starts, or taken from `opened` (openConversations, same order).
  */
-export async function conversations(base, scenarios, concurrency, onTurn, { offline = true } = {}) {
+export async function conversations(base, scenarios, concurrency, onTurn, { offline = true, opened } = {}) {
   const times = [];
   await pool(scenarios, concurrency, async (scenario, i) => {
-    const ip = ipOf(i);
-    const opened = await (await fetch(`${base}/api/v1/chat/session/new`, { method: 'POST', headers: { 'content-type': 'application/json', ...ip }, body: JSON.stringify(scenario.session ?? {}) })).json();
+    const session = opened?.[i] ?? (await openConversation(base, scenario, i));
     for (const said of scenario.turns) {
       const started = performance.now();
       const res = await fetch(`${base}/api/v1/chat/message`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${opened.token}`, ...ip },
-        body: JSON.stringify({ session_id: opened.session_id, message: said }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}`, ...session.ip },
+        body: JSON.stringify({ session_id: session.session_id, message: said }),
       });
       const body = await res.json();
       if (res.status !== 200 || body.offline !== offline) throw new Error(`turn failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // `npm run bench:profile`: a CPU profile of workerd while offline chat turns run. Starts `wrangler dev`
 // with `--inspector-port` (the same throwaway server the benches use), connects to its DevTools protocol
-// over WebSocket, and between Profiler.start and Profiler.stop plays the eval conversations
-// (BENCH_PROFILE_TURNS, 300, BENCH_PROFILE_CONCURRENCY, 1, at a time). Writes bench/out/turns-<time>.cpuprofile
+// over WebSocket, opens the eval conversations' sessions, and between Profiler.start and Profiler.stop plays
+// their turns (BENCH_PROFILE_TURNS, 300, BENCH_PROFILE_CONCURRENCY, 1, at a time). Writes bench/out/turns-<time>.cpuprofile
 // (open it in Chrome DevTools → Performance, or speedscope) and prints the top self-time functions,
 // aggregated by function and script, and by script. BENCH_PROFILE_MODEL=fake profiles model turns instead:
-// the fake OpenAI server (0 ms latency) answers through the real openai client, as in the chat bench: the
-// sessions are opened before the profile starts and each gets 5 short turns, so only turns are profiled.
+// the fake OpenAI server (0 ms latency) answers through the real openai client, as in the chat bench: each
+// session gets 5 short turns.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCENARIOS } from '../test/eval/scenarios/index.ts';
 import { freePort } from '../test/browser/dev-server.ts';
 import { startFakeOpenAI } from '../test/fake-openai/server.ts';
 import { startDevServer } from './dev-server.mjs';
-import { conversations } from './offline.mjs';
+import { conversations, openConversations } from './offline.mjs';
 
 /** A minimal DevTools protocol client: send(method, params) → result. */
 async function devtools(url) {
@@ -141,13 +141,13 @@ export async function profileTurns({ turns, concurrency, top, model }) {
     }
     const expect = { offline: !fake };
     await conversations(server.base, all.slice(0, 10), concurrency, undefined, expect); // warm-up: isolate, DO class, caches
-    // Model turns are profiled as the chat bench measures them: sessions opened first, then only the turns.
-    const opened = fake ? await openSessions(server.base, Math.ceil(turns / 5)) : [];
+    // Only turns are profiled: the sessions are opened first (model turns: as the chat bench sends them).
+    const opened = fake ? await openSessions(server.base, Math.ceil(turns / 5)) : await openConversations(server.base, picked);
     await client.send('Profiler.enable');
     await client.send('Profiler.setSamplingInterval', { interval: 200 });
     await client.send('Profiler.start');
     const started = performance.now();
-    const times = fake ? await sessionTurns(server.base, opened, 5, concurrency) : await conversations(server.base, picked, concurrency, undefined, expect);
+    const times = fake ? await sessionTurns(server.base, opened, 5, concurrency) : await conversations(server.base, picked, concurrency, undefined, { ...expect, opened });
     const wall = performance.now() - started;
     const { profile } = await client.send('Profiler.stop');
     client.close();
