@@ -24,6 +24,10 @@ describe('days counted from today or from a day named', () => {
     ['a week from friday at 10', 'en', '2026-12-11', 10 * 60],
     ['a week from tomorrow at 10', 'en', '2026-12-11', 10 * 60],
     ['in 2 days', 'en', '2026-12-05', undefined],
+    ['in a fortnight', 'en', '2026-12-17', undefined],
+    ['a week on friday', 'en', '2026-12-11', undefined],
+    ['friday week', 'en', '2026-12-11', undefined],
+    ['two weeks from tomorrow', 'en', '2026-12-18', undefined],
     ['dentro de dos semanas a las 9', 'es', '2026-12-17', 9 * 60],
     ['en tres dias', 'es', '2026-12-06', undefined],
     ['de hoy en ocho dias a las 10', 'es', '2026-12-10', 10 * 60],
@@ -43,6 +47,12 @@ describe('a day gone by tells the story; the day asked for is the one ahead', ()
     ['it has been clogged since sunday, can you come monday at 10?', 'en', '2026-12-07', 10 * 60],
     ['esta tapado desde el domingo. se puede el martes a las 10 de la manana?', 'es', '2026-12-08', 10 * 60],
     ['el dia 14 a las 9', 'es', '2026-12-14', 9 * 60],
+    // A weekday with its date is that date; a bare number after an English weekday stays an hour.
+    ['thursday the 17th at 9', 'en', '2026-12-17', 9 * 60],
+    ['monday 14th', 'en', '2026-12-14', undefined],
+    ['friday 4', 'en', '2026-12-04', 16 * 60],
+    ['el jueves 17 a las nueve y media', 'es', '2026-12-17', 9 * 60 + 30],
+    ['el martes 15', 'es', '2026-12-15', undefined],
     ['on the 2nd at 2', 'en', '2027-01-02', 14 * 60],
     ['can you come on the 3rd at 2?', 'en', '2026-12-03', 14 * 60],
   ];
@@ -67,6 +77,9 @@ describe('times in words, sharp, quarters and halves, in English and Spanish', (
     ['a quarter to 3 tomorrow', 'en', '2026-12-04', 14 * 60 + 45],
     ['quarter after 2 tomorrow', 'en', '2026-12-04', 14 * 60 + 15],
     ['tomorrow noonish', 'en', '2026-12-04', 12 * 60],
+    ['monday around lunchtime', 'en', '2026-12-07', 12 * 60],
+    ['tues at ten thirty', 'en', '2026-12-08', 10 * 60 + 30],
+    ['tues at 2 fifteen', 'en', '2026-12-08', 14 * 60 + 15],
     // "after", "before" beside a day are no shift of a booking.
     ['friday after lunch? say 1', 'en', '2026-12-04', 13 * 60],
     ['el lunes antes de las 10', 'es', '2026-12-07', 10 * 60],
@@ -107,6 +120,9 @@ describe('shifts of a booked visit', () => {
     ['puede moverla una semana despues, a la misma hora?', 'es', 7],
     ['dos dias antes por favor, muevalo', 'es', -2],
   ];
+  it('is a move when a booking is talked about', () => {
+    expect(read('hi, booking BK-2026-000004 - can we do same time next week instead?').top).toBe('reschedule');
+  });
   it.each(cases)('%s', (text, lang, days) => {
     const u = read(text, lang);
     expect(u.shiftDays).toBe(days);

@@ -77,6 +77,9 @@ function normalise(text: string): string {
     // "10ish", "noonish": about then.
     .replace(/\b(\d{1,2}(?::\d{2})?)\s?-?ish\b/g, 'around $1')
     .replace(/\bnoon-?ish\b/g, 'noon')
+    // "ten thirty", "2 fifteen", "nine forty-five": an hour and its minutes in words.
+    .replace(/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (fifteen|thirty|forty[- ]?five)\b(?![- ]?(?:minutes?|mins?|years?|days?|hours?|dollars?|bucks|percent|%|gallons?|amps?|feet|ft))/g, (_, h: string, m: string) =>
+      `${hourNumber(h)}:${m === 'fifteen' ? '15' : m === 'thirty' ? '30' : '45'}`)
     // "half past one", "half 2" (half past two), "quarter past 10", "quarter to 3".
     .replace(/\bhalf(?: past)? (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:30`)
     .replace(/\b(?:a )?quarter (?:past|after) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:15`)
@@ -150,12 +153,34 @@ function relativeDay(t: string, today: string): string | undefined {
     const n = span(from[1]!, from[2]!);
     return n >= 1 && n <= 90 ? addDays(start, n) : undefined;
   }
+  // "in a fortnight", "a week on friday", "friday week" (British): two weeks; that weekday a week later.
+  if (/\b(in )?a fortnight\b/.test(t)) return addDays(today, 14);
+  const weekOn = new RegExp(`\\ba week on (${Object.keys(WEEKDAYS).join('|')})\\b|\\b(${Object.keys(WEEKDAYS).join('|')}) week\\b`).exec(t);
+  if (weekOn) return addDays(nextWeekday(today, WEEKDAYS[(weekOn[1] ?? weekOn[2])!]!), 7);
   const spanish = /\bde hoy en (ocho|quince|8|15)(?: d[ií]as)?\b/.exec(t);
   if (spanish) return addDays(today, /^(ocho|8)$/.test(spanish[1]!) ? 7 : 14);
   const ahead = new RegExp(`\\b(?:in|en|dentro de)\\s+(?:about |like |unas? )?${COUNT}\\s+${WEEKS}(?:'?s)?\\b(?!\\s+(?:ago|later|earlier))`).exec(t);
   if (ahead) {
     const n = span(ahead[1]!, ahead[2]!);
     return n >= 1 && n <= 90 ? addDays(today, n) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "thursday the 17th", "monday, dec 14" aside, "el jueves 17": a weekday and a day of the month that fall together
+ * in the next ten weeks, said as that date. A bare number after an English weekday ("friday 4") stays an hour;
+ * in Spanish a time comes with "a las", so "el martes 15" is the 15th.
+ */
+function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; said: string; weekday: string } | undefined {
+  const m = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})\\.?,?\\s+(the\\s+|el\\s+|d[ií]a\\s+)?(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?::|\\.\\d|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|\\/|-|de la|ish))`).exec(t);
+  if (!m) return undefined;
+  if (lang !== 'es' && !m[2] && !m[4]) return undefined;
+  const day = Number(m[3]);
+  if (day < 1 || day > 31) return undefined;
+  for (let d = 0; d <= 70; d++) {
+    const candidate = addDays(today, d);
+    if (Number(candidate.slice(8, 10)) === day && weekdayOf(candidate) === WEEKDAYS[m[1]!]) return { date: candidate, said: m[0], weekday: m[1]! };
   }
   return undefined;
 }
@@ -175,7 +200,9 @@ function houseTime(hour: number, minute: number, meridiemCertain: boolean, text:
  * @example readWhen('tmrw at 10', '2026-12-01', 600, 'en') // { date: '2026-12-02', time: 600 }
  */
 export function readWhen(text: string, today: string, nowMinute: number, lang: Lang, options: { last?: boolean } = {}): When {
-  const t = normalise(text);
+  // "thursday the 17th", "el jueves 17": a weekday with its date is that date (the number is no hour).
+  const dated = weekdayWithDate(normalise(text), today, lang);
+  const t = dated ? normalise(text).replace(dated.said, dated.weekday) : normalise(text);
   const out: When = {};
 
   // Impossible calendar dates are said back, not rolled over into the next month.
@@ -294,7 +321,8 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
       }
     }
   }
-  if (out.date && vagueDate) out.vague = true;
+  if (dated && !options.last) out.date = dated.date;
+  if (out.date && vagueDate && !dated) out.vague = true;
   // "2:15 on friday? if u only do half hours then half past 2", "9 or 10", "10, otherwise 11": a fallback time,
   // said after a word that offers one (never one said after "not").
   if (chosen !== undefined) {
@@ -340,7 +368,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (ordinal && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) out.date = nextDayOfMonth(today, Number(ordinal[1]));
   }
   if (out.time === undefined) {
-    if (/\b(noon|mediod[ií]a)\b/.test(t)) out.time = 12 * 60;
+    if (/\b(noon|mediod[ií]a|lunch ?time|around lunch|at lunch|la hora de (la )?comida)\b/.test(t)) out.time = 12 * 60;
     else if (/\b(first thing|early morning|as early as (possible|you can))\b/.test(t)) out.time = 8 * 60;
   }
   // A year far off is a number misread as a date (a ZIP, a house number), not a booking request.
