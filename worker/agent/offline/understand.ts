@@ -194,6 +194,8 @@ function read(said: string, ctx: ReadContext): Understanding {
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
   if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
+  // "booking BK-… can we do same time next week instead?": a booking talked about and a shift of its day or time is a move.
+  if ((intents.reschedule || intents.lookup) && !intents.cancel && (daysShiftOf(text) !== undefined || shiftOf(text) !== undefined)) intents.reschedule = Math.max(intents.reschedule ?? 0, (intents.lookup ?? 0) + 0.5, 2.5);
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
   if (when.time === undefined && ctx.expectingTime) {
