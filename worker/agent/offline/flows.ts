@@ -189,8 +189,12 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     return reply(`${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
   }
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
-  const done = turn.find((x) => x.name === 'reschedule_booking');
+  const tries = turn.filter((x) => x.name === 'reschedule_booking');
+  const done = tries.at(-1);
   if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });
+  // "move it to friday at 2, or 3 if not": the customer's fallback time, when the first cannot be had.
+  const fallback = done.result.ok || state.slots.time !== time ? undefined : state.slots.altTimes?.find((x) => !tries.some((tr) => tr.args.start === `${date}T${hhmm(x)}`));
+  if (fallback !== undefined) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(fallback)}` });
   if (done.result.ok) {
     const b = done.result.data as BookingData;
     return reply(t.moved(b.number, describeVisit(b, lang), b.links?.manage), { done: true, booked: bookedAt(b) });
