@@ -5,7 +5,10 @@
  * the next one after today ("next thursday" said on a Tuesday is in two days,
  * as the booking flow has always read it), "the 5th" is the next 5th, a bare
  * 1:00–6:59 is the afternoon, impossible dates ("Feb 30") and past ones are
- * reported rather than guessed.
+ * reported rather than guessed. Days are also counted ("2 weeks from today", "a week
+ * from friday"), a day gone by ("since sunday", "last weekend") only tells the story,
+ * a shift of a booking ("one week later") is left to understand.ts, and a fallback
+ * time ("… or else half past 2") comes back in `alternatives`.
  */
 import * as chrono from 'chrono-node';
 import { addDays } from '../../lib/zoned-time';
