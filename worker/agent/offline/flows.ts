@@ -96,14 +96,16 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
     return reply(`${t.noOpenings(d.service.name, dayName(d.date, lang))} ${next || t.nothingWeekAfter} ${t.askDate}`, { pending: 'date' });
   }
   if (d.time === undefined) return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
-  if (!times.has(hhmm(d.time))) return reply(`${t.notOpen(clock(d.time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
-  const when = lang === 'es' ? `${dayName(d.date, lang)} a las ${clock(d.time)}` : `${dayName(d.date, lang)} at ${clock(d.time)}`;
+  // "quarter past 2? if you only do half hours then half past 2": the customer's fallback, when the time asked for is not open.
+  const time = times.has(hhmm(d.time)) ? d.time : (d.altTimes?.find((x) => times.has(hhmm(x))) ?? d.time);
+  if (!times.has(hhmm(time))) return reply(`${t.notOpen(clock(time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+  const when = lang === 'es' ? `${dayName(d.date, lang)} a las ${clock(time)}` : `${dayName(d.date, lang)} at ${clock(time)}`;
   if (!name) return reply(`${t.slotOk(d.service.name, when, money(d.service.price_cents))} ${t.askName}`, { pending: 'name' });
   if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
   if (!d.address) return reply(t.askAddress, { pending: 'address' });
   return callTool('create_booking', {
     service: d.service.slug,
-    start: `${d.date}T${hhmm(d.time)}`,
+    start: `${d.date}T${hhmm(time)}`,
     customer_name: name,
     phone: d.phone,
     address: d.address,
@@ -187,8 +189,12 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     return reply(`${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
   }
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
-  const done = turn.find((x) => x.name === 'reschedule_booking');
+  const tries = turn.filter((x) => x.name === 'reschedule_booking');
+  const done = tries.at(-1);
   if (!done) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(time)}` });
+  // "move it to friday at 2, or 3 if not": the customer's fallback time, when the first cannot be had.
+  const fallback = done.result.ok || state.slots.time !== time ? undefined : state.slots.altTimes?.find((x) => !tries.some((tr) => tr.args.start === `${date}T${hhmm(x)}`));
+  if (fallback !== undefined) return callTool('reschedule_booking', { booking_number: number, start: `${date}T${hhmm(fallback)}` });
   if (done.result.ok) {
     const b = done.result.data as BookingData;
     return reply(t.moved(b.number, describeVisit(b, lang), b.links?.manage), { done: true, booked: bookedAt(b) });

@@ -24,7 +24,7 @@ export interface CatalogEntry {
 const SYNONYMS: Record<string, { strong: string[]; weak?: string[] }> = {
   ac: { strong: ['conditioner', 'conditioning', 'cooling', 'ac', 'a/c', 'acondicionado', 'clima'], weak: ['air', 'aire'] },
   furnace: { strong: ['heat', 'heater', 'heating', 'furnace', 'calefacción', 'calefaccion', 'caldera', 'calentón', 'horno'] },
-  drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'backing', 'backs', 'backup', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['slow', 'sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
+  drain: { strong: ['clog', 'clogged', 'clogd', 'cloged', 'unclog', 'snake', 'drain', 'draining', 'drainage', 'tapó', 'tapo', 'atascado', 'atascada', 'atorado', 'atorada', 'backed', 'backing', 'backs', 'backup', 'drenaje', 'destapar', 'tapado', 'tapada', 'desagüe', 'desague'], weak: ['slow', 'slowly', 'sink', 'toilet', 'tub', 'bathtub', 'shower', 'lavabo', 'fregadero', 'inodoro', 'bañera', 'tina', 'regadera', 'ducha', 'excusado'] },
   leak: { strong: ['leak', 'leaking', 'leaky', 'drip', 'drips', 'dripping', 'dripped', 'fuga', 'gotera', 'gotea', 'goteando'], weak: ['faucet', 'faucets', 'pipe', 'pipes', 'valve', 'valves', 'shutoff', 'damp', 'wet', 'puddle', 'tubería', 'tuberia', 'llave', 'grifo', 'válvula', 'valvula', 'mojado', 'húmedo', 'humedo'] },
   water: { strong: ['calentador', 'boiler', 'tank'], weak: ['hot'] },
   outlet: { strong: ['outlet', 'outlets', 'socket', 'switch', 'switches', 'gfci', 'plug', 'enchufe', 'interruptor', 'tomacorriente', 'contacto'] },

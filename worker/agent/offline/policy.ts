@@ -105,7 +105,12 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // The service changes only when the customer asks for one (not when a side question names another).
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   if (u_.date) s.date = u_.date;
-  if (u_.time !== undefined) s.time = u_.time;
+  if (u_.time !== undefined) {
+    s.time = u_.time;
+    // A fallback time goes with the time it backs ("2:15, or else 2:30"); a new time drops the old fallback.
+    if (u_.altTimes) s.altTimes = u_.altTimes;
+    else delete s.altTimes;
+  }
   if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
   if (u.spelling && s.name) s.name = respell(s.name, u.spelling);
   if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));

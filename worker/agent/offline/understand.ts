@@ -18,6 +18,8 @@ export interface Slots {
   service?: CatalogEntry;
   date?: string;
   time?: number;
+  /** Times to try, in order, when `time` is not open ("quarter past 2 … if not, half past 2"). */
+  altTimes?: number[];
   name?: string;
   phone?: string;
   email?: string;
@@ -106,7 +108,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\b(is|was|running|showed up|arrived|came) (\d+ (hours?|minutes?|mins?) )?late\b|\blate again\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\b(i was|we were|i got|we got|i'?ve been|we'?ve been|they) (charged|billed)\b.{0,80}\b(says|said|quoted|listed|advertised|supposed to be|instead of|only|more than|but)\b|\b(charged|billed) (me|us) (more|extra)\b|\bover-?charg\w*|\bme cobraron\b.{0,60}\b(dice|dijeron|deber[ií]a|en vez de|m[aá]s)\b|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|mover(la|lo)|reprogramar(la|lo)?)\b/i, 2.5],
   ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\b(address|phone|number|name|time|day|date|details)\b.{0,25}\b(on file|(you|u) (have|got) (down |listed )?for (it|me|my|the (booking|appointment|appt|visit)))|\b(what|which) (address|time|day|date) (is|was) (it|my (booking|appointment|appt|visit)) (booked )?(for|at)\b|\bmi cita\b|\bcu[aá]ndo es mi\b|\b(direcci[oó]n|datos) (que tienen|registrad[ao]s?)\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
@@ -187,9 +189,13 @@ function read(said: string, ctx: ReadContext): Understanding {
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
   const when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
+  // "I travel this week, please move it one week later": with a booked visit shifted, a vague week is the reason, not the day.
+  if (when.vague && daysShiftOf(text) !== undefined) delete when.date;
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
   if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
+  // "booking BK-… can we do same time next week instead?": a booking talked about and a shift of its day or time is a move.
+  if ((intents.reschedule || intents.lookup) && !intents.cancel && (daysShiftOf(text) !== undefined || shiftOf(text) !== undefined)) intents.reschedule = Math.max(intents.reschedule ?? 0, (intents.lookup ?? 0) + 0.5, 2.5);
   const ranked = (Object.entries(intents) as [Intent, number][]).sort((a, b) => b[1] - a[1]);
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
   if (when.time === undefined && ctx.expectingTime) {
@@ -211,6 +217,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(service ? { service } : {}),
     ...(when.date ? { date: when.date } : {}),
     ...(when.time !== undefined ? { time: when.time } : {}),
+    ...(when.time !== undefined && when.alternatives?.length ? { altTimes: when.alternatives } : {}),
     ...(phone ? { phone } : {}),
     ...(address ? { address } : {}),
   };
@@ -304,6 +311,17 @@ const OUT_OF_STATE = /\b(?:in|up in|out in|near|at)\s+((?:[a-z.'-]+)(?:\s+[a-z.'
 
 /** Days a message moves a visit by: "push it back a week" 7, "two days earlier" −2. */
 function daysShiftOf(text: string): number | undefined {
+  // "same time next week", "next week, same day and hour", "the following week": a week on.
+  if (/\bsame (time|day|hour)\b.{0,25}\b(next|the following) week\b|\b(next|the following) week\b.{0,25}\bsame (time|day|hour)\b|\bmisma hora\b.{0,25}\bsemana (que viene|pr[oó]xima)\b|\b(la )?(semana (que viene|pr[oó]xima)|pr[oó]xima semana)\b.{0,25}\bmisma hora\b/i.test(text)) return 7;
+  // "una semana después", "dos días antes", "una semana más tarde".
+  const es = /\b(un|una|uno|dos|tres|\d+) (semanas?|d[ií]as?) (despu[eé]s|m[aá]s tarde|antes|m[aá]s temprano)\b/i.exec(text);
+  if (es) {
+    const n = ({ un: 1, una: 1, uno: 1, dos: 2, tres: 3 } as Record<string, number>)[es[1]!.toLowerCase()] ?? Number(es[1]);
+    const days = /^s/i.test(es[2]!) ? n * 7 : n;
+    return /antes|temprano/i.test(es[3]!) ? -days : days;
+  }
+  // "the day before", "a day earlier" (not "the day after tomorrow", a day counted from today).
+  if (/\b(?:move|push|bump|change|switch|make)\b.{0,40}\bthe day (before|after)\b(?! tomorrow)/i.test(text)) return /before/i.test(/\bthe day (before|after)\b/i.exec(text)![1]!) ? -1 : 1;
   const m = /\b(?:push|move|bump)\b.{0,60}?\b(back|forward|out|later|earlier)\b.{0,10}?\b(?:by )?(a|an|one|two|three|\d+) (weeks?|days?)\b|\b(a|an|one|two|three|\d+) (weeks?|days?) (later|earlier)\b/i.exec(text);
   if (!m) return undefined;
   const [direction, count, unit] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[4]!, m[5]!];

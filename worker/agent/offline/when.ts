@@ -5,7 +5,10 @@
  * the next one after today ("next thursday" said on a Tuesday is in two days,
  * as the booking flow has always read it), "the 5th" is the next 5th, a bare
  * 1:00–6:59 is the afternoon, impossible dates ("Feb 30") and past ones are
- * reported rather than guessed.
+ * reported rather than guessed. Days are also counted ("2 weeks from today", "a week
+ * from friday"), a day gone by ("since sunday", "last weekend") only tells the story,
+ * a shift of a booking ("one week later") is left to understand.ts, and a fallback
+ * time ("… or else half past 2") comes back in `alternatives`.
  */
 import * as chrono from 'chrono-node';
 import { addDays } from '../../lib/zoned-time';
@@ -19,6 +22,10 @@ export interface When {
   time?: number;
   /** What was wrong with a date the customer named. */
   issue?: { kind: 'impossible' | 'past'; said: string };
+  /** "quarter past 2 … if not, half past 2": the times to try, in order, when `time` is not open. */
+  alternatives?: number[];
+  /** The day is only a week named ("this week", "next week"), no day of it. */
+  vague?: boolean;
 }
 
 const WEEKDAYS: Record<string, number> = {
@@ -51,6 +58,21 @@ function normalise(text: string): string {
     // "at three", "around ten", "a las tres", "a la una": an hour spelled out after a word that introduces a time.
     .replace(/\b(at|around|about|a las|a la|sobre las)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\b(?!\s+(?:of|or|hours?|minutes?|mins?|more|times?|days?|weeks?|people|units?|outlets?|lights?))/g, (m, at: string, h: string) =>
       /^a |^sobre/.test(at) === HORAS.includes(h) ? `${at} ${hourNumber(h)}` : m)
+    // "ten o'clock", "diez en punto": an hour spelled out before o'clock is that hour.
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'?clock\b/g, (_, h: string) => `${hourNumber(h)} o'clock`)
+    // "9 sharp", "10 on the dot", "9 en punto": that time exactly.
+    .replace(/\b(\d{1,2})(:\d{2})?\s*(?:o'?clock\s*)?(?:sharp|on the dot|en punto)\b/g, (_, h: string, min?: string) => `${h}${min ?? ':00'}`)
+    // Spanish without accents: "manana" is "mañana", "dia" "día", "proxima" "próxima".
+    .replace(/\bmanana\b/g, 'mañana')
+    .replace(/\bdia(s?)\b/g, 'día$1')
+    .replace(/\bproxim([oa])\b/g, 'próxim$1')
+    .replace(/\bdespues\b/g, 'después')
+    // "a las 10 de la mañana" is ten in the morning, not tomorrow; "de la tarde/noche" is read later (houseTime).
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s+(?:de la|por la) mañana\b/g, '$1 am')
+    // "a las 10 y media", "las 3 y cuarto", "las 4 menos cuarto".
+    .replace(/\b(\d{1,2}) y media\b/g, '$1:30')
+    .replace(/\b(\d{1,2}) y cuarto\b/g, '$1:15')
+    .replace(/\b(\d{1,2}) menos cuarto\b/g, (_, h: string) => `${(Number(h) + 11) % 12 || 12}:45`)
     .replace(/\bnxt\b/g, 'next')
     .replace(/\bwk\b/g, 'week')
     .replace(/\bpasado mañana\b/g, 'in 2 days')
@@ -58,10 +80,16 @@ function normalise(text: string): string {
     // "10ish", "noonish": about then.
     .replace(/\b(\d{1,2}(?::\d{2})?)\s?-?ish\b/g, 'around $1')
     .replace(/\bnoon-?ish\b/g, 'noon')
+    // "ten thirty", "2 fifteen", "nine forty-five": an hour and its minutes in words.
+    .replace(/\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (fifteen|thirty|forty[- ]?five)\b(?![- ]?(?:minutes?|mins?|years?|days?|hours?|dollars?|bucks|percent|%|gallons?|amps?|feet|ft))/g, (_, h: string, m: string) =>
+      `${hourNumber(h)}:${m === 'fifteen' ? '15' : m === 'thirty' ? '30' : '45'}`)
     // "half past one", "half 2" (half past two), "quarter past 10", "quarter to 3".
     .replace(/\bhalf(?: past)? (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:30`)
-    .replace(/\bquarter past (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:15`)
-    .replace(/\bquarter to (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${(hourNumber(h) + 11) % 12 || 12}:45`)
+    .replace(/\b(?:a )?quarter (?:past|after) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${hourNumber(h)}:15`)
+    .replace(/\b(?:a )?quarter (?:to|till?|of|before) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (_, h: string) => `${(hourNumber(h) + 11) % 12 || 12}:45`)
+    // "ten o'clock in the morning", "2 in the afternoon", "8 at night": the hour with its half of the day.
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s*(?:o'?clock\s*)?(?:in the|this)\s+(morning|afternoon|evening)\b|\b(\d{1,2}(?::\d{2})?)\s*(?:o'?clock\s*)?at night\b/g, (_, h?: string, part?: string, night?: string) =>
+      night ? `${night}pm` : `${h}${part === 'morning' ? 'am' : 'pm'}`)
     .replace(/\b[a-z]{5,10}\b/g, (w) => weekdayTypo(w) ?? w);
 }
 
@@ -106,6 +134,60 @@ function ownDay(t: string, index: number): boolean {
   return /\b(leave|leaving|work|get home|be home|home|gone|until|till|salgo|trabajo)\b[^.?!]{0,14}$/.test(t.slice(Math.max(0, index - 28), index));
 }
 
+const COUNTS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fourteen: 14, fifteen: 15,
+  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, catorce: 14, quince: 15,
+};
+const COUNT = `(\\d{1,2}|${Object.keys(COUNTS).join('|')})`;
+const WEEKS = '(weeks?|semanas?|days?|d[ií]as?)';
+const countOf = (word: string) => COUNTS[word] ?? Number(word);
+
+/**
+ * A day counted from today or from a day named: "in 2 weeks", "two weeks from today", "3 days from now",
+ * "a week from friday", "a week from tomorrow", "dentro de dos semanas", "en tres días", "de hoy en ocho días"
+ * (Spanish counts a week as eight days, a fortnight as fifteen, both counting today).
+ */
+function relativeDay(t: string, today: string): string | undefined {
+  const span = (count: string, unit: string) => countOf(count) * (/^(w|s)/.test(unit) ? 7 : 1);
+  const from = new RegExp(`\\b${COUNT}\\s+${WEEKS}\\s+(?:from|after|starting|a partir de(?:l)?|despu[eé]s de(?:l)?)\\s+(?:this |next |el |la )?(today|now|tomorrow|hoy|mañana|${Object.keys(WEEKDAYS).join('|')})\\b`).exec(t);
+  if (from) {
+    const base = from[3]!;
+    const start = /^(today|now|hoy)$/.test(base) ? today : /^(tomorrow|mañana)$/.test(base) ? addDays(today, 1) : nextWeekday(today, WEEKDAYS[base]!);
+    const n = span(from[1]!, from[2]!);
+    return n >= 1 && n <= 90 ? addDays(start, n) : undefined;
+  }
+  // "in a fortnight", "a week on friday", "friday week" (British): two weeks; that weekday a week later.
+  if (/\b(in )?a fortnight\b/.test(t)) return addDays(today, 14);
+  const weekOn = new RegExp(`\\ba week on (${Object.keys(WEEKDAYS).join('|')})\\b|\\b(${Object.keys(WEEKDAYS).join('|')}) week\\b`).exec(t);
+  if (weekOn) return addDays(nextWeekday(today, WEEKDAYS[(weekOn[1] ?? weekOn[2])!]!), 7);
+  const spanish = /\bde hoy en (ocho|quince|8|15)(?: d[ií]as)?\b/.exec(t);
+  if (spanish) return addDays(today, /^(ocho|8)$/.test(spanish[1]!) ? 7 : 14);
+  const ahead = new RegExp(`\\b(?:in|en|dentro de)\\s+(?:about |like |unas? )?${COUNT}\\s+${WEEKS}(?:'?s)?\\b(?!\\s+(?:ago|later|earlier))`).exec(t);
+  if (ahead) {
+    const n = span(ahead[1]!, ahead[2]!);
+    return n >= 1 && n <= 90 ? addDays(today, n) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "thursday the 17th", "monday, dec 14" aside, "el jueves 17": a weekday and a day of the month that fall together
+ * in the next ten weeks, said as that date. A bare number after an English weekday ("friday 4") stays an hour;
+ * in Spanish a time comes with "a las", so "el martes 15" is the 15th.
+ */
+function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; said: string; weekday: string } | undefined {
+  const m = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})\\.?,?\\s+(the\\s+|el\\s+|d[ií]a\\s+)?(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?::|\\.\\d|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|\\/|-|de la|ish))`).exec(t);
+  if (!m) return undefined;
+  if (lang !== 'es' && !m[2] && !m[4]) return undefined;
+  const day = Number(m[3]);
+  if (day < 1 || day > 31) return undefined;
+  for (let d = 0; d <= 70; d++) {
+    const candidate = addDays(today, d);
+    if (Number(candidate.slice(8, 10)) === day && weekdayOf(candidate) === WEEKDAYS[m[1]!]) return { date: candidate, said: m[0], weekday: m[1]! };
+  }
+  return undefined;
+}
+
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** A time with the house rule: a bare 1–6 o'clock (no am/pm) is the afternoon; "de la tarde" too. */
@@ -121,7 +203,9 @@ function houseTime(hour: number, minute: number, meridiemCertain: boolean, text:
  * @example readWhen('tmrw at 10', '2026-12-01', 600, 'en') // { date: '2026-12-02', time: 600 }
  */
 export function readWhen(text: string, today: string, nowMinute: number, lang: Lang, options: { last?: boolean } = {}): When {
-  const t = normalise(text);
+  // "thursday the 17th", "el jueves 17": a weekday with its date is that date (the number is no hour).
+  const dated = weekdayWithDate(normalise(text), today, lang);
+  const t = dated ? normalise(text).replace(dated.said, dated.weekday) : normalise(text);
   const out: When = {};
 
   // Impossible calendar dates are said back, not rolled over into the next month.
@@ -136,10 +220,8 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   if (out.issue) return out;
 
   // "last monday", "yesterday", "el lunes pasado": a day gone by, said back rather than read forward.
-  if (/\b(yesterday|ayer|anteayer)\b|\b(last|past)\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo) pasado\b/.test(t)) {
-    out.issue = { kind: 'past', said: text.trim() };
-    return out;
-  }
+  // (Said back only when no day ahead is named beside it: "we got it last weekend … can you come on the 14th?".)
+  const saidPast = /\b(yesterday|ayer|anteayer)\b|\b(last|past)\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo) pasado\b/.test(t);
   const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
   const parser = lang === 'es' ? chrono.es : chrono.en;
   const results = parser.parse(t, reference, { forwardDate: true });
@@ -150,6 +232,9 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   let vagueDate = false;
   let timeCertain = false;
   let targeted = false;
+  /** Every visit time named, where it stands in the text. */
+  const times: { minute: number; index: number; end: number }[] = [];
+  let chosen: number | undefined;
   for (const r of results) {
     const s = r.start;
     const dayWord = /today|tomorrow|mañana|hoy|weekend|fin de semana|week|semana|\bdays?\b|d[ií]as?/.test(r.text);
@@ -159,13 +244,28 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (/^(for |about |like |over )?(a|an|one|two|three|a few|few|\d+) (weeks?|months?|years?|days?)( ago| now)?$/.test(r.text.trim())) continue;
     // "from the 60s", "in the '90s": a decade.
     if (/\b'?\d0s\b/.test(r.text)) continue;
+    // "last weekend", "since sunday", "desde el domingo", "el lunes pasado", "a week ago": a day gone by tells the story.
+    const before = t.slice(Math.max(0, r.index - 12), r.index);
+    const after = t.slice(r.index + r.text.length, r.index + r.text.length + 14);
+    if (/^(last|past)\b/.test(r.text) || /\b(last|past|since|desde(?: el| la| los)?|from last)\s+$/.test(before) || /^\s*(ago|pasad[oa])\b/.test(after)) continue;
+    // "one week later", "a day earlier", "una semana después", "same time next week": a shift of a booked visit
+    // (understand.ts reads it), not a day counted from today.
+    const count = /^(a|an|one|two|three|four|\d+|una?|uno|dos|tres|cuatro)\s+(weeks?|days?|semanas?|d[ií]as?)$/.test(r.text.trim());
+    if ((count && /^\s*(later|earlier|after|before|después|antes|más tarde|mas tarde)\b/.test(after)) || /\b(later|earlier)$/.test(r.text) || /^(the )?day (before|after)$/.test(r.text.trim())) continue;
+    if (/^(next|the following) week$|^(la )?(semana (que viene|próxima)|próxima semana)$/.test(r.text.trim()) && /\b(same (time|hour|day)|misma hora|mismo d[ií]a)\b/.test(t)) continue;
+    if (/^(hace |por |durante )?(una?|dos|tres|\d+) (semanas?|d[ií]as?|mes(es)?)$/.test(r.text.trim())) continue;
     // "after like 10 min", "in 2 hours": a duration, not an appointment time.
     if (/\b(min|mins|minutes?|hrs?|hours?|horas?|minutos?)\b/.test(r.text) && !dayWord && !weekdayWord) continue;
     // "look at 2 outlets … wednesday 10am": a count is no hour, and a time with am/pm beats one without.
     const counted = /^\s*(outlets?|lights?|fixtures?|switch(es)?|toilets?|sinks?|rooms?|bathrooms?|units?|vents?|kids|dogs?|cats?|people|floors?|stor(y|ies)|years?|weeks?|days?)\b/.test(t.slice(r.index + r.text.length));
-    if (s.isCertain('hour') && !ownDay(t, r.index) && !counted && (out.time === undefined || (!timeCertain && s.isCertain('meridiem')))) {
-      out.time = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
-      timeCertain = s.isCertain('meridiem');
+    if (s.isCertain('hour') && !ownDay(t, r.index) && !counted) {
+      const minute = houseTime(s.get('hour') ?? 0, s.get('minute') ?? 0, s.isCertain('meridiem'), t);
+      times.push({ minute, index: r.index, end: r.index + r.text.length });
+      if (out.time === undefined || (!timeCertain && s.isCertain('meridiem'))) {
+        out.time = minute;
+        chosen = times.length - 1;
+        timeCertain = s.isCertain('meridiem');
+      }
     }
     // A vague "this week" gives way to a day named beside it ("… this week only. book me for friday").
     const vague = !weekdayWord && /\b(this|next) (week|semana)\b|^(week|semana)$/.test(r.text.trim());
@@ -212,15 +312,42 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     const beside = numbers.length === 1 ? numbers[0]! : undefined;
     // "i have to leave for work at 2", "home by 4": the customer's own day, not the visit's time.
     const constraint = (m: RegExpExecArray | null) => m && ownDay(t, m.index + (m[0].match(/^\D*/)?.[0].length ?? 0));
-    const hit = [at, changed, alone, beside].find((m) => m && !constraint(m)) ?? null;
+    // "monday 9 or 10": the first hour, and the other to try.
+    const either = out.date ? /(?<![\d:$#/-])\b(\d{1,2})(?::(\d{2}))?\s*(?:or|o)\s*(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|month|year|yr|times?|[a-z]*s\b))/.exec(leftover) : null;
+    const hit = [at, changed, alone, beside, either].find((m) => m && !constraint(m)) ?? null;
     if (hit) {
       const hour = Number(hit[1]);
       const minute = Number(hit[2] ?? 0);
       if (hour >= 1 && hour <= 12 && minute < 60) out.time = houseTime(hour, minute, false, t);
+      if (hit === either && out.time !== undefined && Number(either[3]) >= 1 && Number(either[3]) <= 12 && Number(either[4] ?? 0) < 60) {
+        out.alternatives = [houseTime(Number(either[3]), Number(either[4] ?? 0), false, t)];
+      }
     }
   }
-  if (!out.date && past) {
-    out.issue = { kind: 'past', said: past };
+  if (dated && !options.last) out.date = dated.date;
+  if (out.date && vagueDate && !dated) out.vague = true;
+  // "2:15 on friday? if u only do half hours then half past 2", "9 or 10", "10, otherwise 11": a fallback time,
+  // said after a word that offers one (never one said after "not").
+  if (chosen !== undefined) {
+    const first = times[chosen]!;
+    const alternatives = times
+      .filter((x, i) => i !== chosen && x.minute !== first.minute)
+      .filter((x) => {
+        const between = x.index > first.index ? t.slice(first.end, x.index) : t.slice(x.end, first.index);
+        return /\b(or|otherwise|else|if|failing that|si no|sino|o|de lo contrario|o si no)\b/.test(between) && !/\b(not|no|never|nunca)\s*$/.test(t.slice(Math.max(0, x.index - 10), x.index));
+      })
+      .map((x) => x.minute);
+    // "friday at 10, otherwise 11", "or 11 if that's taken": a bare hour right after the word that offers it.
+    const bare = /\b(?:or|otherwise|else|if not|failing that|si no|o)\s*,?\s*(?:at |around |maybe |a las )?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|%|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|month|year|yr|times?|people|of\b|[a-z]*s\b))/.exec(t.slice(first.end));
+    if (!alternatives.length && bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 12 && Number(bare[2] ?? 0) < 60) {
+      const minute = houseTime(Number(bare[1]), Number(bare[2] ?? 0), false, t);
+      if (minute !== first.minute) alternatives.push(minute);
+    }
+    if (alternatives.length) out.alternatives = [...new Set(alternatives)];
+  }
+  if (!out.date && (past || saidPast)) {
+    out.issue = { kind: 'past', said: saidPast ? text.trim() : past! };
+    if (saidPast) delete out.time;
     return out;
   }
   // "tues half 2": a weekday the parser left out when a time came with it.
@@ -228,15 +355,10 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     const day = Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(t));
     if (day) out.date = nextWeekday(today, WEEKDAYS[day]!);
   }
-  // "in 2 days", "en dos días", "dentro de 3 días" ("pasado mañana" and "the day after tomorrow" arrive as "in 2 days"),
-  // in either language's parser.
-  const inDays = /\b(?:in|en|dentro de)\s+(\d{1,2}|two|three|four|five|dos|tres|cuatro|cinco)\s+(?:days|d[ií]as)\b/.exec(t);
-  if (inDays && !out.date) {
-    const n = ({ two: 2, three: 3, four: 4, five: 5, dos: 2, tres: 3, cuatro: 4, cinco: 5 } as Record<string, number>)[inDays[1]!] ?? Number(inDays[1]);
-    if (n >= 1 && n <= 60) out.date = addDays(today, n);
-  }
-  // "a week from today" reads as two results ("a week", "today"): the week wins.
-  if (/\b(a|one|1) week from (today|now)\b|\bin (a|one|1) week\b|\bdentro de una semana\b|\ben una semana\b/.test(t)) out.date = addDays(today, 7);
+  // "in 2 days", "2 weeks from today", "a week from friday", "dentro de dos semanas", "de hoy en ocho días"
+  // ("pasado mañana" and "the day after tomorrow" arrive as "in 2 days"): counted from today or the day named.
+  const fromToday = relativeDay(t, today);
+  if (fromToday) out.date = fromToday;
   // "the 10th doesn't work, can we do the 11th instead?": in a correction the last ordinal day stands.
   if (options.last) {
     const ordinals = [...t.matchAll(/\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)\b/g)];
@@ -244,12 +366,12 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     if (lastDay && lastDay >= 1 && lastDay <= 31) out.date = nextDayOfMonth(today, lastDay);
   }
   // "the 5th", "on the 12th", "el 5": the next such day of a month.
-  if (!out.date) {
-    const ordinal = /\b(?:the|on the|el|para el|día)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|%|am|pm|a\.m|p\.m|de la|percent|dollars?|minutes?|mins?|hours?|years?|days?))/.exec(t);
+  if (!out.date || vagueDate) {
+    const ordinal = /\b(?:the|on the|el|para el|día|el día)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|%|am|pm|a\.m|p\.m|de la|percent|dollars?|minutes?|mins?|hours?|years?|days?))/.exec(t);
     if (ordinal && Number(ordinal[1]) >= 1 && Number(ordinal[1]) <= 31) out.date = nextDayOfMonth(today, Number(ordinal[1]));
   }
   if (out.time === undefined) {
-    if (/\b(noon|mediod[ií]a)\b/.test(t)) out.time = 12 * 60;
+    if (/\b(noon|mediod[ií]a|lunch ?time|around lunch|at lunch|la hora de (la )?comida)\b/.test(t)) out.time = 12 * 60;
     else if (/\b(first thing|early morning|as early as (possible|you can))\b/.test(t)) out.time = 8 * 60;
   }
   // A year far off is a number misread as a date (a ZIP, a house number), not a booking request.
