@@ -122,6 +122,53 @@ async function sessionTurns(base, opened, turns, concurrency) {
 }
 
 const shortUrl = (url) => (url ? url.replace(/^.*\/(\.wrangler|node_modules)\//, '$1/').slice(-60) : '(native)');
+const frameKey = (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`;
+
+/**
+ * The CPU profiler of a `wrangler dev` started with `inspectorPort` (the user Worker's isolate):
+ * `await profiler.start()`, the work, then `await profiler.stop()` for the .cpuprofile.
+ */
+export async function isolateProfiler(inspectorPort) {
+  const list = await targets(inspectorPort);
+  const target = list.find((t) => !/internal/i.test(t.title ?? '')) ?? list[0];
+  const client = await devtools(target.webSocketDebuggerUrl);
+  return {
+    title: target.title,
+    async start() {
+      await client.send('Profiler.enable');
+      await client.send('Profiler.setSamplingInterval', { interval: 200 });
+      await client.send('Profiler.start');
+    },
+    async stop() {
+      const { profile } = await client.send('Profiler.stop');
+      client.close();
+      return profile;
+    },
+  };
+}
+
+/**
+ * Writes `profile` to bench/out/<name>-<time>.cpuprofile and prints its busy time per `unit` (`units` of them:
+ * turns, frames…) and the `top` functions by self and by total time, and self time by script.
+ */
+export function reportProfile(profile, { name, heading, units, unit, top }) {
+  const out = path.join(import.meta.dirname, 'out');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const byFunction = selfTimes(profile, frameKey);
+  const byScript = selfTimes(profile, (f) => shortUrl(f.url));
+  const busy = byFunction.rows.filter((r) => !/^\((idle|program|garbage collector)\)/.test(r.key)).reduce((s, r) => s + r.ms, 0);
+  console.log(`\n${heading}`);
+  console.log(`profile ${byFunction.totalMs.toFixed(0)} ms, of which not idle ${busy.toFixed(0)} ms = ${(busy / units).toFixed(3)} ms per ${unit} (isolate's JS + GC)`);
+  console.log(`written: ${path.relative(process.cwd(), file)}`);
+  console.log(`\nTop ${top} self time by function:`);
+  for (const r of byFunction.rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+  console.log(`\nTop ${top} total time (self + callees, once per sample) by function:`);
+  for (const r of totalTimes(profile, frameKey).rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+  console.log('\nSelf time by script:');
+  for (const r of byScript.rows.slice(0, 12)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+}
 
 export async function profileTurns({ turns, concurrency, top, model }) {
   const inspectorPort = await freePort();
@@ -129,9 +176,7 @@ export async function profileTurns({ turns, concurrency, top, model }) {
   const vars = fake ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: fake.url, OPENAI_MODEL: 'bench-model' } : undefined;
   const server = await startDevServer({ inspectorPort, ...(vars ? { vars } : {}) });
   try {
-    const list = await targets(inspectorPort);
-    const target = list.find((t) => !/internal/i.test(t.title ?? '')) ?? list[0];
-    const client = await devtools(target.webSocketDebuggerUrl);
+    const profiler = await isolateProfiler(inspectorPort);
     // Enough conversations for `turns` turns (the list repeats when it is shorter).
     const all = SCENARIOS.filter((s) => !s.setup);
     const picked = [];
@@ -143,30 +188,18 @@ export async function profileTurns({ turns, concurrency, top, model }) {
     await conversations(server.base, all.slice(0, 10), concurrency, undefined, expect); // warm-up: isolate, DO class, caches
     // Only turns are profiled: the sessions are opened first (model turns: as the chat bench sends them).
     const opened = fake ? await openSessions(server.base, Math.ceil(turns / 5)) : await openConversations(server.base, picked);
-    await client.send('Profiler.enable');
-    await client.send('Profiler.setSamplingInterval', { interval: 200 });
-    await client.send('Profiler.start');
+    await profiler.start();
     const started = performance.now();
     const times = fake ? await sessionTurns(server.base, opened, 5, concurrency) : await conversations(server.base, picked, concurrency, undefined, { ...expect, opened });
     const wall = performance.now() - started;
-    const { profile } = await client.send('Profiler.stop');
-    client.close();
-    const out = path.join(import.meta.dirname, 'out');
-    mkdirSync(out, { recursive: true });
-    const file = path.join(out, `turns-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    const byFunction = selfTimes(profile, (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`);
-    const byScript = selfTimes(profile, (f) => shortUrl(f.url));
-    const busy = byFunction.rows.filter((r) => !/^\((idle|program|garbage collector)\)/.test(r.key)).reduce((s, r) => s + r.ms, 0);
-    console.log(`\nCPU profile: ${times.length} ${fake ? 'model (fake provider)' : 'offline'} turns, ${concurrency} at a time, ${wall.toFixed(0)} ms wall; target "${target.title}"`);
-    console.log(`profile ${byFunction.totalMs.toFixed(0)} ms, of which not idle ${busy.toFixed(0)} ms = ${(busy / times.length).toFixed(2)} ms per turn (isolate's JS + GC)`);
-    console.log(`written: ${path.relative(process.cwd(), file)}`);
-    console.log(`\nTop ${top} self time by function:`);
-    for (const r of byFunction.rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
-    console.log(`\nTop ${top} total time (self + callees, once per sample) by function:`);
-    for (const r of totalTimes(profile, (f) => `${f.functionName || '(anonymous)'}  ${shortUrl(f.url)}:${f.lineNumber + 1}`).rows.slice(0, top)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
-    console.log('\nSelf time by script:');
-    for (const r of byScript.rows.slice(0, 12)) console.log(`${r.ms.toFixed(1).padStart(8)} ms ${(100 * r.share).toFixed(1).padStart(5)}%  ${r.key}`);
+    const profile = await profiler.stop();
+    reportProfile(profile, {
+      name: 'turns',
+      heading: `CPU profile: ${times.length} ${fake ? 'model (fake provider)' : 'offline'} turns, ${concurrency} at a time, ${wall.toFixed(0)} ms wall; target "${profiler.title}"`,
+      units: times.length,
+      unit: 'turn',
+      top,
+    });
   } finally {
     await server.stop();
     await fake?.close();

@@ -6,7 +6,7 @@
 //   concurrent calls, BENCH_VOICE_SECONDS (5) of audio each way per call; analytics (bench/analytics.mjs):
 //   BENCH_ANALYTICS_INTERACTIONS (10,000) seeded, BENCH_ANALYTICS_CALLS (40) requests per figure.
 // Ends with the goals table (bench/goals.mjs): each goal a ratio or figure from this run, PASS or FAIL.
-// A CPU profile of offline turns: npm run bench:profile (bench/profile.mjs).
+// A CPU profile of offline turns: npm run bench:profile (bench/profile.mjs); of the voice relay: BENCH_VOICE_PROFILE=1.
 import { benchAnalytics } from './analytics.mjs';
 import { benchChat } from './chat.mjs';
 import { printGoals } from './goals.mjs';
@@ -33,6 +33,7 @@ if (!only || only === 'voice') {
   await benchVoice({
     levels: (process.env.BENCH_VOICE_CALLS ?? '1,50').split(',').map(Number),
     seconds: Number(process.env.BENCH_VOICE_SECONDS ?? 5),
+    profile: process.env.BENCH_VOICE_PROFILE === '1',
   });
 }
 if (!only || only === 'analytics') {

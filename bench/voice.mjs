@@ -10,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startFakeRealtime } from '../test/fake-realtime/server.ts';
 import { VOICE_SUBPROTOCOL } from '../worker/protocol/voice.ts';
+import { freePort } from '../test/browser/dev-server.ts';
 import { fmt, percentile, procFile, startDevServer, workerdPids } from './dev-server.mjs';
+import { isolateProfiler, reportProfile } from './profile.mjs';
+import { goal } from './goals.mjs';
+import WS from 'ws';
 
 const FRAME_MS = 40;
 const FRAME_BYTES = (24_000 * 2 * FRAME_MS) / 1000; // PCM16 mono 24 kHz: 1920 bytes
@@ -115,10 +119,14 @@ async function speak(conn, phase, call) {
   conn.send({ type: 'response.done', event_id: eventId(), response: { id: responseId, object: 'realtime.response', status: 'completed', output: [] } });
 }
 
-/** Opens a socket and resolves once `live(message)` says so (the DO's `call.status: live`, or the fake's `session.updated`). */
-function dial(url, init, onOpen, live) {
+/**
+ * Opens a socket and resolves once `live(message)` says so (the DO's `call.status: live`, or the fake's
+ * `session.updated`). `plain`: with the `ws` package offering no permessage-deflate (Node's WebSocket, like a
+ * browser's, always offers it, and the local runtime accepts, so every audio frame is deflated and inflated).
+ */
+function dial(url, init, onOpen, live, { plain = false } = {}) {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, init);
+    const ws = plain ? new WS(url, init, { perMessageDeflate: false }) : new WebSocket(url, init);
     const timer = setTimeout(() => reject(new Error(`${url}: not live within 15 s`)), 15_000);
     ws.addEventListener('open', () => onOpen(ws));
     ws.addEventListener('error', () => reject(new Error(`${url}: socket error`)));
@@ -131,6 +139,27 @@ function dial(url, init, onOpen, live) {
     };
     ws.addEventListener('message', onMessage);
   });
+}
+
+/** Through Switchboard: a session, its token, the DO; `plain`: a client that offers no compression (see dial). */
+function relayPath(server, plain) {
+  return {
+    async open(i) {
+      // Each simulated caller has its own address, as on the real network (the per-IP budget is per visitor).
+      const headers = { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.${100 + ((i >> 8) & 3)}.${i & 255}` };
+      const res = await fetch(`${server.base}/api/v1/chat/session/new`, { method: 'POST', headers, body: '{}' });
+      if (res.status !== 201) throw new Error(`session/new ${res.status} ${await res.text()}`);
+      const { session_id, token } = await res.json();
+      const url = `${server.base.replace('http:', 'ws:')}/api/v1/chat/voice/call?session_id=${encodeURIComponent(session_id)}`;
+      return dial(url, [VOICE_SUBPROTOCOL, `bearer.${token}`], () => undefined, (e) => e.type === 'call.status' && e.status === 'live', { plain });
+    },
+    delta: 'response.audio.delta',
+    cpu: () => workerdCpu(server.persist),
+    hangUp: (ws) => {
+      ws.send(JSON.stringify({ type: 'session.end' }));
+      ws.close(1000);
+    },
+  };
 }
 
 /** How one client reaches the upstream: directly (the fake) or through Switchboard (a session, its token, the DO). */
@@ -148,23 +177,8 @@ function paths(server, fake) {
       hangUp: (ws) => ws.close(1000),
       cpu: () => workerdCpu(server.persist),
     },
-    relay: {
-      async open(i) {
-        // Each simulated caller has its own address, as on the real network (the per-IP budget is per visitor).
-        const headers = { 'content-type': 'application/json', 'cf-connecting-ip': `198.51.${100 + ((i >> 8) & 3)}.${i & 255}` };
-        const res = await fetch(`${server.base}/api/v1/chat/session/new`, { method: 'POST', headers, body: '{}' });
-        if (res.status !== 201) throw new Error(`session/new ${res.status} ${await res.text()}`);
-        const { session_id, token } = await res.json();
-        const url = `${server.base.replace('http:', 'ws:')}/api/v1/chat/voice/call?session_id=${encodeURIComponent(session_id)}`;
-        return dial(url, [VOICE_SUBPROTOCOL, `bearer.${token}`], () => undefined, (e) => e.type === 'call.status' && e.status === 'live');
-      },
-      delta: 'response.audio.delta',
-      cpu: () => workerdCpu(server.persist),
-      hangUp: (ws) => {
-        ws.send(JSON.stringify({ type: 'session.end' }));
-        ws.close(1000);
-      },
-    },
+    relay: relayPath(server, false),
+    plain: relayPath(server, true),
   };
 }
 
@@ -216,7 +230,7 @@ async function run(path, phase) {
   // `wrangler dev` rebuilds and restarts workerd when a source file changes (someone editing the tree mid-run).
   phase.restarted = cpu1.pids !== cpu0.pids;
   for (const [i, ws] of sockets.entries()) {
-    if (ws.readyState === WebSocket.OPEN) path.hangUp(ws, i);
+    if (ws.readyState === 1) path.hangUp(ws, i); // OPEN, for both clients
   }
   await sleep(300);
   return phase;
@@ -225,7 +239,8 @@ async function run(path, phase) {
 const row = (label, p50, p95, rest = '') => `  ${label.padEnd(30)} ${p50.padEnd(10)} ${p95.padEnd(10)} ${rest}`;
 const rate = (n, first, last) => (last > first ? `${(n / ((last - first) / 1000)).toFixed(0)} frames/s` : '-');
 
-function report(calls, direct, relay, peakKb) {
+function report(calls, direct, relay, plain, peakKb) {
+  const added = {};
   console.log(`\n${`${calls} concurrent call${calls === 1 ? '' : 's'}`.padEnd(32)} ${'p50'.padEnd(10)} ${'p95'.padEnd(10)} delivered/expected, rate`);
   for (const [name, key, first, last] of [
     ['client → upstream', 'up', 'upFirst', 'upLast'],
@@ -237,20 +252,31 @@ function report(calls, direct, relay, peakKb) {
     console.log(row('direct to the fake upstream', fmt(d50), fmt(d95), `${direct[key].length}/${expected}, ${rate(direct[key].length, direct[first], direct[last])}`));
     console.log(row("through the session's DO", fmt(r50), fmt(r95), `${relay[key].length}/${expected}, ${rate(relay[key].length, relay[first], relay[last])}`));
     console.log(row('added by the relay', `+${fmt(r50 - d50)}`, `+${fmt(r95 - d95)}`, `ratio p50 ${(r50 / d50).toFixed(2)}×, p95 ${(r95 / d95).toFixed(2)}×`));
+    const [p50, p95] = [percentile(plain[key], 50), percentile(plain[key], 95)];
+    console.log(row('  client offers no compression', fmt(p50), fmt(p95), `${plain[key].length}/${expected}, ${rate(plain[key].length, plain[first], plain[last])}`));
+    console.log(row('  added by the relay', `+${fmt(p50 - d50)}`, `+${fmt(p95 - d95)}`, `ratio p50 ${(p50 / d50).toFixed(2)}×, p95 ${(p95 / d95).toFixed(2)}×`));
+    added[key] = { deflate: r95 - d95, plain: p95 - d95 };
   }
+  const perFramePlain = (1e6 * plain.cpuSeconds) / Math.max(1, plain.up.length + plain.down.length);
   const errors = Object.entries(relay.errors).map(([k, v]) => `${k} ×${v}`).join(', ');
   const share = (seconds, p) => `${seconds.toFixed(1)} s (${((100 * seconds) / p.wallSeconds).toFixed(0)}% of a core)`;
   const perFrame = (1e6 * relay.cpuSeconds) / Math.max(1, relay.up.length + relay.down.length);
   console.log(` CPU over the ${relay.wallSeconds.toFixed(1)} s relayed run: workerd ${share(relay.cpuSeconds, relay)}, ~${perFrame.toFixed(0)} µs per relayed frame; this process (clients + fake) ${share(relay.ownCpuSeconds, relay)}`);
+  console.log(`   with no compression offered: workerd ${share(plain.cpuSeconds, plain)}, ~${perFramePlain.toFixed(0)} µs per relayed frame`);
   console.log(`   over the direct run: workerd ${share(direct.cpuSeconds, direct)}, this process ${share(direct.ownCpuSeconds, direct)}; workerd peak RSS so far ${peakKb ? `${(peakKb / 1024).toFixed(0)} MiB` : 'not found'}`);
   console.log(`   other processes on this machine (${cpus().length} CPUs): ${share(relay.otherCpuSeconds, relay)} during the relayed run, ${share(direct.otherCpuSeconds, direct)} during the direct run`);
   if (relay.otherCpuSeconds / relay.wallSeconds > 0.25) console.log(' ⚠ the machine was busy with other work during the relayed run: its tail latencies are inflated');
   if (relay.restarted || direct.restarted) console.log(' ⚠ workerd restarted during this run (wrangler dev reloads when a source file changes): these figures are disturbed; run again on a quiet tree');
-  console.log(` relay error events: ${errors || 'none'}; frames altered in transit: ${direct.corrupt + relay.corrupt}`);
+  console.log(` relay error events: ${errors || 'none'}; frames altered in transit: ${direct.corrupt + relay.corrupt + plain.corrupt}`);
+  return added;
 }
 
-/** Voice relay latency per audio frame, each way, at each concurrency in `levels`; `seconds` of audio per call. */
-export async function benchVoice({ levels, seconds }) {
+/**
+ * Voice relay latency per audio frame, each way, at each concurrency in `levels`; `seconds` of audio per call.
+ * With `profile` (BENCH_VOICE_PROFILE=1), the isolate's CPU profile of the last level's relay run is written and
+ * summarised per relayed frame (bench/profile.mjs).
+ */
+export async function benchVoice({ levels, seconds, profile = false }) {
   const phases = new Map();
   let nextPhase = 1;
   const phase = (calls, frames) => {
@@ -259,19 +285,33 @@ export async function benchVoice({ levels, seconds }) {
     return p;
   };
   const fake = await startUpstream(phases);
-  const server = await startDevServer({ vars: { OPENAI_API_KEY: 'bench', OPENAI_REALTIME_URL: fake.url, VOICE_ENABLED: 'true' } });
+  const inspectorPort = profile ? await freePort() : undefined;
+  const server = await startDevServer({ vars: { OPENAI_API_KEY: 'bench', OPENAI_REALTIME_URL: fake.url, VOICE_ENABLED: 'true' }, ...(inspectorPort ? { inspectorPort } : {}) });
   try {
-    const { direct, relay } = paths(server, fake);
+    const { direct, relay, plain } = paths(server, fake);
     const frames = Math.round((seconds * 1000) / FRAME_MS);
     // Warm-up: isolate, the DO class, the upstream fetch path, the client's sockets.
     await run(relay, phase(4, 25));
     await run(direct, phase(4, 25));
     console.log(`\nVoice relay: ${FRAME_MS} ms PCM16 frames (${FRAME_BYTES} B, base64 in JSON) both ways at the same time, ${1000 / FRAME_MS} frames/s per call and direction, ${seconds} s per call`);
     console.log(' one-way latency per frame: send stamped into the PCM payload, arrival timed in the same process (fake upstream in the bench)');
-    for (const calls of levels) {
+    for (const [i, calls] of levels.entries()) {
       const d = await run(direct, phase(calls, frames));
+      const profiler = profile && i === levels.length - 1 ? await isolateProfiler(inspectorPort) : undefined;
+      await profiler?.start();
       const r = await run(relay, phase(calls, frames));
-      report(calls, d, r, server.peakKb());
+      const cpu = await profiler?.stop();
+      const p = await run(plain, phase(calls, frames));
+      const added = report(calls, d, r, p, server.peakKb());
+      if (i === levels.length - 1) {
+        const worst = (kind) => Math.max(added.up[kind], added.down[kind]);
+        goal(`voice relay p95 added at ${calls} calls, no compression offered [#15]`, worst('plain'), 5, 'ms');
+        goal(`voice relay p95 added at ${calls} calls, permessage-deflate`, worst('deflate'), undefined, 'ms');
+      }
+      if (cpu) {
+        const relayed = r.up.length + r.down.length;
+        reportProfile(cpu, { name: 'voice', heading: `CPU profile: ${calls} calls through the relay, ${relayed} frames relayed`, units: relayed, unit: 'frame', top: 30 });
+      }
     }
   } finally {
     await server.stop();
