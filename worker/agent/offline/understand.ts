@@ -109,7 +109,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\b(is|was|running|showed up|arrived|came) (\d+ (hours?|minutes?|mins?) )?late\b|\blate again\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\b(i was|we were|i got|we got|i'?ve been|we'?ve been|they) (charged|billed)\b.{0,80}\b(says|said|quoted|listed|advertised|supposed to be|instead of|only|more than|but)\b|\b(charged|billed) (me|us) (more|extra)\b|\bover-?charg\w*|\bme cobraron\b.{0,60}\b(dice|dijeron|deber[ií]a|en vez de|m[aá]s)\b|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
   ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
+  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|(be|get|have) (it |this |that |them |my (appointment|appt|booking|visit) )?(moved|rescheduled|switched|shifted|changed) (to|for)|(moved?|shift|switch) (it |this |that |them )?to (a |another |the )?(different|other|later|earlier|next|following|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|mon|tue|tues|wed|thu|thurs|fri|sat|sun)|cambiar (mi |la )?(cita|hora|fecha)|(cambiarla|moverla|pasarla) (para|al|a)|mover (mi |la )?cita|reprogramar)\b/i, 2.5],
   ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\b(address|phone|number|name|time|day|date|details)\b.{0,25}\b(on file|(you|u) (have|got) (down |listed )?for (it|me|my|the (booking|appointment|appt|visit)))|\b(what|which) (address|time|day|date) (is|was) (it|my (booking|appointment|appt|visit)) (booked )?(for|at)\b|\bmi cita\b|\bcu[aá]ndo es mi\b|\b(direcci[oó]n|datos) (que tienen|registrad[ao]s?)\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
@@ -169,13 +169,14 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/i.test(text) && !intents.cancel && !intents.reschedule) intents.lookup = Math.max(intents.lookup ?? 0, 2);
   if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b|\b(did|have) i book|\bi booked\b/i.test(text)) delete intents.book;
   // "what if i need to cancel?", "is there a fee to reschedule?": a question about the policy, not a request.
-  if (asks && /\b(what if|is there|are there|fee|fees|policy|charge|charged|charges|penalty|do i (have to )?pay|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text)) {
+  const policyQuestion = asks && /\b(what if|is there|are there|fee|fees|policy|charge|charged|charges|penalty|do i (have to )?pay|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text);
+  if (policyQuestion) {
     delete intents.cancel;
     delete intents.reschedule;
     delete intents.lookup;
   }
   // "something came up … can you do tomorrow instead?": moving a visit, unless they say cancel.
-  if (!intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
+  if (!policyQuestion && !intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
   const correction = CORRECTION.test(text);
   // Two of a kind in one message is a correction in passing: the last one stands.
   const phones = readPhones(text);
@@ -189,7 +190,16 @@ function read(said: string, ctx: ReadContext): Understanding {
   let rest = text;
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
-  const when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
+  let when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
+  // "my appointment for tuesday at nine … might it be moved to wednesday at the same hour?": moving a visit, the
+  // day after the move is the new one, the one before it is the booking's own.
+  if (intents.reschedule) {
+    const move = [...rest.matchAll(MOVE_TO)].at(-1);
+    if (move && move.index > 0) {
+      const tail = readWhen(rest.slice(move.index), ctx.today, ctx.nowMinute, lang, { last: correction });
+      if (tail.date || tail.time !== undefined) when = tail;
+    }
+  }
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
   if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
@@ -266,11 +276,14 @@ function read(said: string, ctx: ReadContext): Understanding {
   };
 }
 
+/** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
+const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
 /** An alarm word the customer negates ("not a flood", "no sparks", "isn't an emergency", "no es urgente"). */
 const CALM = /\b(?:not|no|isn'?t|wasn'?t|never|nothing like|no sign of|no es|no hay)\s+(?:(?:a|an|any|really|like|actually|quite|una?)\s+){0,2}(?:flood\w*|emergenc\w*|burst\w*|gushing|pouring|spraying|sparks?|sparking|smoke|smoking|urgente?|inundaci[oó]n)(?=$|[^\p{L}])/giu;
 
 /** Softer signs of moving a visit, read only when nothing says cancel: "something came up", "can we do … instead". */
-const RESCHEDULE_SOFT = /\bsomething came up\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
+const RESCHEDULE_SOFT = /\bsomething (has |'s )?(came|come|comes|coming) up\b|\b(might|may|could|can) (it|this|that|the (appointment|appt|booking|visit)) be (moved|changed|rescheduled|shifted)\b|\bsurgi[oó] algo\b|\btuve un imprevisto\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
 /** A question about opening hours ("are you open on sundays?"): its day is not a visit's day. */
 const YOU = "(?:you|u|ya|y'?all|you guys|u guys|you all)";
 const HOURS_QUESTION = new RegExp(
