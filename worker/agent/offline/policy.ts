@@ -106,7 +106,10 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   if (u_.date) s.date = u_.date;
   if (u_.time !== undefined) s.time = u_.time;
-  if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
+  // "sorry autocorrect, my name is Siobhan": one name word, corrected, respells the full name given before.
+  const oneWordFix = Boolean(u_.name && u.correction && !u.nameGuessed && s.name && !u_.name.includes(' ') && s.name.includes(' '));
+  if (oneWordFix) s.name = respell(s.name!, u_.name!);
+  else if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
   if (u.spelling && s.name) s.name = respell(s.name, u.spelling);
   if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));
   if (u_.phone) s.phone = u_.phone;

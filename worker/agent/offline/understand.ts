@@ -128,7 +128,7 @@ const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes pl
 const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const CORRECTION = /\b(actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const QUESTION_START = /^\s*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
@@ -200,6 +200,9 @@ function read(said: string, ctx: ReadContext): Understanding {
       if (tail.date || tail.time !== undefined) when = tail;
     }
   }
+  // "tuesday it is, but 11 not 9", "at 2 instead of 3": the first hour replaces the second.
+  const retime = when.time === undefined ? retimeOf(rest) : undefined;
+  if (retime !== undefined) when = { ...when, time: retime };
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
   if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
@@ -231,7 +234,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
   const lastDigits = /\blast (?:4|four|3|three)(?: digits| numbers)?(?: of (?:my|the) (?:phone|number))? (?:should be|is|are|=|s\/b|was supposed to be)\s*(\d{3,4})\b|\b(?:number|phone) ends (?:in|with) (\d{3,4})\b/i.exec(text)?.slice(1).find(Boolean);
-  const renumbered = renumberingOf(text);
+  const renumbered = retime === undefined ? renumberingOf(text) : undefined;
   // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
   const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
@@ -278,6 +281,27 @@ function read(said: string, ctx: ReadContext): Understanding {
 
 /** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
 const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
+/** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 are afternoon hours). */
+function hourOf(said: string): number | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(said.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  if (h < 1 || h > 12 || min > 59) return undefined;
+  const pm = m[3] ? /^p/i.test(m[3]) : h <= 6;
+  return ((h % 12) + (pm ? 12 : 0)) * 60 + min;
+}
+
+/** "11 not 9", "at 2 instead of 3", "10:30 rather than 10": the hour that replaces another (not a house number's digits). */
+function retimeOf(text: string): number | undefined {
+  if (/\b(apt|apartment|unit|suite|house number|street|address|phone|number|digits?|#)\b/i.test(text)) return undefined;
+  const m = /(?<![\d:.-])(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?),?\s+(?:not|instead of|rather than|in place of|en vez de|en lugar de)\s+(?:at\s+|the\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\d:.-])/i.exec(text);
+  if (!m) return undefined;
+  const fresh = hourOf(m[1]!);
+  const old = hourOf(m[2]!);
+  return fresh !== undefined && old !== undefined && fresh !== old ? fresh : undefined;
+}
 
 /** An alarm word the customer negates ("not a flood", "no sparks", "isn't an emergency", "no es urgente"). */
 const CALM = /\b(?:not|no|isn'?t|wasn'?t|never|nothing like|no sign of|no es|no hay)\s+(?:(?:a|an|any|really|like|actually|quite|una?)\s+){0,2}(?:flood\w*|emergenc\w*|burst\w*|gushing|pouring|spraying|sparks?|sparking|smoke|smoking|urgente?|inundaci[oó]n)(?=$|[^\p{L}])/giu;
