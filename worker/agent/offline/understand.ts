@@ -124,7 +124,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
 
 // Spanish words end in accented letters, which \b does not see: the end is a space, punctuation or the end.
 const END = '(?=$|[\\s,.!?;:])';
-const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
+const YES = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|alright|fine|ok(?:ay)?)[\\s,.!]+)*(y|ya|yes|fine|alright|all right|go for it|just do it|do that|proceed|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
 const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
