@@ -216,7 +216,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
       : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
         // "it" is the job being booked, whatever else the question names ("will my panel handle it?").
-        job && JOB_REFERENCE.test(u.text)
+        job && JOB_REFERENCE.test(u.text) && !POLICY_TOPIC.test(u.text)
           ? knowledgeAnswer({ ...u, text: `${u.text} ${job.name}` }, turn, state.lang, 3, job.name)
           : knowledgeAnswer(u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
@@ -289,6 +289,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 
 /** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
 const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)(?=\s*(?:[?.!,;]|$))|\bthe (job|install\w*)\b/i;
+
+/** What a booking's rules say, not the job: cancelling, moving, missing it ("do you charge for that?" is then the policy's). */
+const POLICY_TOPIC = /\b(cancel\w*|reschedul\w*|no[- ]show|cancelar|cancelo|reprogramar)\b/i;
 
 /** A second question beside the price ("… y tienen financiamiento?"): the clause that asks something else, if any. */
 function otherQuestion(text: string): string | undefined {
