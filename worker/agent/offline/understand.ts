@@ -68,6 +68,8 @@ export interface Understanding {
   symptomDay: boolean;
   /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
   areaQuestion?: { town: string; strong: boolean };
+  /** "how soon will I hear back?", "when will someone call me?": when the team follows up. */
+  followUpQuestion: boolean;
 }
 
 export interface ReadContext {
@@ -276,8 +278,13 @@ function read(said: string, ctx: ReadContext): Understanding {
     hoursQuestion: asks && HOURS_QUESTION.test(text) && !/\b(emergenc\w*|urgent\w*|24\/7|24 hours|after[- ]hours|on[- ]call|urgencias?)\b/i.test(text),
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
     ...(area && !outOfScope ? { areaQuestion: area } : {}),
+    followUpQuestion: FOLLOW_UP.test(text),
   };
 }
+
+/** "how soon may I expect to hear back?", "when will someone call me?", "¿cuándo me contestan?": when the team responds. */
+const FOLLOW_UP =
+  /\b(how (soon|long|quickly|fast)|when)\b.{0,40}\b(hear back|hear from (you|someone|somebody|the team|a manager|them)|get back to (me|us)|(get|receive|have) (a |an )?(call|response|reply|answer|update)( back)?|(call|contact|email|text|reach|respond to|answer) (me|us) back|(call|contact|reach|respond to) (me|us)\b|(someone|somebody|anyone|a manager|a person|the team|they|you)\b.{0,15}\b(calls?|contacts?|responds?|reply|replies|follows? up|gets? back|reach(es)? out|looks? into it))|\b(cu[aá]ndo|en cu[aá]nto tiempo|qu[eé] tan pronto)\b.{0,30}\b(me )?(llaman|llamar[aá]n|contestan|contestar[aá]n|responden|responder[aá]n|sabr[eé] algo|tendr[eé] (una )?respuesta|me avisan)/i;
 
 /** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
 const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
