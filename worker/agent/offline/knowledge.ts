@@ -102,7 +102,8 @@ export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: To
     const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id);
     if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
     const body = article.result.ok ? (article.result.data as { body: string }).body : '';
-    const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
+    // A stop inside a word ("help@brightside.example", "$1.50") does not end a sentence.
+    const sentences = (body.replace(/\s+/g, ' ').match(/(?:[^.!?]|[.!?](?=[\w@$]))+[.!?]+/g) ?? [body]).map((sentence, index) => {
       const own = new Set(contentStems(sentence));
       return { sentence: sentence.trim(), index, score: stems.filter((s) => own.has(s)).length };
     });
