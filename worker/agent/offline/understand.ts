@@ -38,6 +38,8 @@ export interface Understanding {
   keep: boolean;
   /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
   correction: boolean;
+  /** "scratch that", "forget that", "olvide eso": the detail said last is taken back. */
+  discard: boolean;
   slots: Slots;
   /** "an hour later", "30 minutes earlier": minutes to move a booked time by. */
   shift?: number;
@@ -131,6 +133,7 @@ const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
 const CORRECTION = /\b(actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const DISCARD = /\b(scratch that|forget (that|what i (just )?said)|ignore (that|what i (just )?said)|disregard (that|my last( message)?)|strike that|take that back|olv[ií]d(e|a|elo|alo) (eso|lo que dije)|no,? mejor no)\b/i;
 const QUESTION_START = /^\s*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
@@ -262,6 +265,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     no: NO.test(text) || KEEP.test(text),
     keep: KEEP.test(text),
     correction,
+    discard: DISCARD.test(text),
     slots,
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
     ...(daysShiftOf(text) !== undefined ? { shiftDays: daysShiftOf(text)! } : {}),
