@@ -128,3 +128,18 @@ describe('a question about cancelling is no request to cancel or move', () => {
     expect(u.intents.reschedule).toBeUndefined();
   });
 });
+
+describe('"scratch that" takes the last detail back; Spanish cancels', () => {
+  it.each(['hmm no scratch that', 'forget what i just said', 'olvide eso', 'ignore that, sorry'])('discard: %s', (text) => {
+    expect(read(text, /olvide/.test(text) ? 'es' : 'en').discard).toBe(true);
+  });
+  it.each(['never mind the price, book it', 'i forgot to say my name'])('not discard: %s', (text) => {
+    expect(read(text).discard).toBe(false);
+  });
+  it('reads "cancélela" as cancelling, and a grumbled Spanish yes as yes', () => {
+    const u = read('bueno, está bien, cancélela', 'es');
+    expect(u.top).toBe('cancel');
+    expect(u.yes).toBe(true);
+    expect(read('anúlela por favor', 'es').top).toBe('cancel');
+  });
+});

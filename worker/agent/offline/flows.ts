@@ -210,7 +210,7 @@ function lateChange(booking: BookingData, ctx: FlowContext, lang: Lang): { sente
   const { date, minute } = splitLocalIso(booking.start);
   const ahead = zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
   if (ahead <= 0 || ahead >= 24 * 60 * 60 * 1000) return undefined;
-  const text = lang === 'es' ? 'política de cancelar o cambiar la cita con menos de 24 horas cargo' : 'cancellation rescheduling policy late-change fee less than 24 hours';
+  const text = lang === 'es' ? 'política de cancelar o cambiar la cita con menos de 24 horas cargo' : 'cancellation rescheduling policy late-change fee less than 24 hours waive fees';
   const match = knowledgeMatch({ text, lang }, ctx.turn, lang, 1);
   if (match.kind === 'call') return { call: { decision: match } };
   if (match.kind === 'none') return undefined;
