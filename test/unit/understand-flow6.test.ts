@@ -143,3 +143,13 @@ describe('"scratch that" takes the last detail back; Spanish cancels', () => {
     expect(read('anúlela por favor', 'es').top).toBe('cancel');
   });
 });
+
+describe('a grumbled no stays a no', () => {
+  it.each(["ok fine, don't cancel it", 'ugh no', 'well no, leave it', 'hmm actually no', 'bueno, no lo cancele'])('%s', (text) => {
+    const u = read(text, /bueno/.test(text) ? 'es' : 'en');
+    expect([u.yes, u.no]).toEqual([false, true]);
+  });
+  it('"ok no problem, go ahead" is a yes', () => {
+    expect(read('ok no problem, go ahead').yes).toBe(true);
+  });
+});

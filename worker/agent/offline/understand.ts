@@ -129,7 +129,9 @@ const PATTERNS: [Intent, RegExp, number][] = [
 // Spanish words end in accented letters, which \b does not see: the end is a space, punctuation or the end.
 const END = '(?=$|[\\s,.!?;:])';
 const YES = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|alright|fine|ok(?:ay)?|bueno|pues|ay|ok)[\\s,.!]+)*(y|ya|yes|fine|alright|all right|go for it|just do it|do that|proceed|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
-const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
+const NO = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|ok(?:ay)?|actually|wait|bueno|pues|ay)[\\s,.!]+)*(n|no(?! (problem|worries|rush|prob)\\b)|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
+/** "ok fine, don't cancel it", "no lo cancele": the thing asked about is not to be done. */
+const DONT = /\b(don'?t|dont|do not|please don'?t|no need to)\s+(cancel|move|book|change|reschedule|do (it|that))\b|\bno (la|lo) (cancele|canceles|cambie|mueva|reserve)\b/i;
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
 const CORRECTION = /\b(actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
@@ -261,8 +263,8 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(safety ? { safety } : {}),
     intents,
     ...(top ? { top } : {}),
-    yes: YES.test(text) && !NO.test(text) && !KEEP.test(text),
-    no: NO.test(text) || KEEP.test(text),
+    yes: YES.test(text) && !NO.test(text) && !KEEP.test(text) && !DONT.test(text),
+    no: NO.test(text) || KEEP.test(text) || DONT.test(text),
     keep: KEEP.test(text),
     correction,
     discard: DISCARD.test(text),
