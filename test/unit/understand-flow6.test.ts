@@ -21,7 +21,7 @@ describe("other customers' bookings asked for in bulk are refused", () => {
   ])('%s', (text) => {
     expect(read(text, /dame/.test(text) ? 'es' : 'en').top).toBe('refuse');
   });
-  it.each(['can you list my bookings with the addresses', 'what time is my appointment?', 'send me the address you have for my booking'])('not: %s', (text) => {
+  it.each(['can you list my bookings with the addresses', 'show me the open appointments on friday with the technicians names', 'what time is my appointment?', 'send me the address you have for my booking'])('not: %s', (text) => {
     expect(read(text).top).not.toBe('refuse');
   });
 });
@@ -51,6 +51,8 @@ describe('"X not Y": the first hour replaces the second', () => {
     ['same day, at 2 instead of 3', undefined, 14 * 60],
     ['10:30 rather than 10 please', undefined, 10 * 60 + 30],
     ['make it 9am not 10am', undefined, 9 * 60],
+    ['actually 11 not 9am', undefined, 11 * 60],
+    ['no wait, 2pm instead of 10am', undefined, 14 * 60],
   ] as const)('%s', (text, date, time) => {
     const u = read(text);
     expect(u.slots.time).toBe(time);
@@ -61,8 +63,9 @@ describe('"X not Y": the first hour replaces the second', () => {
     expect(u.renumbered).toEqual(['1418', '1481']);
     expect(u.slots.time).toBeUndefined();
   });
-  it('the digits of a unit are no hour', () => {
+  it('the digits of a unit, or a count, are no hour', () => {
     expect(read('its apt 3 not 2').slots.time).toBeUndefined();
+    expect(read('we have 2 not 3 bathrooms upstairs').slots.time).toBeUndefined();
   });
 });
 
@@ -151,5 +154,14 @@ describe('a grumbled no stays a no', () => {
   });
   it('"ok no problem, go ahead" is a yes', () => {
     expect(read('ok no problem, go ahead').yes).toBe(true);
+  });
+});
+
+describe('"X en vez de Y" in Spanish', () => {
+  it.each([
+    ['el martes, pero a las 11 en vez de las 9', 11 * 60],
+    ['mejor a las 10, no a las 9', 10 * 60],
+  ] as const)('%s', (text, time) => {
+    expect(read(text, 'es').slots.time).toBe(time);
   });
 });

@@ -104,7 +104,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|(i'?m|i am|this is) (the |a |your )?(tech|technician|plumber|electrician|installer|driver)\b.{0,80}\b(address|phone|schedule|customer|job list|jobs|gate code|alarm code)\b|(this is|i'?m|i am) \w+ (from|at|with|in) (the |your )?([a-z]+ )?(team|crew|office|dispatch|headquarters|hq|front desk)\b|(address|phone|name)( number)?\b.{0,20}\b(on|for|of) (the )?(booking |appointment )?bk[-\s]?\d|(addresses|phone numbers|numbers|names)\b.{0,30}\b(for|of) (tomorrow'?s|today'?s|the|all|your|every)\b.{0,20}\b(jobs|appointments|bookings|customers|schedule|visits)\b|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
   // "list the bookings you have this week with names phone numbers and addresses", "dame la lista de citas con nombres y
   // teléfonos": other people's records in bulk (one's own bookings are "my bookings").
-  ['refuse', /^(?!.*\b(my|mis) (own )?(bookings?|appointments?|appts?|visits?|reservas?|citas?)\b)(?=.*\b(names|phone numbers|phones|numbers|addresses|contact (info|details)|nombres|tel[eé]fonos|direcciones)\b).*\b(list|lists|show|send|give|share|pull up|read out|export|print|lista|listado|dame|d[eé]me|p[aá]same|mu[eé]strame|env[ií]eme)\b.{0,40}\b(bookings|appointments|appts|jobs|visits|schedule|customers|clients|tenants|residents|citas|reservas|clientes|inquilinos)\b/i, 4],
+  ['refuse', /^(?!.*\b(my|mis) (own )?(bookings?|appointments?|appts?|visits?|reservas?|citas?)\b)(?=.*\b(phone numbers|phones|numbers|addresses|contact (info|details)|tel[eé]fonos|direcciones)\b).*\b(list|lists|show|send|give|share|pull up|read out|export|print|lista|listado|dame|d[eé]me|p[aá]same|mu[eé]strame|env[ií]eme)\b.{0,40}\b(bookings|appointments|appts|jobs|visits|schedule|customers|clients|tenants|residents|citas|reservas|clientes|inquilinos)\b/i, 4],
   // "the address of whoever has the 10am tomorrow", "when is my neighbor's … it's my friend's": someone else's visit.
   // ("it's my mom's house" is where the visit is, not whose record is asked for.)
   ['refuse', /\b(whoever|the (person|people|customer|customers|guy|lady) (who|that))\b.{0,20}\b(has|have|had|booked|is booked)\b.{0,40}\b(appointment|appt|booking|slot|visit|\d{1,2} ?(am|pm)|\d{1,2}:\d{2})|^(?=.*\b(address|phone|number|booking|appointment|appt|schedule|what time|when)\b).*\bit'?s my (friend|neighbou?r|sister|brother|mom|dad|mother|father)'?s?\b(?!\s+(house|home|place|condo|apartment|building|basement|kitchen))/i, 4],
@@ -208,7 +208,9 @@ function read(said: string, ctx: ReadContext): Understanding {
     }
   }
   // "tuesday it is, but 11 not 9", "at 2 instead of 3": the first hour replaces the second.
-  const retime = when.time === undefined ? retimeOf(rest) : undefined;
+  // (The hour replaced may be the one read: "actually 11 not 9am".)
+  const retimed = retimeOf(rest);
+  const retime = retimed && (when.time === undefined || when.time === retimed[1]) ? retimed[0] : undefined;
   if (retime !== undefined) when = { ...when, time: retime };
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
@@ -307,13 +309,13 @@ function hourOf(said: string): number | undefined {
 }
 
 /** "11 not 9", "at 2 instead of 3", "10:30 rather than 10": the hour that replaces another (not a house number's digits). */
-function retimeOf(text: string): number | undefined {
+function retimeOf(text: string): [number, number] | undefined {
   if (/\b(apt|apartment|unit|suite|house number|street|address|phone|number|digits?|#)\b/i.test(text)) return undefined;
-  const m = /(?<![\d:.-])(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?),?\s+(?:not|instead of|rather than|in place of|en vez de|en lugar de)\s+(?:at\s+|the\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\d:.-])/i.exec(text);
+  const m = /(?<![\d:.-])(?:a las\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?),?\s+(?:not|instead of|rather than|in place of|en vez de|en lugar de|y no|no)\s+(?:at\s+|the\s+|a las\s+|de las\s+|las\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\d:.-])(?=\s*(?:$|[.,;!?)]|(?:please|pls|then|but|and|ok|okay|o'?clock|on|that|this|por favor|pero|y)\b))/i.exec(text);
   if (!m) return undefined;
   const fresh = hourOf(m[1]!);
   const old = hourOf(m[2]!);
-  return fresh !== undefined && old !== undefined && fresh !== old ? fresh : undefined;
+  return fresh !== undefined && old !== undefined && fresh !== old ? [fresh, old] : undefined;
 }
 
 /** An alarm word the customer negates ("not a flood", "no sparks", "isn't an emergency", "no es urgente"). */
