@@ -21,10 +21,15 @@ export function renumber(slots: Slots, [fresh, old]: [string, string]): Pick<Slo
   return out;
 }
 
+/** "the phone is …", "my number should be …", "correct email: …", "mi teléfono es …": a detail said outright. */
+const RESTATED = /\b(the|my|our|correct|right|actual|real) (phone|number|cell|mobile|phone number|cell number|address|street address|e-?mail|name)( number)? (is|should be|'s|=|:)|\b(phone|number|cell|address|e-?mail|name):|\b(mi|el|la) (tel[eé]fono|n[uú]mero|celular|direcci[oó]n|correo|nombre) (es|correcto es|deber[ií]a ser)\b/i;
+
 /** The details a message corrects on the booking just made, if it corrects any. */
 export function amendment(state: DialogueState, u: Understanding): { fields: Record<string, string>; said: (t: ReturnType<typeof say>) => string } | undefined {
   if (state.goal || !state.lastBooked) return undefined;
-  const correcting = u.correction || Boolean(u.lastDigits || u.renumbered) || /\b(wrong|old|new|incorrect|typo|mistyped|misspelled)\b.{0,25}\b(address|number|phone|e-?mail|name)\b|\b(address|number|phone|e-?mail)\b.{0,20}\b(is wrong|was wrong|wrong|incorrect|changed)\b/i.test(u.text);
+  // "The phone is 773-555-0415.", "my email should be …": a detail stated again right after booking replaces the booked one.
+  const restated = Boolean(u.slots.phone || u.slots.email || u.slots.address || (u.slots.name && !u.nameGuessed)) && RESTATED.test(u.text);
+  const correcting = u.correction || restated || Boolean(u.lastDigits || u.renumbered) || /\b(wrong|old|new|incorrect|typo|mistyped|misspelled)\b.{0,25}\b(address|number|phone|e-?mail|name)\b|\b(address|number|phone|e-?mail)\b.{0,20}\b(is wrong|was wrong|wrong|incorrect|changed)\b/i.test(u.text);
   if (!correcting || u.slots.date || u.slots.time !== undefined || u.slots.service) return undefined;
   const s = state.slots;
   const fields: Record<string, string> = {};
@@ -43,7 +48,7 @@ export function amendment(state: DialogueState, u: Understanding): { fields: Rec
     fields.email = s.email;
     parts.push((t) => t.theEmail(s.email!));
   }
-  if ((u.spelling || u.respelled) && s.name) {
+  if ((u.spelling || u.respelled || (u.slots.name && !u.nameGuessed)) && s.name) {
     fields.customer_name = s.name;
     parts.push((t) => t.theName(s.name!));
   }

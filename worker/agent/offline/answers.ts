@@ -27,6 +27,23 @@ export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExc
   const t = say(state.lang);
   if (u.outOfScope) return { kind: 'reply', text: t.outOfScope(u.outOfScope) };
 
+  // "how soon may I expect to hear back?" after a ticket or a person was asked for: when the team follows up,
+  // as the contact article promises it.
+  if (u.followUpQuestion) {
+    const earlier = exchangesSince(ctx.conv, 0);
+    const ticket = earlier.find((x) => x.name === 'open_ticket' && x.result.ok);
+    const escalated = ticket || earlier.some((x) => x.name === 'request_human') || /\b(ticket|case|complaint|refund|dispute|claim|manager|caso|queja|reclamo|reembolso)\b/i.test(u.text);
+    if (escalated) {
+      const query = state.lang === 'es' ? 'contacto caso queja respondemos en un día hábil' : 'complaint ticket service manager follows up within one business day';
+      const answer = knowledgeAnswer({ ...u, text: query, lang: state.lang, slots: {} }, turn, state.lang, 1, undefined, (x) => /business day|d[ií]a h[aá]bil|ticket|caso/i.test(x));
+      if (answer.kind === 'call') return answer;
+      if (answer.text !== t.canHelpWith) {
+        const number = ticket ? (ticket.result.data as { number?: string } | undefined)?.number : undefined;
+        return { kind: 'reply', text: number ? `${t.caseWithTeam(number)} ${answer.text}` : answer.text };
+      }
+    }
+  }
+
   // Opening hours, in any wording: the hours article, its sentences chosen by the days the customer names.
   if (u.hoursQuestion) {
     const query = `${state.lang === 'es' ? 'horario de atención abren cierran' : 'business hours open closed'} ${u.text}`;

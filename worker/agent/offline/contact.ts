@@ -126,7 +126,7 @@ function leadingName(segment: string, min: number): string | undefined {
 export function readName(text: string, expecting: boolean): string | undefined {
   // Every introduction is tried in turn: "im trying this instead … my name is Olga Petrova".
   // A clause that starts with "name" ("… chi. name beth anderson") introduces one too.
-  for (const intro of text.matchAll(/(?:\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)|(?<=^|[.,;!?\n]\s{0,3})name|\b(?:it'?s|its|this is|the (?:booking|appointment|visit) is|booking is) for (?:my |our )?(?:mom|mother|mum|dad|father|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|tenant|partner|mother-in-law|father-in-law|landlord|boss),?)\s+([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
+  for (const intro of text.matchAll(/(?:\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)|(?<=^|[.,;!?\n]\s{0,3})name|\b(?:it'?s|its|this is|the (?:booking|appointment|visit) is|booking is) for (?:my |our )?(?:mom|mother|mum|dad|father|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|tenant|partner|mother-in-law|father-in-law|landlord|boss),?)\s+(?:(?:spelled|spelt|written|spelled out)\s+(?:as\s+|like\s+)?)?([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
     for (const raw of words) {
@@ -136,7 +136,14 @@ export function readName(text: string, expecting: boolean): string | undefined {
       if (/[.,]$/.test(raw)) break;
     }
     // "im writing", "i'm so sorry", "this is going to be long": no introduction.
-    if (kept.length && !/^(not|so|very|here|interested|home|out|available|free|at|in|on|from|just|really|still|also|sure|glad|happy|sorry|afraid|done|ready|back|new|your|a|an|the)$|ing$/i.test(kept[0]!)) return capitalise(kept.join(' '));
+    if (kept.length && !/^(not|so|very|here|interested|home|out|available|free|at|in|on|from|just|really|still|also|sure|glad|happy|sorry|afraid|done|ready|back|new|your|a|an|the)$|ing$/i.test(kept[0]!)) {
+      // "my name is spelled Siobhan. Siobhan Doyle": the name said again in full is the name.
+      const said = kept.map((w) => w.replace(/[^\p{L}'’-]/gu, '')).join('\\s+');
+      const again = new RegExp(`${said}[\\s.,;:!-]+${said}\\s+([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+)?)`, 'iu').exec(text.slice(intro.index ?? 0));
+      const more = again?.[1]?.split(/\s+/).filter((w) => !NOT_A_NAME.has(w.toLowerCase()) && !AFTER_NAME.has(w.toLowerCase()));
+      const full = more?.length && again![1]!.split(/\s+/)[0] === more[0] ? [...kept, ...more.slice(0, 4 - kept.length)] : kept;
+      return capitalise(full.join(' '));
+    }
   }
   if (!expecting) return undefined;
   const phone = readPhone(text);

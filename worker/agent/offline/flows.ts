@@ -3,7 +3,8 @@
  * looking bookings up. Each reads the dialogue state (policy.ts) and the tool
  * results of its own span of the conversation, and returns the next step.
  */
-import { addDays } from '../../lib/zoned-time';
+import { addDays, zonedToUtc } from '../../lib/zoned-time';
+import { knowledgeMatch } from './knowledge';
 import { exchangesSince, hhmm, type Conversation, type PolicyConfig, type ToolExchange } from './conversation';
 import type { Lang } from './language';
 import type { CatalogEntry } from './parse';
@@ -164,9 +165,13 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   if (state.goal === 'cancel') {
     const done = turn.find((x) => x.name === 'cancel_booking');
     if (done) return reply(done.result.ok ? t.cancelled(number) : t.cannotCancel(number, done.result.error?.message ?? ''), { done: true });
-    if (state.awaiting === 'cancel_confirm' && u.yes) return callTool('cancel_booking', { booking_number: number });
+    // "ugh ok fine, cancel it anyway": asked to cancel again, when cancelling is what we asked about, is a yes.
+    if (state.awaiting === 'cancel_confirm' && (u.yes || (u.top === 'cancel' && !u.no && !u.asks))) return callTool('cancel_booking', { booking_number: number });
     if (state.awaiting === 'cancel_confirm' && u.no) return reply(t.keepIt, { done: true });
-    return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.confirmCancel}`, { awaiting: 'cancel_confirm' });
+    // Less than a day ahead: the late-change fee is said before the customer confirms.
+    const late = lateChange(booking, ctx, lang);
+    if (late && 'call' in late) return late.call;
+    return reply(`${t.status(number, describeVisit(booking, lang), booking.status)}${late ? ` ${t.lateChange} ${late.sentences.join(' ')}` : ''} ${t.confirmCancel}`, { awaiting: 'cancel_confirm' });
   }
   // "push it to 10:30 same day", "thursday, same time": what is not said stays as booked.
   const current = bookedAt(booking);
@@ -200,6 +205,24 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     return reply(t.moved(b.number, describeVisit(b, lang), b.links?.manage), { done: true, booked: bookedAt(b) });
   }
   return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
+}
+
+/**
+ * A confirmed booking that starts within 24 hours: what the cancellation policy says of changes that late (its
+ * fee sentences, read from the knowledge base), or the tool to call first; undefined for a booking further off.
+ */
+function lateChange(booking: BookingData, ctx: FlowContext, lang: Lang): { sentences: string[] } | { call: Step } | undefined {
+  if (booking.status !== 'confirmed') return undefined;
+  const { date, minute } = splitLocalIso(booking.start);
+  const ahead = zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
+  if (ahead <= 0 || ahead >= 24 * 60 * 60 * 1000) return undefined;
+  const text = lang === 'es' ? 'política de cancelar o cambiar la cita con menos de 24 horas cargo' : 'cancellation rescheduling policy late-change fee less than 24 hours waive fees';
+  const match = knowledgeMatch({ text, lang }, ctx.turn, lang, 1);
+  if (match.kind === 'call') return { call: { decision: match } };
+  if (match.kind === 'none') return undefined;
+  // The fee and when it is waived: the sentences that name an amount or a waiver.
+  const fees = match.sentences.filter((x) => /\$\d|waive|no cobramos/i.test(x));
+  return fees.length ? { sentences: fees } : undefined;
 }
 
 export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {

@@ -42,6 +42,8 @@ function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
     const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
     // "will he have some kind of id?" (not "id rather just call"): identification.
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
+    // "what if i have to cancel, do you charge for that?": the cancellation policy, not the price list.
+    if (/\b(cancel\w*|reschedul\w*|no[- ]show|call (it )?off|miss (the|my) (appointment|appt|visit))\b/i.test(u.text)) extra.push('cancellation rescheduling policy late change');
     // "do i pay anything up front?", "pay in advance": when payment is due, and any deposit.
     if (/\bup[- ]?front\b|\bin advance\b|\bahead of time\b|\bbefore the (work|job)\b/i.test(u.text) && /\b(pay|paid|payment|money|charge|deposit)\b/i.test(u.text)) extra.push('payment due deposit');
     // "do you take apple pay / venmo / amex?": the payment methods.
@@ -100,7 +102,8 @@ export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: To
     const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id);
     if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
     const body = article.result.ok ? (article.result.data as { body: string }).body : '';
-    const sentences = (body.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [body]).map((sentence, index) => {
+    // A stop inside a word ("help@brightside.example", "$1.50") does not end a sentence.
+    const sentences = (body.replace(/\s+/g, ' ').match(/(?:[^.!?]|[.!?](?=[\w@$]))+[.!?]+/g) ?? [body]).map((sentence, index) => {
       const own = new Set(contentStems(sentence));
       return { sentence: sentence.trim(), index, score: stems.filter((s) => own.has(s)).length };
     });

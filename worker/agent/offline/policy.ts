@@ -45,6 +45,10 @@ export interface DialogueState {
   emergency?: string;
   /** The booking this conversation made last, so "oh, I meant tuesday" can move it. */
   lastBooked?: { number: string; date: string; time: number };
+  /** Where that booking was before this conversation last moved it: "scratch that" moves it back. */
+  previousBooked?: { number: string; date: string; time: number };
+  /** The visit details the last message replaced, as they were: "scratch that" puts them back. */
+  undo?: Partial<Pick<Slots, 'service' | 'date' | 'time'>>;
 }
 
 /** What a step decided, and how the state stands once its reply is given. */
@@ -81,6 +85,26 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     next.slots.service = state.offered;
   }
   const top = u.top;
+  const fresh = Object.keys(u.slots).length > 0 || u.shift !== undefined || u.shiftDays !== undefined;
+  delete next.undo;
+  // "scratch that", with nothing new: the detail said last is taken back, a move just made is undone.
+  if (u.discard && !fresh) {
+    if (state.undo && state.goal) {
+      for (const [key, value] of Object.entries(state.undo) as [keyof Slots, never][]) {
+        if (value === undefined) delete next.slots[key];
+        else next.slots[key] = value;
+      }
+      return next;
+    }
+    const back = state.previousBooked;
+    if (!state.goal && back && state.lastBooked?.number === back.number && (back.date !== state.lastBooked.date || back.time !== state.lastBooked.time)) {
+      startGoal('reschedule');
+      next.slots.bookingNumber = back.number;
+      next.slots.date = back.date;
+      next.slots.time = back.time;
+      return next;
+    }
+  }
   // "oh shoot, i meant tuesday not monday": right after a booking, a corrected day or time moves it.
   if (!state.goal && state.lastBooked && (u.correction || top === 'reschedule') && (u.slots.date || u.slots.time !== undefined || u.shift !== undefined || u.shiftDays !== undefined) && !u.slots.service) {
     startGoal('reschedule');
@@ -102,6 +126,12 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   }
   const s = next.slots;
   const u_ = u.slots;
+  // What this message replaces, kept for a "scratch that" in the next one.
+  const replaced: DialogueState['undo'] = {};
+  if (u_.service && s.service && u_.service.slug !== s.service.slug) replaced.service = s.service;
+  if (u_.date && s.date && u_.date !== s.date) replaced.date = s.date;
+  if (u_.time !== undefined && s.time !== undefined && u_.time !== s.time) replaced.time = s.time;
+  if (Object.keys(replaced).length) next.undo = replaced;
   // The service changes only when the customer asks for one (not when a side question names another).
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   if (u_.date) s.date = u_.date;
@@ -111,7 +141,10 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     if (u_.altTimes) s.altTimes = u_.altTimes;
     else delete s.altTimes;
   }
-  if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
+  // "sorry autocorrect, my name is Siobhan": one name word, corrected, respells the full name given before.
+  const oneWordFix = Boolean(u_.name && u.correction && !u.nameGuessed && s.name && !u_.name.includes(' ') && s.name.includes(' '));
+  if (oneWordFix) s.name = respell(s.name!, u_.name!);
+  else if (u_.name && (!s.name || !u.nameGuessed || state.pending === 'name')) s.name = u_.name;
   if (u.spelling && s.name) s.name = respell(s.name, u.spelling);
   if (u.respelled && s.name) s.name = s.name.replace(new RegExp(`\\b${u.respelled[1]}\\b`, 'i'), u.respelled[0].replace(/^./, (c) => c.toUpperCase()));
   if (u_.phone) s.phone = u_.phone;
@@ -218,7 +251,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
       : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
         // "it" is the job being booked, whatever else the question names ("will my panel handle it?").
-        job && JOB_REFERENCE.test(u.text)
+        job && JOB_REFERENCE.test(u.text) && !POLICY_TOPIC.test(u.text)
           ? knowledgeAnswer({ ...u, text: `${u.text} ${job.name}` }, turn, state.lang, 3, job.name)
           : knowledgeAnswer(u, turn, state.lang);
     if (answer.kind === 'call') return { decision: answer };
@@ -292,6 +325,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 /** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
 const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)(?=\s*(?:[?.!,;]|$))|\bthe (job|install\w*)\b/i;
 
+/** What a booking's rules say, not the job: cancelling, moving, missing it ("do you charge for that?" is then the policy's). */
+const POLICY_TOPIC = /\b(cancel\w*|reschedul\w*|no[- ]show|cancelar|cancelo|reprogramar)\b/i;
+
 /** A second question beside the price ("… y tienen financiamiento?"): the clause that asks something else, if any. */
 function otherQuestion(text: string): string | undefined {
   const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|tienen|hay|pueden|aceptan|ofrecen|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
@@ -344,7 +380,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     last = step(state, u, turn, ctx, index);
     // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
     // A booking looked up stays in view: "and what address do you have for it?", "ok cancel it".
-    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots), ...(state.goal === 'lookup' && state.slots.bookingNumber ? { bookingNumber: state.slots.bookingNumber } : {}) } } : {}), ...(last.booked ? { lastBooked: last.booked } : {}) };
+    state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots), ...(state.goal === 'lookup' && state.slots.bookingNumber ? { bookingNumber: state.slots.bookingNumber } : {}) } } : {}), ...(last.booked ? { lastBooked: last.booked, previousBooked: state.lastBooked?.number === last.booked.number ? state.lastBooked : undefined } : {}) };
     delete state.pending;
     delete state.awaiting;
     delete state.offered;

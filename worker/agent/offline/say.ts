@@ -92,6 +92,8 @@ const es = {
   offerPerson: '¿Prefiere que le pase con una persona del equipo?',
   outOfArea: (area: string) => `Parece que la dirección queda fuera de nuestra zona de servicio (${area}).`,
   cantDo: 'Lo siento, eso no lo puedo hacer desde aquí. ¿Quiere que le pase con una persona del equipo?',
+  caseWithTeam: (n: string) => `Su caso ${n} ya está con nuestro equipo.`,
+  lateChange: 'Faltan menos de 24 horas para la cita, así que se aplica nuestra política de cambios:',
 };
 
 type Phrases = typeof es;
@@ -181,6 +183,8 @@ const en: Phrases = {
   offerPerson: 'Would you rather talk to a person on our team?',
   outOfArea: (area) => `That address looks outside our service area (${area}).`,
   cantDo: "I'm sorry, I can't do that from here. Would you like me to connect you with a member of our team?",
+  caseWithTeam: (n) => `Your case ${n} is with our team.`,
+  lateChange: 'The visit is less than 24 hours away, so our policy on late changes applies:',
 };
 
 const PHRASES: Record<Lang, Phrases> = { en, es };

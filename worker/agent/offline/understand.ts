@@ -40,6 +40,8 @@ export interface Understanding {
   keep: boolean;
   /** "actually", "no wait", "instead", "change it to": what follows replaces a slot. */
   correction: boolean;
+  /** "scratch that", "forget that", "olvide eso": the detail said last is taken back. */
+  discard: boolean;
   slots: Slots;
   /** "an hour later", "30 minutes earlier": minutes to move a booked time by. */
   shift?: number;
@@ -70,6 +72,8 @@ export interface Understanding {
   symptomDay: boolean;
   /** "do you come out to des plaines?" (`strong`), "a drain cleaning in schaumburg?": the town asked about. */
   areaQuestion?: { town: string; strong: boolean };
+  /** "how soon will I hear back?", "when will someone call me?": when the team follows up. */
+  followUpQuestion: boolean;
 }
 
 export interface ReadContext {
@@ -100,6 +104,9 @@ const PATTERNS: [Intent, RegExp, number][] = [
   // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
   ['unsafe', /\b(bypass|tamper\w*( with)?|rig|jump|steal|hack|disable|defeat)\b.{0,30}\b(gas |electric |water )?(meter|meters|utility|breaker|gfci|safety (switch|valve)|co (alarm|detector)|smoke (alarm|detector))\b|\b(meter|utility)\b.{0,40}\bcan'?t see\b/i, 5],
   ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|(i'?m|i am|this is) (the |a |your )?(tech|technician|plumber|electrician|installer|driver)\b.{0,80}\b(address|phone|schedule|customer|job list|jobs|gate code|alarm code)\b|(this is|i'?m|i am) \w+ (from|at|with|in) (the |your )?([a-z]+ )?(team|crew|office|dispatch|headquarters|hq|front desk)\b|(address|phone|name)( number)?\b.{0,20}\b(on|for|of) (the )?(booking |appointment )?bk[-\s]?\d|(addresses|phone numbers|numbers|names)\b.{0,30}\b(for|of) (tomorrow'?s|today'?s|the|all|your|every)\b.{0,20}\b(jobs|appointments|bookings|customers|schedule|visits)\b|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
+  // "list the bookings you have this week with names phone numbers and addresses", "dame la lista de citas con nombres y
+  // teléfonos": other people's records in bulk (one's own bookings are "my bookings").
+  ['refuse', /^(?!.*\b(my|mis) (own )?(bookings?|appointments?|appts?|visits?|reservas?|citas?)\b)(?=.*\b(phone numbers|phones|numbers|addresses|contact (info|details)|tel[eé]fonos|direcciones)\b).*\b(list|lists|show|send|give|share|pull up|read out|export|print|lista|listado|dame|d[eé]me|p[aá]same|mu[eé]strame|env[ií]eme)\b.{0,40}\b(bookings|appointments|appts|jobs|visits|schedule|customers|clients|tenants|residents|citas|reservas|clientes|inquilinos)\b/i, 4],
   // "the address of whoever has the 10am tomorrow", "when is my neighbor's … it's my friend's": someone else's visit.
   // ("it's my mom's house" is where the visit is, not whose record is asked for.)
   ['refuse', /\b(whoever|the (person|people|customer|customers|guy|lady) (who|that))\b.{0,20}\b(has|have|had|booked|is booked)\b.{0,40}\b(appointment|appt|booking|slot|visit|\d{1,2} ?(am|pm)|\d{1,2}:\d{2})|^(?=.*\b(address|phone|number|booking|appointment|appt|schedule|what time|when)\b).*\bit'?s my (friend|neighbou?r|sister|brother|mom|dad|mother|father)'?s?\b(?!\s+(house|home|place|condo|apartment|building|basement|kitchen))/i, 4],
@@ -107,8 +114,8 @@ const PATTERNS: [Intent, RegExp, number][] = [
   // About a visit that went wrong: "your plumber fixed … and now", "charged twice", "scratched our floors".
   ['complaint', /\b(you|you guys|your (guy|guys|tech|techs|technician|plumber|electrician|crew|team))\b.{0,40}\b(put in|installed|fixed|replaced|repaired|cleaned|did|serviced|worked on|hooked up)\b.{0,80}\b(already|again|still|stopped|broke|broken|flicker\w*|leak\w*|not working|doesn'?t work|won'?t|failed|failing|worse)\b|\bwas supposed to (be here|come|arrive|show)|\b(nobody|no one|no-one) (called|showed|came|has called|showed up)|\b(hasn'?t|never) (shown up|showed up|arrived|come)|\bstill not here\b|\b(is|was|running|showed up|arrived|came) (\d+ (hours?|minutes?|mins?) )?late\b|\blate again\b|\bcharged (me )?.{0,40}\bagain\b|\bwant (my|the|a) (money|deposit|refund) back|\bnot what i paid|\b(no lleg[oó]|no vino|nunca lleg[oó]|nadie (me )?(avis[oó]|llam[oó])|falta de respeto)|\b(you|your|ur) (plumber|tech|techs|technician|technicians|guys|guy|electrician|people|team|company|worker|workers|crew)\b.*\b(fixed|replaced|cleaned|installed|came|left|scratch\w*|broke|damag\w*|charged|ruin\w*|mess\w*)\b|\b(you|you guys) (fixed|replaced|cleaned|installed|repaired)\b.*\b(again|stopped|broke|still|now)\b|\bcharged (me )?(twice|double|two times)|\b(i was|we were|i got|we got|i'?ve been|we'?ve been|they) (charged|billed)\b.{0,80}\b(says|said|quoted|listed|advertised|supposed to be|instead of|only|more than|but)\b|\b(charged|billed) (me|us) (more|extra)\b|\bover-?charg\w*|\bme cobraron\b.{0,60}\b(dice|dijeron|deber[ií]a|en vez de|m[aá]s)\b|\bdouble[- ]charged|\bwhy (was|am) i (being )?charged|\bnot happy|\bunhappy|\bupset|\bfrustrat\w*|\bnobody (calls|called|has called) (me )?back|\bno one (calls|called) (me )?back|\bnever (called|got back)|\bcalled \d+ times|\bleft (\d+ )?(voicemails|messages)|\bwho is (paying|going to pay)|\bwater damage|\bscratch(ed)? (up )?(our|my|the) \w+|\b1[- ]star|\byelp\b|\blawyer|\bgreat job\b.*\bagain\b|\b(clogged|broken|leaking|broke) again\b/i, 3],
   ['complaint', /\b(terrible|awful|horrible|ridiculous|unacceptable|useless|worst|furious|angry|disappointed|scam|rip ?off|ripped off|complain|complaint|refund|never again|again\b.*\b(broke|broken|leak|stopped)|still (broken|leaking|not working)|no[- ]show(ed)?|didn'?t show|never showed|overcharged|rude|queja|reclamo|p[eé]simo|terrible|inaceptable|molest[oa])\b/i, 2.5],
-  ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular)\b/i, 2.5],
-  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|cambiar (mi |la )?(cita|hora|fecha)|mover (mi |la )?cita|mover(la|lo)|reprogramar(la|lo)?)\b/i, 2.5],
+  ['cancel', /\b(cancel+(?!lation (policy|fee))|cancle|cancl|cansel|call off|cancelar|anular|canc[eé]l[ae]l[ao]|canc[eé]lal[ao]|cancela(la|lo)?|anul[ae]l[ao]|an[uú]lel[ao])\b/i, 2.5],
+  ['reschedule', /\b(reschedule|re-schedule|resched|push (\S+ ){0,4}(back|out|forward|later|earlier)|move (\w+ ){0,3}(appointment|booking|visit|repair|cleaning|install\w*|estimate|tune-?up)|(an?|one|two|\d+) (hour|hours|hr|hrs|min|mins|minutes) (later|earlier)|push (it|me|us)? ?(back|later|earlier)|move (it|them|appointment|booking|bk)\b|move (my|the|our) (\w+ ){0,2}(appointment|appt|booking|visit|time|slot|repair|cleaning|install\w*|estimate|tune[- ]?up|service|job)|change (my|the) (appointment|booking|time|date|day)|push (it|my appointment) (back|to)|different (day|time)|(be|get|have) (it |this |that |them |my (appointment|appt|booking|visit) )?(moved|rescheduled|switched|shifted|changed) (to|for)|(moved?|shift|switch) (it |this |that |them )?to (a |another |the )?(different|other|later|earlier|next|following|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|mon|tue|tues|wed|thu|thurs|fri|sat|sun)|cambiar (mi |la )?(cita|hora|fecha)|(cambiarla|moverla|pasarla) (para|al|a)|mover (mi |la )?cita|mover(la|lo)|reprogramar(la|lo)?)\b/i, 2.5],
   ['lookup', /\b(checking|check) (on )?(my|the) (booking|appointment|appt)|\bmy (booking|appointment|appt) (is )?still\b|\b(status of|look ?up|find|check on|when is|when'?s|whens|what time is|what day is|details of|what address do you have for) (my |the )?(booking|appointment|appt|apointment|visit)|\bmy (bookings|appointments|appts)\b|\bwhat (day|time|date) (did i|is my|was my|am i|are you)\b|\b(when|what time)('?s| is| will| does)? (my|the) (plumber|tech|technician|electrician|appointment|visit|guy)\b.{0,15}\b(coming|arriving|scheduled|booked|here|come)\b|\b(did|have) i book\w*\b|\bremind me (when|what day|what time)|\bdo i have (a|an|any) (booking|appointment)|\b(address|phone|number|name|time|day|date|details)\b.{0,25}\b(on file|(you|u) (have|got) (down |listed )?for (it|me|my|the (booking|appointment|appt|visit)))|\b(what|which) (address|time|day|date) (is|was) (it|my (booking|appointment|appt|visit)) (booked )?(for|at)\b|\bmi cita\b|\bcu[aá]ndo es mi\b|\b(direcci[oó]n|datos) (que tienen|registrad[ao]s?)\b/i, 2],
   ['book', /\b(book|schedule|appointment|appt|come out|(plumber|electrician|tech|technician|someone|somebody|sum1|some1|anyone) (to )?(come|stop|swing)|come (by|over|fix|take|look|and)|unclog|swap out|send (someone|a tech)|someone (to|come)|availability|available|openings?|slot|visit|reservar|agendar|cita|programar|que vengan|pueden venir|puede venir|vengan|mandar a alguien)\b/i, 2],
   ['book', /\b(need|want|would like|i'?d like|looking for|get|fix|repair|install|replace|broken|not working|stopped working|won'?t (start|turn on|work)|doesn'?t work|isn'?t working|clogged|leak(ing|s)?|dripping|necesito|quiero|arreglar|reparar|instalar|no funciona|tapad[oa]|gotea)\b/i, 1.5],
@@ -123,11 +130,14 @@ const PATTERNS: [Intent, RegExp, number][] = [
 
 // Spanish words end in accented letters, which \b does not see: the end is a space, punctuation or the end.
 const END = '(?=$|[\\s,.!?;:])';
-const YES = new RegExp(`^\\s*(y|ya|yes|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
-const NO = new RegExp(`^\\s*(n|no|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
+const YES = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|alright|fine|ok(?:ay)?|bueno|pues|ay|ok)[\\s,.!]+)*(y|ya|yes|fine|alright|all right|go for it|just do it|do that|proceed|yeah|yep|yup|sure|ok|okay|k|please|yes please|correct|right|confirm(ed)?|do it|go ahead|sounds good|that works|perfect|s[ií]|claro|dale|por favor|de acuerdo|est[aá] bien|vale|correcto|confirmo)${END}`, 'i');
+const NO = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|ok(?:ay)?|actually|wait|bueno|pues|ay)[\\s,.!]+)*(n|no(?! (problem|worries|rush|prob)\\b)|nope|nah|don'?t|do not|not now|never ?mind|nvm|nm|keep it|leave it|cancel that|no gracias|mejor no)${END}`, 'i');
+/** "ok fine, don't cancel it", "no lo cancele": the thing asked about is not to be done. */
+const DONT = /\b(don'?t|dont|do not|please don'?t|no need to)\s+(cancel|move|book|change|reschedule|do (it|that))\b|\bno (la|lo) (cancele|canceles|cambie|mueva|reserve)\b/i;
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
-const CORRECTION = /\b(actually|no wait|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const CORRECTION = /\b(actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const DISCARD = /\b(scratch that|forget (that|what i (just )?said)|ignore (that|what i (just )?said)|disregard (that|my last( message)?)|strike that|take that back|olv[ií]d(e|a|elo|alo) (eso|lo que dije)|no,? mejor no)\b/i;
 const QUESTION_START = /^\s*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
@@ -168,13 +178,14 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/i.test(text) && !intents.cancel && !intents.reschedule) intents.lookup = Math.max(intents.lookup ?? 0, 2);
   if (intents.lookup && intents.book && /\b(my|the) (booking|appointment|appt|visit)\b|\b(did|have) i book|\bi booked\b/i.test(text)) delete intents.book;
   // "what if i need to cancel?", "is there a fee to reschedule?": a question about the policy, not a request.
-  if (asks && /\b(what if|is there|are there|fee|fees|policy|charge|charged|charges|penalty|do i (have to )?pay|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text)) {
+  const policyQuestion = asks && /\b(what if|is there|are there|fee|fees|policy|charge|charged|charges|penalty|do i (have to )?pay|how (late|far)|what happens|cu[aá]nto|hay (un )?cargo|pol[ií]tica|si cancelo|si cambio|me cobran|cobran|multa|penalidad)\b/i.test(text);
+  if (policyQuestion) {
     delete intents.cancel;
     delete intents.reschedule;
     delete intents.lookup;
   }
   // "something came up … can you do tomorrow instead?": moving a visit, unless they say cancel.
-  if (!intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
+  if (!policyQuestion && !intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
   const correction = CORRECTION.test(text);
   // Two of a kind in one message is a correction in passing: the last one stands.
   const phones = readPhones(text);
@@ -188,9 +199,23 @@ function read(said: string, ctx: ReadContext): Understanding {
   let rest = text;
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
-  const when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
+  let when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
   // "I travel this week, please move it one week later": with a booked visit shifted, a vague week is the reason, not the day.
   if (when.vague && daysShiftOf(text) !== undefined) delete when.date;
+  // "my appointment for tuesday at nine … might it be moved to wednesday at the same hour?": moving a visit, the
+  // day after the move is the new one, the one before it is the booking's own.
+  if (intents.reschedule) {
+    const move = [...rest.matchAll(MOVE_TO)].at(-1);
+    if (move && move.index > 0) {
+      const tail = readWhen(rest.slice(move.index), ctx.today, ctx.nowMinute, lang, { last: correction });
+      if (tail.date || tail.time !== undefined) when = tail;
+    }
+  }
+  // "tuesday it is, but 11 not 9", "at 2 instead of 3": the first hour replaces the second.
+  // (The hour replaced may be the one read: "actually 11 not 9am".)
+  const retimed = retimeOf(rest);
+  const retime = retimed && (when.time === undefined || when.time === retimed[1]) ? retimed[0] : undefined;
+  if (retime !== undefined) when = { ...when, time: retime };
   // A service, a day and a time in one message is a booking request, however much else it says
   // ("… your guys fixed that, thank you … so next monday at 11 for a drain cleaning"), unless it tells of a visit gone by.
   if (service && when.date && when.time !== undefined && !intents.reschedule && !intents.cancel && !intents.lookup && !/\b(was supposed|never showed|no[- ]show|didn'?t show|didn'?t come|came (on|out|by)|charged)\b/i.test(text)) intents.book = Math.max(intents.book ?? 0, 3.5);
@@ -225,7 +250,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   const introduced = readName(text, false);
   const respelled = /\bit'?s\s+([\p{L}'’-]{2,}),?\s+not\s+([\p{L}'’-]{2,})/iu.exec(text);
   const lastDigits = /\blast (?:4|four|3|three)(?: digits| numbers)?(?: of (?:my|the) (?:phone|number))? (?:should be|is|are|=|s\/b|was supposed to be)\s*(\d{3,4})\b|\b(?:number|phone) ends (?:in|with) (\d{3,4})\b/i.exec(text)?.slice(1).find(Boolean);
-  const renumbered = renumberingOf(text);
+  const renumbered = retime === undefined ? renumberingOf(text) : undefined;
   // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
   const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
@@ -247,10 +272,11 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(safety ? { safety } : {}),
     intents,
     ...(top ? { top } : {}),
-    yes: YES.test(text) && !NO.test(text) && !KEEP.test(text),
-    no: NO.test(text) || KEEP.test(text),
+    yes: YES.test(text) && !NO.test(text) && !KEEP.test(text) && !DONT.test(text),
+    no: NO.test(text) || KEEP.test(text) || DONT.test(text),
     keep: KEEP.test(text),
     correction,
+    discard: DISCARD.test(text),
     slots,
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
     ...(daysShiftOf(text) !== undefined ? { shiftDays: daysShiftOf(text)! } : {}),
@@ -267,14 +293,43 @@ function read(said: string, ctx: ReadContext): Understanding {
     hoursQuestion: asks && HOURS_QUESTION.test(text) && !/\b(emergenc\w*|urgent\w*|24\/7|24 hours|after[- ]hours|on[- ]call|urgencias?)\b/i.test(text),
     symptomDay: Boolean(when.date === ctx.today && when.time === undefined && /\b(this morning|this afternoon|this evening|tonight|today|all day|since (this morning|yesterday))\b/i.test(text) && !/\b(come|book|schedule|send|appointment|visit|available|today at)\b/i.test(text)),
     ...(area && !outOfScope ? { areaQuestion: area } : {}),
+    followUpQuestion: FOLLOW_UP.test(text),
   };
+}
+
+/** "how soon may I expect to hear back?", "when will someone call me?", "¿cuándo me contestan?": when the team responds. */
+const FOLLOW_UP =
+  /\b(how (soon|long|quickly|fast)|when)\b.{0,40}\b(hear back|hear from (you|someone|somebody|the team|a manager|them)|get back to (me|us)|(get|receive|have) (a |an )?(call|response|reply|answer|update)( back)?|(call|contact|email|text|reach|respond to|answer) (me|us) back|(call|contact|reach|respond to) (me|us)\b|(someone|somebody|anyone|a manager|a person|the team|they|you)\b.{0,15}\b(calls?|contacts?|responds?|reply|replies|follows? up|gets? back|reach(es)? out|looks? into it))|\b(cu[aá]ndo|en cu[aá]nto tiempo|qu[eé] tan pronto)\b.{0,30}\b(me )?(llaman|llamar[aá]n|contestan|contestar[aá]n|responden|responder[aá]n|sabr[eé] algo|tendr[eé] (una )?respuesta|me avisan)/i;
+
+/** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
+const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
+/** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 are afternoon hours). */
+function hourOf(said: string): number | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(said.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? 0);
+  if (h < 1 || h > 12 || min > 59) return undefined;
+  const pm = m[3] ? /^p/i.test(m[3]) : h <= 6;
+  return ((h % 12) + (pm ? 12 : 0)) * 60 + min;
+}
+
+/** "11 not 9", "at 2 instead of 3", "10:30 rather than 10": the hour that replaces another (not a house number's digits). */
+function retimeOf(text: string): [number, number] | undefined {
+  if (/\b(apt|apartment|unit|suite|house number|street|address|phone|number|digits?|#)\b/i.test(text)) return undefined;
+  const m = /(?<![\d:.-])(?:a las\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?),?\s+(?:not|instead of|rather than|in place of|en vez de|en lugar de|y no|no)\s+(?:at\s+|the\s+|a las\s+|de las\s+|las\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)(?![\d:.-])(?=\s*(?:$|[.,;!?)]|(?:please|pls|then|but|and|ok|okay|o'?clock|on|that|this|por favor|pero|y)\b))/i.exec(text);
+  if (!m) return undefined;
+  const fresh = hourOf(m[1]!);
+  const old = hourOf(m[2]!);
+  return fresh !== undefined && old !== undefined && fresh !== old ? [fresh, old] : undefined;
 }
 
 /** An alarm word the customer negates ("not a flood", "no sparks", "isn't an emergency", "no es urgente"). */
 const CALM = /\b(?:not|no|isn'?t|wasn'?t|never|nothing like|no sign of|no es|no hay)\s+(?:(?:a|an|any|really|like|actually|quite|una?)\s+){0,2}(?:flood\w*|emergenc\w*|burst\w*|gushing|pouring|spraying|sparks?|sparking|smoke|smoking|urgente?|inundaci[oó]n)(?=$|[^\p{L}])/giu;
 
 /** Softer signs of moving a visit, read only when nothing says cancel: "something came up", "can we do … instead". */
-const RESCHEDULE_SOFT = /\bsomething came up\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
+const RESCHEDULE_SOFT = /\bsomething (has |'s )?(came|come|comes|coming) up\b|\b(might|may|could|can) (it|this|that|the (appointment|appt|booking|visit)) be (moved|changed|rescheduled|shifted)\b|\bsurgi[oó] algo\b|\btuve un imprevisto\b|\b(can|could) (you|we|u) (do|make it|switch (it )?to|change (it )?to)\b.{0,40}\binstead\b/i;
 /** A question about opening hours ("are you open on sundays?"): its day is not a visit's day. */
 const YOU = "(?:you|u|ya|y'?all|you guys|u guys|you all)";
 const HOURS_QUESTION = new RegExp(
