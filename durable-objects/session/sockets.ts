@@ -35,9 +35,36 @@ export function forwardedExpiry(request: Request, now: number): number | undefin
   return Number.isFinite(value) && value > now ? value : undefined;
 }
 
+/**
+ * Each socket's attachment and whether it is a voice socket, read once per object instance: both are written
+ * when the socket is accepted and never change, and a voice call asks for them on every audio frame (a
+ * deserialize and a tag list each time). After hibernation the sockets are new objects, so they are read again.
+ */
+const attachments = new WeakMap<WebSocket, unknown>();
+const voiceSockets = new WeakMap<WebSocket, boolean>();
+
+/** Records `attachment` on a socket just accepted (and in this instance's memory). */
+export function attach(ws: WebSocket, attachment: unknown): void {
+  ws.serializeAttachment(attachment);
+  attachments.set(ws, attachment);
+}
+
+/** The socket's attachment (see `attach`), or null when it has none. */
+export function attachmentOf<T>(ws: WebSocket): T | null {
+  if (!attachments.has(ws)) attachments.set(ws, ws.deserializeAttachment() ?? null);
+  return attachments.get(ws) as T | null;
+}
+
+/** Whether `ws` is a voice caller's socket (accepted with VOICE_SOCKET_TAG). */
+export function isVoiceSocket(ctx: DurableObjectState, ws: WebSocket): boolean {
+  let voice = voiceSockets.get(ws);
+  if (voice === undefined) voiceSockets.set(ws, (voice = ctx.getTags(ws).includes(VOICE_SOCKET_TAG)));
+  return voice;
+}
+
 /** When a socket's token expires (chat and voice attachments both carry `expires_at`). */
 export function socketExpiry(ws: WebSocket): number | undefined {
-  const attachment = ws.deserializeAttachment() as { expires_at?: unknown } | null;
+  const attachment = attachmentOf<{ expires_at?: unknown }>(ws);
   return typeof attachment?.expires_at === 'number' ? attachment.expires_at : undefined;
 }
 
@@ -72,14 +99,14 @@ export class SessionSockets {
     const pair = new WebSocketPair();
     const server = pair[1];
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ principal, expires_at: expiresAt } satisfies Attachment);
+    attach(server, { principal, expires_at: expiresAt } satisfies Attachment);
     this.send(server, { ...sessionEvent(meta), id: store.lastEventId() });
     this.replay(server, store, lastEventId);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': CHAT_SUBPROTOCOL } });
   }
 
   principalOf(ws: WebSocket): Principal {
-    return (ws.deserializeAttachment() as Attachment).principal;
+    return attachmentOf<Attachment>(ws)!.principal;
   }
 
   send(ws: WebSocket, event: ServerEvent): void {
@@ -94,7 +121,7 @@ export class SessionSockets {
   broadcast(event: ServerEvent): void {
     const now = this.now();
     for (const ws of this.ctx.getWebSockets()) {
-      if (this.ctx.getTags(ws).includes(VOICE_SOCKET_TAG) || closeIfLapsed(ws, now)) continue;
+      if (isVoiceSocket(this.ctx, ws) || closeIfLapsed(ws, now)) continue;
       this.send(ws, event);
     }
   }

@@ -24,7 +24,7 @@ import { selectTools, type AnyTool, type ToolResult } from '../../worker/tools/r
 import type { SessionHost } from '../session/host';
 import { safeClose } from '../session/sockets';
 import type { SessionMeta } from '../session/store';
-import { base64Bytes, FrameBudget, parseVoiceFrame } from './frames';
+import { appendText, base64Bytes, FrameBudget, parseVoiceFrame } from './frames';
 import { CallResponses } from './functions';
 import { UpstreamLink } from './link';
 import { CallRecorder, toolMessages } from './record';
@@ -264,7 +264,7 @@ export class VoiceCall {
     if (frame.type === 'session.end') {
       void this.end('hangup', { closeClient: true });
     } else if (frame.type === 'input_audio_buffer.append') {
-      if (!this.link.send({ type: 'input_audio_buffer.append', audio: frame.audio })) this.buffer(frame.audio);
+      if (!this.link.sendText(appendText(frame.audio))) this.buffer(frame.audio);
     } else {
       this.record.transcript.played(frame.item_id, frame.audio_end_ms);
       const bytes = this.itemAudio.get(frame.item_id);

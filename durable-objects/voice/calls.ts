@@ -15,7 +15,7 @@ import { CLOSE_RECONNECT } from '../../worker/protocol/chat';
 import { PRINCIPAL_HEADER } from '../../worker/protocol/session';
 import { CLOSE_TOKEN_EXPIRED, VOICE_SUBPROTOCOL, type VoiceEndReason } from '../../worker/protocol/voice';
 import type { SessionHost } from '../session/host';
-import { forwardedExpiry, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
+import { attach, attachmentOf, forwardedExpiry, isVoiceSocket, safeClose, socketExpiry, VOICE_SOCKET_TAG } from '../session/sockets';
 import { modeOf, ownerPrincipal, type SessionMeta } from '../session/store';
 import { VoiceCall } from './call';
 
@@ -42,7 +42,7 @@ export class VoiceCalls {
 
   /** Whether `ws` is a voice caller's socket. */
   owns(ws: WebSocket): boolean {
-    return this.ctx.getTags(ws).includes(VOICE_SOCKET_TAG);
+    return isVoiceSocket(this.ctx, ws);
   }
 
   /** Accepts a voice upgrade the Worker forwarded (after verifying the token and the session). */
@@ -67,7 +67,7 @@ export class VoiceCalls {
     const server = pair[1];
     this.ctx.acceptWebSocket(server, [VOICE_SOCKET_TAG]);
     const callId = crypto.randomUUID();
-    server.serializeAttachment({ principal, call_id: callId, expires_at: expiresAt } satisfies VoiceAttachment);
+    attach(server, { principal, call_id: callId, expires_at: expiresAt } satisfies VoiceAttachment);
     this.begin(server, ownerPrincipal(meta), callId, expiresAt, voice.data);
     return new Response(null, { status: 101, webSocket: pair[0], headers: { 'Sec-WebSocket-Protocol': VOICE_SUBPROTOCOL } });
   }
@@ -110,7 +110,7 @@ export class VoiceCalls {
    * on the same socket. A frame after the token's expiry is never processed: the call ends (4001) instead.
    */
   onMessage(ws: WebSocket, data: string | ArrayBuffer): void {
-    const attachment = ws.deserializeAttachment() as VoiceAttachment | null;
+    const attachment = attachmentOf<VoiceAttachment>(ws);
     if (!attachment) return;
     if (this.lapsed(ws, attachment)) return;
     let call = this.calls.get(attachment.call_id);
@@ -141,7 +141,7 @@ export class VoiceCalls {
 
   /** The session's alarm: ends calls whose token has expired (their own timer would have, unless the object restarted). */
   expire(ws: WebSocket): void {
-    const attachment = ws.deserializeAttachment() as VoiceAttachment | null;
+    const attachment = attachmentOf<VoiceAttachment>(ws);
     if (attachment) this.lapsed(ws, attachment);
   }
 
@@ -152,7 +152,7 @@ export class VoiceCalls {
 
   /** The caller hung up (or the socket failed): the upstream is closed at once. */
   async onClose(ws: WebSocket): Promise<void> {
-    const attachment = ws.deserializeAttachment() as VoiceAttachment | null;
+    const attachment = attachmentOf<VoiceAttachment>(ws);
     const call = attachment ? this.calls.get(attachment.call_id) : undefined;
     if (call) await call.end('client_closed');
   }

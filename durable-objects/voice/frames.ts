@@ -25,11 +25,35 @@ export function base64Bytes(b64: string): number {
 /** A frame that passed, or the error event to answer it with. */
 export type FrameVerdict = Result<VoiceClientFrame, VoiceErrorCode>;
 
+/**
+ * An append frame as `JSON.stringify({ type, audio })` writes it (the widget's, and most clients'): its text is
+ * the audio between these two, and it is also the upstream's append event, byte for byte (base64 needs no
+ * escaping), so it is checked without a parse and forwarded as it came (`appendText`).
+ */
+const APPEND_HEAD = '{"type":"input_audio_buffer.append","audio":"';
+const APPEND_TAIL = '"}';
+
+/** The text of the upstream's append event for base64 `audio` (already checked). */
+export const appendText = (audio: string) => APPEND_HEAD + audio + APPEND_TAIL;
+
+/** Checks base64 PCM16 (`alphabetChecked`: BASE64 already passed): whole base64 quanta of an even number of bytes. */
+function audioError(audio: string, alphabetChecked = false): FrameVerdict | undefined {
+  // PCM16 samples are 2 bytes: an odd byte count means a cut or mis-encoded chunk.
+  if (audio.length % 4 !== 0 || !(alphabetChecked || BASE64.test(audio))) return fail('invalid_frame', 'audio is not valid base64');
+  if (base64Bytes(audio) % 2 !== 0) return fail('invalid_frame', 'audio must be PCM16: an even number of bytes');
+  return undefined;
+}
+
 /** Checks one client frame. */
 export function parseVoiceFrame(data: string | ArrayBuffer): FrameVerdict {
   if (typeof data !== 'string') return fail('invalid_frame', 'Frames must be JSON text; send audio base64-encoded in input_audio_buffer.append');
   if (data.length > MAX_VOICE_FRAME_BYTES) {
     return fail('payload_too_large', `Frames are limited to ${MAX_VOICE_FRAME_BYTES} bytes; send audio in smaller chunks`);
+  }
+  // The common frame in its usual spelling: no JSON parse, no schema walk (any other spelling takes the full path).
+  if (data.length > APPEND_HEAD.length + APPEND_TAIL.length && data.startsWith(APPEND_HEAD) && data.endsWith(APPEND_TAIL)) {
+    const audio = data.slice(APPEND_HEAD.length, -APPEND_TAIL.length);
+    if (BASE64.test(audio)) return audioError(audio, true) ?? ok({ type: 'input_audio_buffer.append', audio });
   }
   let json: unknown;
   try {
@@ -42,11 +66,7 @@ export function parseVoiceFrame(data: string | ArrayBuffer): FrameVerdict {
     return fail('invalid_frame', `Invalid frame: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ')}`);
   }
   const frame = parsed.data;
-  if (frame.type === 'input_audio_buffer.append') {
-    // PCM16 samples are 2 bytes: an odd byte count means a cut or mis-encoded chunk.
-    if (frame.audio.length % 4 !== 0 || !BASE64.test(frame.audio)) return fail('invalid_frame', 'audio is not valid base64');
-    if (base64Bytes(frame.audio) % 2 !== 0) return fail('invalid_frame', 'audio must be PCM16: an even number of bytes');
-  }
+  if (frame.type === 'input_audio_buffer.append') return audioError(frame.audio) ?? ok(frame);
   return ok(frame);
 }
 

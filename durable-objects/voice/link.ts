@@ -9,7 +9,7 @@ import type { ConversationItemCreateEvent, RealtimeClientEvent, RealtimeServerEv
 import type { VoiceSettings } from '../../worker/chat/voice-settings';
 import { log } from '../../worker/lib/log';
 import { safeClose } from '../session/sockets';
-import { openUpstream, parseUpstream, sendUpstream } from './upstream';
+import { openUpstream, parseUpstream, sendUpstream, sendUpstreamText } from './upstream';
 
 /** Attempts to (re)open the upstream before the caller is told the call cannot go on. */
 export const UPSTREAM_ATTEMPTS = 3;
@@ -91,6 +91,11 @@ export class UpstreamLink {
   /** Sends to the live upstream; false when there is none (the caller buffers or drops). */
   send(event: RealtimeClientEvent): boolean {
     return this.live && this.socket !== undefined && sendUpstream(this.socket, event);
+  }
+
+  /** Sends an event's JSON text as it is (the append frames: no re-serializing), like `send`. */
+  sendText(text: string): boolean {
+    return this.live && this.socket !== undefined && sendUpstreamText(this.socket, text);
   }
 
   /** Sends only if the upstream is still the one of `generation`. */

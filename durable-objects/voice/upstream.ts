@@ -49,9 +49,12 @@ export async function openUpstream(settings: VoiceSettings, signal?: AbortSignal
 }
 
 /** Sends one typed event upstream; false when the socket is no longer open. */
-export function sendUpstream(socket: WebSocket, event: RealtimeClientEvent): boolean {
+export const sendUpstream = (socket: WebSocket, event: RealtimeClientEvent): boolean => sendUpstreamText(socket, JSON.stringify(event));
+
+/** Sends a client event's JSON text as it is (see frames.ts' `appendText`); false when the socket is no longer open. */
+export function sendUpstreamText(socket: WebSocket, text: string): boolean {
   try {
-    socket.send(JSON.stringify(event));
+    socket.send(text);
     return true;
   } catch {
     return false;

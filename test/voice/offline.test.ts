@@ -1,7 +1,7 @@
 // Voice on a deployment without it (the offline project: no key, VOICE_ENABLED "false"), and the
 // pure pieces of the relay: frame validation and the heard-text cut used on barge-in.
 import { describe, expect, it } from 'vitest';
-import { parseVoiceFrame } from '../../durable-objects/voice/frames';
+import { appendText, parseVoiceFrame } from '../../durable-objects/voice/frames';
 import { heardText } from '../../durable-objects/voice/transcript';
 import { voiceSettings } from '../../worker/chat/voice-settings';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../worker/protocol/chat';
@@ -42,6 +42,26 @@ describe('voice frames and transcripts', () => {
     expect(parseVoiceFrame(JSON.stringify({ type: 'audio.played', item_id: 'i', audio_end_ms: -1 }))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
     expect(parseVoiceFrame(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'AAA' }))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
     expect(parseVoiceFrame(new ArrayBuffer(4))).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
+  });
+
+  it('reads an append frame the same however it is spelled, and forwards only the checked audio', () => {
+    const audio = btoa(String.fromCharCode(...Array.from({ length: 1920 }, (_, i) => (i * 7) & 255)));
+    const canonical = JSON.stringify({ type: 'input_audio_buffer.append', audio });
+    // Other spellings take the full parse; an extra field is dropped, never forwarded.
+    const spellings = [
+      canonical,
+      JSON.stringify({ audio, type: 'input_audio_buffer.append' }),
+      `{ "type": "input_audio_buffer.append", "audio": "${audio}" }`,
+      canonical.replace(/\//g, '\\/'),
+      JSON.stringify({ type: 'input_audio_buffer.append', audio, item_id: 'x' }),
+    ];
+    for (const text of spellings) expect(parseVoiceFrame(text), text.slice(0, 60)).toEqual({ ok: true, data: { type: 'input_audio_buffer.append', audio } });
+    // What goes upstream for it is the canonical text, byte for byte.
+    expect(appendText(audio)).toBe(canonical);
+    // The fast path refuses what the full parse refuses.
+    for (const bad of ['AAA', 'AA==', 'AAA"', 'AAAA"},"x":{"a":"']) {
+      expect(parseVoiceFrame(`{"type":"input_audio_buffer.append","audio":"${bad}"}`), bad).toMatchObject({ ok: false, error: { code: 'invalid_frame' } });
+    }
   });
 
   it('cuts a reply to the share of its audio that was heard, on a word boundary', () => {
