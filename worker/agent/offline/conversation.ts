@@ -27,30 +27,53 @@ export interface Conversation {
   users: number[];
 }
 
+// Each call's parsed arguments and each tool message's parsed result, kept per message object: one turn reads
+// the conversation's exchanges several times (every step of the engine, the catalog, the booking in hand), and
+// re-parsing every stored result each time was a steady share of an offline turn's CPU.
+const parsedArgs = new WeakMap<object, Record<string, unknown>>();
+const parsedResults = new WeakMap<object, ToolExchange['result']>();
+
+function argsOf(call: { function: { arguments: string } }): Record<string, unknown> {
+  let args = parsedArgs.get(call);
+  if (!args) {
+    try {
+      args = JSON.parse(call.function.arguments || '{}') as Record<string, unknown>;
+    } catch {
+      // A malformed call stays unparsed; its result says so.
+      args = {};
+    }
+    parsedArgs.set(call, args);
+  }
+  return args;
+}
+
+function resultOf(conv: Conversation, m: ModelMessage): ToolExchange['result'] {
+  let result = parsedResults.get(m);
+  if (!result) {
+    try {
+      result = JSON.parse(conv.text(m)) as ToolExchange['result'];
+    } catch {
+      result = { ok: false, error: { code: 'internal', message: 'unreadable result' } };
+    }
+    parsedResults.set(m, result);
+  }
+  return result;
+}
+
 /** Tool calls and their results between message `from` and the end. */
 export function exchangesSince(conv: Conversation, from: number): ToolExchange[] {
   const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   const out: ToolExchange[] = [];
-  for (const m of conv.messages.slice(from)) {
+  for (let i = Math.max(0, from); i < conv.messages.length; i++) {
+    const m = conv.messages[i]!;
     if (m.role === 'assistant' && m.tool_calls) {
       for (const c of m.tool_calls) {
         if (c.type !== 'function') continue;
-        let args: Record<string, unknown> = {};
-        try {
-          args = JSON.parse(c.function.arguments || '{}');
-        } catch {
-          // A malformed call stays unparsed; its result says so.
-        }
-        calls.set(c.id, { name: c.function.name, args });
+        calls.set(c.id, { name: c.function.name, args: argsOf(c) });
       }
     } else if (m.role === 'tool') {
       const call = calls.get(m.tool_call_id);
-      if (!call) continue;
-      try {
-        out.push({ ...call, result: JSON.parse(conv.text(m)) });
-      } catch {
-        out.push({ ...call, result: { ok: false, error: { code: 'internal', message: 'unreadable result' } } });
-      }
+      if (call) out.push({ ...call, result: resultOf(conv, m) });
     }
   }
   return out;
