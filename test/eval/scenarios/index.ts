@@ -9,6 +9,7 @@ import { HELDOUT3 } from './heldout3.ts';
 import { HELDOUT4 } from './heldout4.ts';
 import { HELDOUT5 } from './heldout5.ts';
 import { HELDOUT6 } from './heldout6.ts';
+import { HELDOUT7 } from './heldout7.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -36,6 +37,7 @@ export const SCENARIOS: Scenario[] = [
   ...HELDOUT4,
   ...HELDOUT5,
   ...HELDOUT6,
+  ...HELDOUT7,
 ];
 
 const ids = new Set<string>();
