@@ -168,6 +168,9 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
     // "ugh ok fine, cancel it anyway": asked to cancel again, when cancelling is what we asked about, is a yes.
     if (state.awaiting === 'cancel_confirm' && (u.yes || (u.top === 'cancel' && !u.no && !u.asks))) return callTool('cancel_booking', { booking_number: number });
     if (state.awaiting === 'cancel_confirm' && u.no) return reply(t.keepIt, { done: true });
+    // The number of the booking just shown, sent while we wait for the yes: it is that one; the question stands.
+    const shown = span.some((x) => !turn.includes(x) && ((x.name === 'get_booking' && x.args.booking_number === number) || (x.name === 'list_bookings' && upcomingOf(x).some((b) => b.number === number))));
+    if (state.awaiting === 'cancel_confirm' && u.slots.bookingNumber === number && shown) return reply(`${t.thatBooking(number)} ${t.confirmCancel}`, { awaiting: 'cancel_confirm' });
     // Less than a day ahead: the late-change fee is said before the customer confirms.
     const late = lateChange(booking, ctx, lang);
     if (late && 'call' in late) return late.call;

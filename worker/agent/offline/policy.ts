@@ -113,7 +113,9 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     // In the middle of booking, "can we do 1pm instead?" corrects this booking; only words about a booking
     // there already is ("reschedule", "my appointment", a number) start moving one.
     const aboutExisting = Boolean(u.slots.bookingNumber) || /\b(reschedule|resched|cancel\w*|my (appointment|booking|appt|visit)|move my|push my)\b/i.test(u.text);
-    if (!(state.goal === 'book' && (top === 'lookup' || !aboutExisting))) startGoal(top);
+    // "need to cancel" … "BK-2026-000004": a booking number sent alone while cancelling or moving is the booking to act on.
+    const numberForGoal = top === 'lookup' && (state.goal === 'cancel' || state.goal === 'reschedule') && bareBookingNumber(u);
+    if (!(state.goal === 'book' && (top === 'lookup' || !aboutExisting)) && !numberForGoal) startGoal(top);
   } else if (
     // "do you come out to downers grove?", "is the pipe frozen?": a question, not yet a request for a visit.
     (top === 'book' && !(u.asks && !u.slots.date && u.slots.time === undefined && !/\b(book|schedule|appointment|appt|reservar|agendar|cita)\b/i.test(u.text))) ||
@@ -157,6 +159,13 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // starts with a house number and is nothing else (no phone, no day, no question).
   else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
+}
+
+/** A message that is a booking number and little else ("BK-2026-000004", "its bk-2026-000004 thx"), asking nothing. */
+export function bareBookingNumber(u: Understanding): boolean {
+  if (!u.slots.bookingNumber || u.asks) return false;
+  const rest = u.text.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/[^\p{L}\s]/gu, ' ').trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 6 && !/\b(when|what|where|which|status|details|address|time|day|cu[aá]ndo|qu[eé]|d[oó]nde)\b/i.test(rest);
 }
 
 /** A question in the middle of a flow that fills nothing: answered, then the flow resumes. */
