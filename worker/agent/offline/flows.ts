@@ -28,10 +28,10 @@ const reply = (text: string, extra: Omit<Step, 'decision'> = {}): Step => ({ dec
 const callTool = (name: string, args: Record<string, unknown>): Step => ({ decision: { kind: 'call', name, args } });
 
 /** "On Monday, March 4 I have 8:00 AM, 8:30 AM, … open." */
-function describeOpen(data: AvailabilityData | undefined, date: string, lang: Lang): string {
+function describeOpen(data: AvailabilityData | undefined, date: string, lang: Lang, keep: (minute: number) => boolean = () => true): string {
   const t = say(lang);
   const day = data?.days.find((d) => d.date === date);
-  const times = [...new Set((day?.slots ?? []).map((s) => s.time))];
+  const times = [...new Set((day?.slots ?? []).map((s) => s.time))].filter((x) => keep(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
   if (!times.length) return t.noneThatDay(dayName(date, lang));
   const shown = times.slice(0, 8).map((x) => clock(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
   const more = times.length > shown.length ? (lang === 'es' ? ' y más tarde' : ' and later times') : '';
@@ -181,10 +181,15 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   const shifted = u.shift !== undefined ? current.time + u.shift : undefined;
   const time = state.slots.time ?? shifted ?? ((u.same.time && state.slots.date) || u.shiftDays !== undefined ? current.time : undefined);
   // "push it back a week": the same time, that many days on.
-  const date = state.slots.date ?? (u.shiftDays !== undefined ? addDays(current.date, u.shiftDays) : undefined) ?? (time !== undefined || u.same.day ? current.date : undefined);
+  // "later that same day", "anytime after 3": a window on the booked day (or the day asked for).
+  const windowed = state.slots.relative !== undefined || state.slots.after !== undefined || state.slots.before !== undefined;
+  const date = state.slots.date ?? (u.shiftDays !== undefined ? addDays(current.date, u.shiftDays) : undefined) ?? (time !== undefined || u.same.day || windowed ? current.date : undefined);
+  const from = Math.max(state.slots.after ?? 0, state.slots.relative === 'later' && date === current.date ? current.time + 1 : 0);
+  const until = Math.min(state.slots.before ?? 24 * 60, state.slots.relative === 'earlier' && date === current.date ? current.time - 1 : 24 * 60);
+  const inWindow = (minute: number) => minute >= from && minute <= until;
   // A new day without a time: what that day has (or that it has nothing, and the next days that do).
   const slug = booking.service.slug;
-  if (date && time === undefined && state.slots.date && slug) {
+  if (date && time === undefined && (state.slots.date || windowed) && slug) {
     const covers = (x: ToolExchange) => x.name === 'check_availability' && x.args.service === slug && x.args.date_from === date;
     const day = [...span, ...turn].find((x) => covers(x) && x.args.date_to === undefined);
     if (!day) return callTool('check_availability', { service: slug, date_from: date });
@@ -194,7 +199,9 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
       if (!week) return callTool('check_availability', { service: slug, date_from: date, date_to: addDays(date, 6) });
       return reply(`${t.noOpenings(booking.service.name, dayName(date, lang))} ${nextOpen(week, lang) || t.nothingWeekAfter} ${t.askNewTime}`, { pending: 'newTime' });
     }
-    return reply(`${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
+    const fits = data?.days.find((d) => d.date === date)?.slots.some((x) => inWindow(Number(x.time.slice(0, 2)) * 60 + Number(x.time.slice(3, 5))));
+    if (windowed && !fits) return reply(`${t.noneInWindow(dayName(date, lang))} ${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
+    return reply(`${describeOpen(data, date, lang, windowed ? inWindow : undefined)} ${t.askTime}`, { pending: 'newTime' });
   }
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const tries = turn.filter((x) => x.name === 'reschedule_booking');

@@ -127,7 +127,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     if (state.goal !== 'reschedule' || u.slots.service) startGoal(state.goal === 'reschedule' && !u.slots.service ? 'reschedule' : 'book');
   }
   const s = next.slots;
-  const u_ = u.slots;
+  const u_ = { ...u.slots };
   // What this message replaces, kept for a "scratch that" in the next one.
   const replaced: DialogueState['undo'] = {};
   if (u_.service && s.service && u_.service.slug !== s.service.slug) replaced.service = s.service;
@@ -137,6 +137,13 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // The service changes only when the customer asks for one (not when a side question names another).
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   if (u_.date) s.date = u_.date;
+  // "anytime after 3", "later that same day": a window for the new time of a visit being moved, not a time.
+  if (next.goal === 'reschedule' && (u.relative || u.after !== undefined || u.before !== undefined)) {
+    if (u.relative) s.relative = u.relative;
+    if (u.after !== undefined) s.after = u.after;
+    if (u.before !== undefined) s.before = u.before;
+    if (u_.time !== undefined && (u_.time === u.after || u_.time === u.before)) delete u_.time;
+  }
   if (u_.time !== undefined) {
     s.time = u_.time;
     // A fallback time goes with the time it backs ("2:15, or else 2:30"); a new time drops the old fallback.

@@ -48,6 +48,7 @@ const es = {
   nothingWeekAfter: 'Tampoco hay horarios en la semana siguiente.',
   open: (day: string, times: string) => `El ${day} tengo libre: ${times}.`,
   noneThatDay: (day: string) => `No tengo horarios el ${day}.`,
+  noneInWindow: (day: string) => `El ${day} no tengo nada libre en ese horario.`,
   booked: (n: string, what: string, price: string, link?: string) =>
     `¡Listo, queda reservado! Su número de reserva es ${n}: ${what}. Precio: ${price}. Le llamaremos antes de llegar.${link ? ` Para añadirla a su calendario, cambiarla o cancelarla: [gestionar su reserva](${link}).` : ''} ¿Algo más?`,
   bookingFailed: (why: string) => `Lo siento, no se pudo reservar: ${why}.`,
@@ -142,6 +143,7 @@ const en: Phrases = {
   nothingWeekAfter: 'Nothing opens in the week after either.',
   open: (day, times) => `On ${day} I have ${times} open.`,
   noneThatDay: (day) => `I have no openings on ${day}.`,
+  noneInWindow: (day) => `On ${day} I have nothing open in that window.`,
   booked: (n, what, price, link) =>
     `You're booked! Your booking number is ${n}: ${what}. Price: ${price}. We'll call before we arrive.${link ? ` To add it to your calendar, reschedule or cancel: [manage your booking](${link}).` : ''} Anything else?`,
   bookingFailed: (why) => `Sorry — ${why}.`,

@@ -25,6 +25,11 @@ export interface Slots {
   email?: string;
   address?: string;
   bookingNumber?: string;
+  /** A move within the booked day: after or before its time ("later that day"). */
+  relative?: 'later' | 'earlier';
+  /** The window the new time must fall in ("anytime after 3", "before noon"), in minutes. */
+  after?: number;
+  before?: number;
 }
 
 export interface Understanding {
@@ -47,6 +52,12 @@ export interface Understanding {
   shift?: number;
   /** "push it back a week": days to move a booked day by. */
   shiftDays?: number;
+  /** "later that same day", "earlier that morning", "mismo día pero más tarde": the booked day, before or after its time. */
+  relative?: 'later' | 'earlier';
+  /** "anytime after 3", "no earlier than 2pm", "después de las 3": the earliest time that suits (minutes). */
+  after?: number;
+  /** "before noon", "no later than 11", "antes de las 12": the latest start that suits (minutes). */
+  before?: number;
   /** "same time" / "same day": keep that part of the booking. */
   same: { time: boolean; day: boolean };
   /** The name was guessed from a block of details, not introduced. */
@@ -186,6 +197,13 @@ function read(said: string, ctx: ReadContext): Understanding {
   }
   // "something came up … can you do tomorrow instead?": moving a visit, unless they say cancel.
   if (!policyQuestion && !intents.reschedule && !intents.cancel && RESCHEDULE_SOFT.test(text)) intents.reschedule = 2;
+  // "can we do later that same day for my appt BK-…?": a booking spoken of, moved within its own day.
+  const relative = SAME_DAY_MOVE.exec(text);
+  if (relative && !policyQuestion && !intents.cancel && (MY_VISIT.test(text) || intents.reschedule || intents.lookup)) {
+    intents.reschedule = Math.max(intents.reschedule ?? 0, 3.5);
+    delete intents.book;
+    delete intents.lookup;
+  }
   const correction = CORRECTION.test(text);
   // Two of a kind in one message is a correction in passing: the last one stands.
   const phones = readPhones(text);
@@ -200,6 +218,9 @@ function read(said: string, ctx: ReadContext): Understanding {
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
   let when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
+  // "later that day": the day is the booking's own, whatever a stray word reads as.
+  if (relative && intents.reschedule) delete when.date;
+  const bounds = boundsOf(rest);
   // "I travel this week, please move it one week later": with a booked visit shifted, a vague week is the reason, not the day.
   if (when.vague && daysShiftOf(text) !== undefined) delete when.date;
   // "my appointment for tuesday at nine … might it be moved to wednesday at the same hour?": moving a visit, the
@@ -280,7 +301,10 @@ function read(said: string, ctx: ReadContext): Understanding {
     slots,
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
     ...(daysShiftOf(text) !== undefined ? { shiftDays: daysShiftOf(text)! } : {}),
-    same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) },
+    same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) || Boolean(relative) },
+    ...(relative ? { relative: /earlier|temprano/i.test(relative[0]) ? ('earlier' as const) : ('later' as const) } : {}),
+    ...(bounds.after !== undefined ? { after: bounds.after } : {}),
+    ...(bounds.before !== undefined ? { before: bounds.before } : {}),
     nameGuessed: Boolean(name && !introduced),
     ...(respelled ? { respelled: [respelled[1]!, respelled[2]!] as [string, string] } : {}),
     ...(spelling && correction ? { spelling } : {}),
@@ -303,6 +327,25 @@ const FOLLOW_UP =
 
 /** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
 const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
+/** "later that (same) day", "same day but later", "later in the day", "earlier that morning", "más tarde ese mismo día". */
+const SAME_DAY_MOVE =
+  /\b(?:later|earlier) (?:on )?(?:that|the same|that same|in the|on the same) (?:day|morning|afternoon|evening)\b|\bsame day,? (?:but |just |only )?(?:a (?:bit|little) |a few hours )?(?:later|earlier)\b|\b(?:that|the) (?:same )?day,? (?:but |just )?(?:later|earlier)\b|\bm[aá]s (?:tarde|temprano) (?:ese|el mismo|ese mismo|en el) d[ií]a\b|\b(?:mismo|ese) d[ií]a,? (?:pero )?m[aá]s (?:tarde|temprano)\b/i;
+/** A booking of the customer's own spoken of: "my outlet appt", "our visit", "the booking", a booking number. */
+const MY_VISIT = /\b(?:my|our|the)\b(?:\s+[\w&-]+){0,3}?\s+(?:appointment|appt|booking|visit|reservation|cita|reserva)\b|\bbk[-\s]?\d{4}[-\s]?\d{6}\b|\bmi (?:cita|reserva)\b/i;
+const BOUND_HOUR = String.raw`(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)`;
+const AFTER_BOUND = new RegExp(String.raw`\b(?:after|past|later than|no earlier than|not before|from)\s+(?:like\s+|about\s+|around\s+)?${BOUND_HOUR}(?![\d:])(?!\s*(?:-|to|till|until)\s*\d)|\b${BOUND_HOUR}\s+or later\b|\b(?:despu[eé]s de las?|a partir de las?|m[aá]s tarde de las?)\s+${BOUND_HOUR}`, 'i');
+const BEFORE_BOUND = new RegExp(String.raw`\b(?:before|no later than|not after|by)\s+(?:like\s+|about\s+|around\s+)?${BOUND_HOUR}(?![\d:])|\b${BOUND_HOUR}\s+or earlier\b|\b(?:antes de las?)\s+${BOUND_HOUR}`, 'i');
+
+/** "anytime after 3", "before noon": the window a customer gives for a time (bounds in minutes). */
+function boundsOf(text: string): { after?: number; before?: number } {
+  const hour = (said: string | undefined) => (said === undefined ? undefined : /^(noon|midday)$/i.test(said) ? 12 * 60 : hourOf(said.replace(/\s+/g, '')));
+  const a = AFTER_BOUND.exec(text);
+  const b = BEFORE_BOUND.exec(text);
+  const after = hour(a?.slice(1).find(Boolean));
+  const before = hour(b?.slice(1).find(Boolean));
+  return { ...(after !== undefined ? { after } : {}), ...(before !== undefined ? { before } : {}) };
+}
 
 /** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 are afternoon hours). */
 function hourOf(said: string): number | undefined {
