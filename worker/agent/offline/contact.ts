@@ -89,7 +89,7 @@ export function readAddress(text: string): string | undefined {
 }
 
 const NOT_A_NAME = new Set(
-  'i im i’m me my need want would like book schedule please hi hello hey yes no ok okay sure thanks thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora thats that’s all correct right exactly perfect sounds we are us our they their he she your everything everyone'.split(' '),
+  'i im i’m me my need want would like book schedule please pls plz hi hello hey yes yep yeah yup yea nope nah alright okey kk no ok okay sure thanks ticket complaint refund bill thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora thats that’s all correct right exactly perfect sounds we are us our they their he she your everything everyone'.split(' '),
 );
 
 export const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -149,7 +149,9 @@ export function readName(text: string, expecting: boolean): string | undefined {
   const phone = readPhone(text);
   // "… thurs 10am sarah oneil 7735550102 …": the two or three words before the phone number.
   if (phone) {
-    const before = text.slice(0, text.indexOf(phone)).replace(/[\s,;:.\-–/|\\]+$/, '').trim().split(/\s+/).slice(-3);
+    // Within the sentence the phone is in: "pls open a ticket. Lena Kowalski 773 …" is Lena Kowalski.
+    const sentence = text.slice(0, text.indexOf(phone)).split(/(?<=[\p{L}\d]{2,})[.!?;]\s+/u).at(-1) ?? '';
+    const before = sentence.replace(/[\s,;:.\-–/|\\]+$/, '').trim().split(/\s+/).slice(-3);
     for (let n = Math.min(3, before.length); n >= 2; n--) {
       const words = before.slice(-n).map((w) => w.replace(/^[,;(]+|[,;.)]+$/g, ''));
       if (nameLike(words) && !words.some((w) => /^(mon|tue|wed|thu|fri|sat|sun|am|pm|noon|morning|afternoon|evening)/i.test(w))) return capitalise(words.join(' '));

@@ -46,10 +46,43 @@ export function describeVisit(b: BookingData, lang: Lang): string {
     : `${b.service.name} on ${dayName(date, lang)} at ${clock(minute)} with ${b.employee.name} at ${b.address}`;
 }
 
+/** A booking as the tools show it, with whom it is for. */
+export type BookingOnFile = BookingData & { customer?: { name?: string; phone?: string; email?: string | null } };
+
+/**
+ * The customer's own booking this conversation last saw (looked up, cancelled, moved or made): what "same address",
+ * "how much is it?" refer to. A list counts only when it holds one upcoming booking.
+ */
+export function bookingInView(conv: Conversation): BookingOnFile | undefined {
+  for (const x of exchangesSince(conv, 0).reverse()) {
+    if (!x.result.ok || !x.result.data) continue;
+    if (['get_booking', 'cancel_booking', 'reschedule_booking', 'verify_booking_code', 'create_booking', 'update_booking_details'].includes(x.name)) {
+      const b = x.result.data as BookingOnFile;
+      if (b.number) return b;
+    }
+    if (x.name === 'list_bookings') {
+      const upcoming = upcomingOf(x);
+      if (upcoming.length === 1) return upcoming[0];
+      if (upcoming.length > 1) return undefined;
+    }
+  }
+  return undefined;
+}
+
 export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
   const t = say(state.lang);
   const lang = state.lang;
-  const d = state.slots;
+  // "same address and number": the details missing are taken from the booking on file (the same person, so its name too).
+  const onFile = state.slots.reuse?.length ? bookingInView(ctx.conv) : undefined;
+  const reused = onFile
+    ? {
+        ...(!state.slots.name && onFile.customer?.name ? { name: onFile.customer.name } : {}),
+        ...(!state.slots.phone && state.slots.reuse!.includes('phone') && onFile.customer?.phone ? { phone: onFile.customer.phone } : {}),
+        ...(!state.slots.address && state.slots.reuse!.includes('address') && onFile.address ? { address: onFile.address } : {}),
+        ...(!state.slots.email && state.slots.reuse!.includes('email') && onFile.customer?.email ? { email: onFile.customer.email } : {}),
+      }
+    : {};
+  const d = { ...state.slots, ...reused };
   const name = d.name ?? ctx.systemName;
   const span = exchangesSince(ctx.conv, state.goalStart);
   const turn = ctx.turn;
@@ -57,7 +90,8 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   const created = turn.find((x) => x.name === 'create_booking');
   if (created?.result.ok) {
     const b = created.result.data as BookingData;
-    return reply(t.booked(b.number, describeVisit(b, lang), money(b.price_cents), b.links?.manage), { done: true, booked: bookedAt(b) });
+    const used = [reused.name, reused.phone].filter(Boolean).join(', ');
+    return reply(`${used ? `${t.usedOnFile(used)} ` : ''}${t.booked(b.number, describeVisit(b, lang), money(b.price_cents), b.links?.manage)}`, { done: true, booked: bookedAt(b) });
   }
   if (!d.service) return reply(`${catalogLine(ctx.catalog, lang)}\n\n${t.askService}`, { pending: 'service' });
   // An address outside the area is said as soon as it is given, before any time is offered.

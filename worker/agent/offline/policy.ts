@@ -12,7 +12,7 @@
  */
 import type { ModelMessage } from '../model';
 import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
-import { bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
+import { bookingInView, bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
 import { amendment, renumber, respell } from './amend';
 import { infoAnswer } from './answers';
 import { sentimentOf } from './analyse';
@@ -160,6 +160,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // "its 4521 not 4251": the digits of the address or phone given, corrected.
   if (u.renumbered) Object.assign(s, renumber(s, u.renumbered));
   if (u_.email) s.email = u_.email;
+  if (u_.reuse) s.reuse = [...new Set([...(s.reuse ?? []), ...u_.reuse])];
   if (u_.bookingNumber) s.bookingNumber = u_.bookingNumber;
   if (u_.address) s.address = u_.address;
   // An address we asked for that the street pattern missed ("12 oak, evanston"): taken whole only when it
@@ -315,6 +316,12 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
         }
         return reply(`${price} ${t.wantBook}`, { awaiting: 'book_offer', offered: service });
       }
+      // "and how much is it gonna be?" after a booking was looked up (or made): that booking's price.
+      const visit = !service && !u.feeQuestion && u.top === 'price' && BOOKING_REFERENCE.test(u.text) ? bookingInView(ctx.conv) : undefined;
+      if (visit) {
+        const entry = ctx.catalog.find((c) => c.slug === visit.service.slug);
+        return reply(t.servicePrice(visit.service.name, money(visit.price_cents || entry?.price_cents), entry?.duration_minutes ?? 60));
+      }
       if (u.top === 'services' || !u.asks) return reply(describeCatalog(ctx.catalog, state.lang));
       break;
     }
@@ -337,6 +344,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   const answer = knowledgeAnswer(u, turn, state.lang);
   return answer.kind === 'call' ? { decision: answer } : reply(answer.text);
 }
+
+/** A price asked of the visit spoken of: "how much is it gonna be?", "what will that cost", "¿cuánto me va a costar?". */
+const BOOKING_REFERENCE = /\b(it|that|this|the (visit|appointment|appt|booking|job|repair|service|bill|total)|my (visit|appointment|appt|booking|bill|total))\b|\b(gonna|going to|will) (be|cost|run)\b|\b(lo|la|eso|me va a (costar|salir)|va a (costar|salir)|cuesta|sale)\b/i;
 
 /** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
 const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)(?=\s*(?:[?.!,;]|$))|\bthe (job|install\w*)\b/i;

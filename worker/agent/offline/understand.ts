@@ -25,6 +25,8 @@ export interface Slots {
   email?: string;
   address?: string;
   bookingNumber?: string;
+  /** "same address and number", "use my info from last time": contact details to take from the booking on file. */
+  reuse?: ('name' | 'phone' | 'address' | 'email')[];
   /** A move within the booked day: after or before its time ("later that day"). */
   relative?: 'later' | 'earlier';
   /** The window the new time must fall in ("anytime after 3", "before noon"), in minutes. */
@@ -279,6 +281,8 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (name) slots.name = name;
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
+  const reuse = reuseOf(text);
+  if (reuse) slots.reuse = reuse;
 
   const outOfScope = outOfScopeOf(text, Boolean(service));
   const feeQuestion = Boolean(intents.price) && FEE_QUESTION.test(text);
@@ -327,6 +331,26 @@ const FOLLOW_UP =
 
 /** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
 const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
+/** "same details as before", "use my info from last time", "los mismos datos": every contact detail on file. */
+const REUSE_ALL =
+  /\b(?:same|my) (?:details|info|information|contact (?:info|details|information))(?: as (?:before|last time|the (?:last|other|previous|old) (?:one|booking|appointment|visit)))?\b(?! (?:is|are|was|were) (?:wrong|different|old))(?=.{0,40}\b(?:before|last time|file|same|again|previous|other|cancell?ed)\b|\s*[.,!?]?\s*$)|\bsame (?:details|info|information|contact (?:info|details))\b|\bsame as (?:before|last time|the (?:last|other|previous|old|cancell?ed) (?:one|booking|appointment|appt|visit))\b|\b(?:use|keep|reuse|take) (?:my |the |all )?(?:same )?(?:details|info|information|contact (?:info|details))\b.{0,25}\b(?:from|on|as) (?:before|last time|file|the (?:last|other|old|previous|cancell?ed) (?:one|booking|appointment|appt|visit))\b|\beverything else (?:is |stays |can stay )?the same\b|\b(?:los )?mismos datos\b|\b(?:mis|los) datos de (?:antes|la (?:otra|[uú]ltima|anterior) (?:cita|reserva)|la vez pasada)\b/i;
+/** "same address and number", "same phone", "la misma dirección y teléfono": those details from the booking on file. */
+const REUSE_SOME = /\bsame ((?:address|place|house|home|location|phone(?: number)?|number|cell|name|e-?mail)(?:\s*(?:,|and|&|\+|\/)\s*(?:the )?(?:same )?(?:address|place|phone(?: number)?|number|cell|name|e-?mail))*)\b|\bmism[oa]s? ((?:direcci[oó]n|casa|tel[eé]fono|n[uú]mero|nombre|correo)(?:\s*(?:,|y|e)\s*(?:el |la |mismo |misma )?(?:direcci[oó]n|tel[eé]fono|n[uú]mero|nombre|correo))*)/gi;
+
+/** The contact details a message asks us to take from the booking on file, if any (only "same …" reuses one). */
+function reuseOf(text: string): Slots['reuse'] {
+  if (REUSE_ALL.test(text)) return ['name', 'phone', 'address', 'email'];
+  const fields = new Set<'name' | 'phone' | 'address' | 'email'>();
+  for (const m of text.matchAll(REUSE_SOME)) {
+    const said = (m[1] ?? m[2] ?? '').toLowerCase();
+    if (/address|place|house|home|location|direcci|casa/.test(said)) fields.add('address');
+    if (/phone|number|cell|tel[eé]fono|n[uú]mero/.test(said)) fields.add('phone');
+    if (/name|nombre/.test(said)) fields.add('name');
+    if (/mail|correo/.test(said)) fields.add('email');
+  }
+  return fields.size ? [...fields] : undefined;
+}
 
 /** "later that (same) day", "same day but later", "later in the day", "earlier that morning", "más tarde ese mismo día". */
 const SAME_DAY_MOVE =
