@@ -40,6 +40,20 @@ export function readPhone(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A phone number typed with a digit too few or too many ("773-555-052", "773 555 05133"): grouped like one, 9 or 11
+ * digits (11 not starting with 1), where no possible number was read. Undefined for anything else.
+ */
+export function readBadPhone(text: string): string | undefined {
+  if (readPhone(text)) return undefined;
+  for (const m of text.matchAll(/(?<![\d-])(?:\(?\d{3}\)?[\s.-]+\d{3}[\s.-]+\d{2,5}|\d{9}|\d{11})(?![\d-])/g)) {
+    if (/^bk/i.test(text.slice(Math.max(0, m.index - 8), m.index).trim().slice(-8))) continue;
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length === 9 || (digits.length === 11 && !digits.startsWith('1')) || digits.length === 12) return m[0].trim();
+  }
+  return undefined;
+}
+
 export function readEmail(text: string): string | undefined {
   return /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
 }
@@ -146,6 +160,11 @@ export function readName(text: string, expecting: boolean): string | undefined {
     }
   }
   if (!expecting) return undefined;
+  // A street is never a name ("2650 N Kedzie Blvd, Chicago"): the addresses are set aside first.
+  for (const address of readAddresses(text)) text = text.replace(address, ' , ');
+  // Nor a number a digit short ("Leo Martinez 773-555-052"): set aside like a phone.
+  const bad = readBadPhone(text);
+  if (bad) text = text.replace(bad, ' , ');
   const phone = readPhone(text);
   // "… thurs 10am sarah oneil 7735550102 …": the two or three words before the phone number.
   if (phone) {

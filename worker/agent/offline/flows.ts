@@ -135,6 +135,8 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
   const time = times.has(hhmm(d.time)) ? d.time : (d.altTimes?.find((x) => times.has(hhmm(x))) ?? d.time);
   if (!times.has(hhmm(time))) return reply(`${t.notOpen(clock(time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
   const when = lang === 'es' ? `${dayName(d.date, lang)} a las ${clock(time)}` : `${dayName(d.date, lang)} at ${clock(time)}`;
+  // "773-555-052": a number a digit short is said back to be checked, not taken, not passed over.
+  if (u.badPhone && !u.slots.phone) return reply(`${name ? `${t.thanksName(name.split(' ')[0]!)} ` : ''}${t.badPhone(u.badPhone.said, u.badPhone.short)}`, { pending: 'phone' });
   if (!name) return reply(`${t.slotOk(d.service.name, when, money(d.service.price_cents))} ${t.askName}`, { pending: 'name' });
   if (!d.phone) return reply(`${t.thanksName(name.split(' ')[0]!)} ${t.askPhone}`, { pending: 'phone' });
   if (!d.address) return reply(t.askAddress, { pending: 'address' });

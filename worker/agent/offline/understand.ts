@@ -4,7 +4,7 @@
  * something, and every slot it fills (service, day, time, name, phone, e-mail,
  * address, booking number), all read at once, whatever was asked.
  */
-import { readAddresses, readBookingNumber, readEmail, readName, readPhones } from './contact';
+import { readAddresses, readBadPhone, readBookingNumber, readEmail, readName, readPhones } from './contact';
 import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
 import { readWhen, type When } from './when';
@@ -54,6 +54,8 @@ export interface Understanding {
   shift?: number;
   /** "push it back a week": days to move a booked day by. */
   shiftDays?: number;
+  /** "Leo Martinez 773-555-052": a phone number typed a digit short (or long), as typed. */
+  badPhone?: { said: string; short: boolean };
   /** "later that same day", "earlier that morning", "mismo día pero más tarde": the booked day, before or after its time. */
   relative?: 'later' | 'earlier';
   /** "anytime after 3", "no earlier than 2pm", "después de las 3": the earliest time that suits (minutes). */
@@ -255,7 +257,8 @@ function read(said: string, ctx: ReadContext): Understanding {
       when.time = (hour <= 6 ? hour + 12 : hour) * 60 + Number(only[2] ?? 0);
     }
   }
-  const contactBlock = Boolean(phone || address);
+  const badPhone = phone ? undefined : readBadPhone(text);
+  const contactBlock = Boolean(phone || address || badPhone);
   // "are you open on sundays?" asks about the hours, not for a Sunday visit.
   if (asks && HOURS_QUESTION.test(text)) {
     delete when.date;
@@ -306,6 +309,7 @@ function read(said: string, ctx: ReadContext): Understanding {
     ...(shiftOf(text) !== undefined ? { shift: shiftOf(text)! } : {}),
     ...(daysShiftOf(text) !== undefined ? { shiftDays: daysShiftOf(text)! } : {}),
     same: { time: /\bsame (time|hour)\b|misma hora/i.test(text), day: /\bsame day\b|that day|mismo d[ií]a/i.test(text) || Boolean(relative) },
+    ...(badPhone ? { badPhone: { said: badPhone, short: badPhone.replace(/\D/g, '').length < 10 } } : {}),
     ...(relative ? { relative: /earlier|temprano/i.test(relative[0]) ? ('earlier' as const) : ('later' as const) } : {}),
     ...(bounds.after !== undefined ? { after: bounds.after } : {}),
     ...(bounds.before !== undefined ? { before: bounds.before } : {}),
