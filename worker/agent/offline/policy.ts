@@ -211,6 +211,12 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     return reply(`${sorry}${t.handoff}`);
   };
   const ticket = () => callTool('open_ticket', { subject: u.text.replace(/\s+/g, ' ').slice(0, 120), description: u.text.slice(0, 5000), priority: 'high' });
+  // The ticket asked for after the problem was told: the problem is its subject, and what the customer said its description.
+  const ticketFromTalk = () => {
+    const said = ctx.conv.users.filter((i) => i <= index).slice(-5).map((i) => ctx.conv.text(ctx.conv.messages[i]!).trim()).filter(Boolean);
+    const story = said.length > 1 ? said.at(-2)! : u.text;
+    return callTool('open_ticket', { subject: story.replace(/\s+/g, ' ').slice(0, 120), description: said.join('\n').slice(0, 5000), priority: 'high' });
+  };
   if (u.top === 'unsafe') return reply(t.unsafe);
   if (u.top === 'refuse') return reply(t.refuse);
   // "how much extra is that?", "ok got it off. is it more expensive at night?" right after an emergency: the
@@ -223,9 +229,12 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   }
   if (state.awaiting === 'handoff_offer' && u.yes) return handoff();
   if (u.top === 'human') return handoff();
-  if (u.top === 'complaint' || (complaining && !state.goal)) {
+  // "pls open a ticket. Lena Kowalski 773 …": asked for in so many words, a ticket is opened (once a conversation:
+  // after one is open, the details go to a person with the rest of the talk).
+  const askedTicket = u.ticketAsked && !u.no && !exchangesSince(ctx.conv, 0).some((x) => x.name === 'open_ticket' && x.result.ok && !turn.includes(x));
+  if (u.top === 'complaint' || (complaining && !state.goal) || askedTicket) {
     const x = done('open_ticket');
-    if (!x) return ticket();
+    if (!x) return askedTicket ? ticketFromTalk() : ticket();
     // What the business promises about it (warranty, fees), when the knowledge base speaks to it.
     // One article at most: the ticket and the search already took two of the turn's model rounds.
     // The promises a complaint touches, searched for themselves (the whole story would find its furnace tips).
