@@ -445,6 +445,8 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
     const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);
     const ctx: FlowContext = { conv: { ...conv, messages: messages.slice(0, end) }, config, catalog, today: local.date, systemName, turn };
     last = step(state, u, turn, ctx, index);
+    // The instructions embedded in the message are declined in a sentence; the request beside them is served.
+    if (u.injected && last.decision.kind === 'reply') last = { ...last, decision: { kind: 'reply', text: `${say(state.lang).injectionIgnored} ${last.decision.text}` } };
     // Only a reply ends a turn; the state as it stands after that reply is what the next message meets.
     // A booking looked up stays in view: "and what address do you have for it?", "ok cancel it".
     state = { ...state, ...(last.done ? { goal: undefined, slots: { ...pick(state.slots), ...(state.goal === 'lookup' && state.slots.bookingNumber ? { bookingNumber: state.slots.bookingNumber } : {}) } } : {}), ...(last.booked ? { lastBooked: last.booked, previousBooked: state.lastBooked?.number === last.booked.number ? state.lastBooked : undefined } : {}) };
