@@ -250,8 +250,6 @@ function read(said: string, ctx: ReadContext): Understanding {
   for (const part of [...phones, ...addresses, email]) if (part) rest = rest.replace(part, ' ');
   rest = rest.replace(/\bbk[-\s]?\d{4}[-\s]?\d{6}\b/gi, ' ').replace(/\b\d{5}\b(?!\s*(am|pm|a\.m|p\.m))/gi, ' ');
   let when = readWhen(rest, ctx.today, ctx.nowMinute, lang, { last: correction });
-  // "later that day": the day is the booking's own, whatever a stray word reads as.
-  if (relative && intents.reschedule) delete when.date;
   const bounds = boundsOf(rest);
   // "I travel this week, please move it one week later": with a booked visit shifted, a vague week is the reason, not the day.
   if (when.vague && daysShiftOf(text) !== undefined) delete when.date;
@@ -264,6 +262,8 @@ function read(said: string, ctx: ReadContext): Understanding {
       if (tail.date || tail.time !== undefined) when = tail;
     }
   }
+  // "later that day": the day is the booking's own, whatever a stray word reads as.
+  if (relative && intents.reschedule) delete when.date;
   // "tuesday it is, but 11 not 9", "at 2 instead of 3": the first hour replaces the second.
   // (The hour replaced may be the one read: "actually 11 not 9am".)
   const retimed = retimeOf(rest);
@@ -309,7 +309,8 @@ function read(said: string, ctx: ReadContext): Understanding {
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
   const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
   const name = respelled ? undefined : (introduced ?? (asks && !contactBlock ? undefined : readName(text, ctx.expectingName || contactBlock)));
-  if (name) slots.name = name;
+  // "yep", "go ahead", "sí, dale": a yes is never a name, whatever was asked.
+  if (name && !(YES_ONLY.test(text) && !introduced)) slots.name = name;
   if (email) slots.email = email;
   if (bookingNumber) slots.bookingNumber = bookingNumber;
   const reuse = reuseOf(text);
@@ -364,6 +365,9 @@ const FOLLOW_UP =
 
 /** A verb that moves a visit, then its new day: "moved to", "move it to", "reschedule for", "change it to". */
 const MOVE_TO = /\b(?:moved?|moving|reschedul\w*|shift(?:ed)?|switch(?:ed)?|chang(?:e|ed)|push(?:ed)?|bump(?:ed)?|mover(?:la)?|cambiar(?:la)?|pasar(?:la)?)\b(?:\s+(?:it|this|that|them|my (?:appointment|appt|booking|visit)|la cita))?\s+(?:to|for|until|till|para|al|a)\b/gi;
+
+/** A message of yes-words only ("yep", "ok go ahead", "sí, dale", "sounds good, do it"). */
+const YES_ONLY = /^[\s,.!]*(?:(?:y|ya|yes|yeah|yea|yep|yup|sure|ok|okay|k|kk|please|pls|plz|go|ahead|do|it|that|proceed|correct|right|confirm|confirmed|sounds|good|great|perfect|fine|alright|just|works|that'?s|thats|s[ií]|claro|dale|vale|por|favor|de|acuerdo|est[aá]|bien|correcto|confirmo|adelante|listo|hazlo|h[aá]galo)(?:[\s,.!]+|$))+$/i;
 
 /** A ticket asked for: "open a ticket", "file a complaint", "put this on record", "abrir un reclamo". */
 const TICKET_ASKED =
