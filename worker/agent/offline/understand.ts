@@ -105,6 +105,8 @@ const WATER_INTRUSION =
   /\bwater\b.{0,40}\b(coming|leaking|dripping|pouring|running|seeping|gushing|streaming|pooling)\b.{0,25}\b(through|thru|from|out of|down)\b.{0,25}\b(ceiling|ceiling lights?|light fixtures?|walls?)\b|\b(ceiling|drywall)\b.{0,30}\b(is |are )?(leaking|dripping|pouring|bulging|sagging|caving( in)?|collapsing|bubbling|bowing|falling)\b|\bleak\w*\b.{0,20}\b(through|thru|from) (the |my |our )?ceiling\b|\bwater pouring\b|\bagua\b.{0,40}\b(techo|plaf[oó]n)|\btecho\b.{0,25}\b(gotea|chorrea|se (est[aá] )?(cayendo|cae|hundiendo)|inflad[oa])/i;
 /** Fire signs at something electrical: smoke, sparks, a burning smell, a pop, heat or buzzing at an outlet, a panel, a cord. */
 const ELECTRICAL_FIRE = /\b(spark\w*|smok\w*|burn\w*|scorch\w*|charred|melt\w*|fire|flames?|popped|pop|buzz\w*|warm|hot|sizzl\w*|chispas?|humo|quemad[oa]|olor a quemado|fuego)(?=$|[^\p{L}])/iu;
+/** The fire signs that are an emergency wherever they are at something electrical (a plug, a cord, a power strip). */
+const FIRE_SIGN = /\b(spark(s|ed|ing)?|smok(e|es|ing|ed)|burning|scorch\w*|charred|melt(ed|ing)|on fire|flames?|chispas?|sale humo|humo|olor a quemado)(?=$|[^\p{L}])/iu;
 const ELECTRICAL_THING = /\b(outlets?|panel|breakers?|breaker box|fuse box|wires?|wiring|switch(es)?|plugs?|sockets?|cords?|extension cord|power strip|light fixtures?|enchufes?|tomacorrientes?|tablero|cables?|interruptor)(?=$|[^\p{L}])/iu;
 
 /** The kind of emergency a message tells of: electrical fire signs, or water coming in (what to do first differs). */
@@ -300,7 +302,9 @@ function read(said: string, ctx: ReadContext): Understanding {
   const area = areaQuestionOf(text);
   // "not a flood or anything", "it's not an emergency": what the customer rules out raises no alarm.
   const calm = text.replace(CALM, ' ');
-  const urgent = EMERGENCY.test(calm) || POURING.test(calm) || WATER_INTRUSION.test(calm) || (OUTAGE.test(calm) && (AT_RISK.test(calm) || /\b(whole|entire) house\b/i.test(calm)));
+  // "a slow drip from the ceiling" can wait for a visit; water coming through it cannot.
+  const slowDrip = /\b(slow|small|little|tiny|minor|occasional|light)\s+(drip\w*|leak\w*)|\bdrip\w* (slowly|a (little|bit))|\b(goteo|gotera) (lento|peque[ñn]o|peque[ñn]a)/i.test(calm);
+  const urgent = EMERGENCY.test(calm) || POURING.test(calm) || (FIRE_SIGN.test(calm) && ELECTRICAL_THING.test(calm)) || (WATER_INTRUSION.test(calm) && !slowDrip) || (OUTAGE.test(calm) && (AT_RISK.test(calm) || /\b(whole|entire) house\b/i.test(calm)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
     text,
