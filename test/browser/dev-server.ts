@@ -83,11 +83,26 @@ export const DEV_DIR_ENV = 'SWITCHBOARD_DEV_DIR';
  */
 export const FIXED_DATE_HORIZON = { BOOKING_HORIZON_DAYS: '3650' } as const;
 
+/**
+ * Starts `wrangler dev` on a free port. A port found free can be taken by another process before wrangler
+ * binds it (other servers starting at the same time): then it starts again on a new one, at most three times.
+ */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   applyOfflineEnv();
   const ownsState = options.persistDir === undefined;
   const persistDir = options.persistDir ?? seededPersistDir();
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), persistDir, ownsState, options);
+    } catch (err) {
+      if (attempt < 3 && /Address already in use/.test((err as Error).message)) continue;
+      if (ownsState) rmSync(persistDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+}
+
+async function startOn(port: number, persistDir: string, ownsState: boolean, options: DevServerOptions): Promise<DevServer> {
   const vars = { JWT_SECRET: 'browser-test-secret-0123456789abcdef0123456789', LOG_LEVEL: 'error', DEV_LOGIN: 'true', ...options.vars };
   let output = '';
   const child = spawn(
@@ -120,19 +135,23 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const kill = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  };
+  const stop = async () => {
+    await kill();
     if (ownsState) rmSync(persistDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(`${url}${options.healthPath ?? '/health'}`, child, options.timeoutMs ?? 90_000);
   } catch (err) {
-    await stop();
+    // The state stays for another attempt (startDevServer removes it when it gives up).
+    await kill();
     throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${output.slice(-4000)}`);
   }
   return { url, port, persistDir, output: () => output, stop };

@@ -88,6 +88,34 @@ function exactWord(w: string, word: string): boolean {
   return word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !NOT_SAME_WORD.test(w);
 }
 
+/**
+ * A word as it sounds, for sound-alike slips ("leek" for "leak", "furnis" for "furnace"): the vowel pairs that spell
+ * one sound (ee, ea, ie, ei) as one letter, a soft c as s, ph as f, ck as k, doubled letters once.
+ */
+function sound(w: string): string {
+  return w
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ee|ea|ie|ei/g, 'e')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Consonants of a sound, for long words: "furnish" and "furnace" both sound f-r-n-s(h). */
+const consonants = (w: string) => sound(w).replace(/[aeiouy]/g, '').replace(/sh/g, 's').replace(/c/g, 'k');
+
+/**
+ * `w` is a sound-alike or autocorrect slip of the service word `word`: the same sound ("leek", "leeking" for
+ * "leak", "leaking"), or for a long word the same first four letters and the same consonants ("furnish",
+ * "furness" for "furnace"; not "furniture", "heated" for "heater").
+ */
+export function soundsLike(w: string, word: string): boolean {
+  if (word.length < 4 || w.length < 4 || w[0] !== word[0]) return false;
+  const [a, b] = [sound(w), sound(word)];
+  if (a === b || [`${b}s`, `${b}ing`, `${b}ed`, `${b}y`, `${b}es`].includes(a)) return true;
+  return word.length >= 6 && w.length >= 6 && w.slice(0, 4) === word.slice(0, 4) && consonants(w) === consonants(word) && Math.abs(w.length - word.length) <= 2;
+}
+
 /** The word `w` a customer wrote is `word` or a typo of it ("furnce", "drian"): one edit from 5 letters, two from 8. */
 function matchesWord(w: string, word: string): boolean {
   if (!word) return false;
@@ -95,12 +123,18 @@ function matchesWord(w: string, word: string): boolean {
   // "cleaned" says "cleaning": the same first five letters of a long word ("charge" is no "charger").
   if (word.length >= 6 && w.length >= 6 && w.slice(0, 5) === word.slice(0, 5) && !NOT_SAME_WORD.test(w)) return true;
   if (REAL_WORDS.has(w) || NOT_SAME_WORD.test(w)) return false;
+  if (soundsLike(w, word)) return true;
   const max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   // Typos keep the first letter ("leaking" is no typo of "cleaning").
   return max > 0 && w.length >= 4 && w[0] === word[0] && editDistance(w, word, max) <= max;
 }
 
 const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'up', 'for', 'of', 'my', 'i', 'need', 'want', 'book', 'would', 'like', 'some', 'is', 'on', 'in', 'at', 'service', 'repair', 'install', 'installation', 'can', 'you', 'me', 'please', 'get', 'with', 'un', 'una', 'el', 'la', 'de', 'para', 'mi', 'necesito', 'quiero']);
+
+/** Something that worked and now fails. */
+const FAULT = /\b(is ?n'?t|is not|not|won'?t|doesn'?t|does not|stopped|quit|keeps?) (turning on|turn on|working|work|start(ing)?|heating|coming on|blowing)\b|\bbroke(n)?\b|\bdied\b|\bno (funciona|prende|enciende)\b/i;
+/** A new unit or an installation asked for. */
+const WANTS_NEW = /\b(new|install\w*|replace\w*|replacing|upgrade\w*|put in|instalar|nuevo|nueva|reemplaz\w*|cambiar)\b/i;
 
 /** The catalog entry `text` most plausibly names, or undefined when nothing matches well. */
 export function matchService(text: string, catalog: readonly CatalogEntry[]): CatalogEntry | undefined {
@@ -110,6 +144,10 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
   // "water heater" says nothing about the furnace; "light switch" nothing about lighting.
   if (/\bwater ?heater/i.test(text)) said.delete('heater');
   if (/\blight ?switch/i.test(text)) { said.delete('light'); said.delete('lights'); }
+  // "we have space heaters" tells how they keep warm, not of a water heater.
+  if (/\b(space|electric|portable|plug-?in) heaters?\b/i.test(text)) { said.delete('heater'); said.delete('heaters'); }
+  // "isn't turning on", "stopped working": a fault is repaired; an installation or upgrade only when asked for.
+  const fault = FAULT.test(text) && !WANTS_NEW.test(text);
   const phrases = new Set(PHRASES.filter(([re]) => re.test(text)).map(([, key]) => key));
   let best: { entry: CatalogEntry; score: number; strong: number } | undefined;
   for (const entry of catalog) {
@@ -143,9 +181,23 @@ export function matchService(text: string, catalog: readonly CatalogEntry[]): Ca
     // Two words of the service's own name side by side ("can you do the panel upgrade"): asked for by name.
     const named = words(entry.name).filter((w) => !STOP.has(w));
     if (named.some((w, i) => i + 1 < named.length && new RegExp(`\\b${w}s? ${named[i + 1]}`, 'i').test(text))) score += 6;
+    if (fault && /install|upgrade/.test(entry.slug) && !phrases.has(nameWords[0] ?? '')) score -= 2;
     if (score > (best?.score ?? 0) || (best && score === best.score && strong > best.strong)) best = { entry, score, strong };
   }
   return best && best.score >= 2 ? best.entry : undefined;
+}
+
+/**
+ * Every service a message names clause by clause, in order ("how much is a drain cleaning? and a leak repair??",
+ * "cuánto cuesta el AC tune-up? y el leak repair?"): one per clause at most, each once.
+ */
+export function servicesNamed(text: string, catalog: readonly CatalogEntry[]): CatalogEntry[] {
+  const found: CatalogEntry[] = [];
+  for (const clause of text.split(/[?¿!.;,]+|\s+(?:and|also|plus|or|vs\.?|versus|y|o|e|tambi[eé]n)\s+/i)) {
+    const entry = clause.trim() ? matchService(clause, catalog) : undefined;
+    if (entry && !found.some((f) => f.slug === entry.slug)) found.push(entry);
+  }
+  return found;
 }
 
 /** Local date and minute of a local ISO string like `2030-03-04T10:00:00-06:00`. */

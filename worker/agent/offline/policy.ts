@@ -18,10 +18,10 @@ import { infoAnswer } from './answers';
 import { sentimentOf } from './analyse';
 import { knowledgeAnswer } from './knowledge';
 import type { Lang } from './language';
-import type { CatalogEntry } from './parse';
+import { servicesNamed, type CatalogEntry } from './parse';
 import { money } from './replies';
 import { clock, dayName, say } from './say';
-import { PRICE_WORDS, understand, type ReadContext, type Slots, type Understanding } from './understand';
+import { hazardOf, insultRequest, PRICE_WORDS, understand, type ReadContext, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
@@ -79,7 +79,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
       delete next.pending;
     }
   };
-  if (u.safety || u.top === 'refuse') return next;
+  if (u.safety || u.top === 'refuse' || u.insult) return next;
   if (state.awaiting === 'book_offer' && u.yes && state.offered) {
     startGoal('book');
     next.slots.service = state.offered;
@@ -190,7 +190,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   const done = (name: string) => turn.find((x) => x.name === name);
 
   if (u.safety === 'gas') return reply(t.gas, { awaiting: 'handoff_offer' });
-  if (u.safety === 'emergency') return reply(t.emergency(t.emergencySteps, t.surcharge), { awaiting: 'handoff_offer' });
+  if (u.safety === 'emergency') return reply(t.emergency(hazardSteps(t, u.hazard), t.surcharge), { awaiting: 'handoff_offer' });
+  // "how do i stop it??", "ok what do i do right now": right after an emergency, its first steps again.
+  if (state.emergency && state.awaiting === 'handoff_offer' && WHAT_NOW.test(u.text) && !u.intents.price) return reply(t.emergencyNow(hazardSteps(t, hazardOf(state.emergency))), { awaiting: 'handoff_offer' });
 
   const complaining = (u.intents.complaint ?? 0) > 0;
   const handoff = () => {
@@ -219,6 +221,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   };
   if (u.top === 'unsafe') return reply(t.unsafe);
   if (u.top === 'refuse') return reply(t.refuse);
+  if (u.insult) return reply(t.noInsult);
+  // "cmon just one line" right after declining to write an insult: still no.
+  if (PRESSING.test(u.text) && !Object.keys(u.slots).length && previousSaid(ctx, index, insultRequest)) return reply(t.noInsultAgain);
   // "how much extra is that?", "ok got it off. is it more expensive at night?" right after an emergency: the
   // after-hours surcharge (before any "ok" in it is taken as a yes).
   if (state.awaiting === 'handoff_offer' && (u.intents.price || /\bextra\b/i.test(u.text)) && !u.slots.service) {
@@ -273,6 +278,19 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     const service = u.slots.service ?? state.slots.service;
     const priceOnly = u.intents.price && !/\b(fee|visit|diagnos|extra|parts|if)\b/i.test(u.text) && service;
     const job = state.slots.service ?? service;
+    const resumeText = state.pending ? ` ${t.backTo(askText(state.pending, state.lang))}` : '';
+    const keepOpen = { ...(state.pending ? { pending: state.pending } : {}), ...(state.awaiting ? { awaiting: state.awaiting } : {}) };
+    const several = u.intents.price ? servicesNamed(u.text, ctx.catalog) : [];
+    if (several.length >= 2) return reply(`${t.servicePrices(several.map((s) => [s.name, money(s.price_cents), s.duration_minutes ?? 60]))}${resumeText}`, keepOpen);
+    // "how much is it, and are parts extra?": the job's price, and the other question answered about that job.
+    const other = u.intents.price && job ? otherQuestion(u.text) : undefined;
+    if (other && job && PRICE_WORDS.test(u.text.replace(other, ' '))) {
+      const more = knowledgeAnswer({ ...u, text: `${other} ${job.name}` }, turn, state.lang, 3, job.name);
+      if (more.kind === 'call') return { decision: more };
+      const description = state.lang === 'en' ? ` ${job.description ?? ''}` : '';
+      const price = `${t.servicePrice(job.name, money(job.price_cents), job.duration_minutes ?? 60)}${description}`.trim();
+      return reply(`${price}${more.text !== t.canHelpWith ? `\n\n${more.text}` : ''}${resumeText}`, keepOpen);
+    }
     const answer: Decision = priceOnly
       ? { kind: 'reply', text: t.servicePrice(service.name, money(service.price_cents), service.duration_minutes ?? 60) }
       : // "will my panel be able to handle it?" asks about the job being booked: its name joins the search.
@@ -311,6 +329,9 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     case 'price':
     case 'services': {
       const service = u.slots.service;
+      // "how much is a drain cleaning? and a leak repair??": each service's price.
+      const several = u.top === 'price' ? servicesNamed(u.text, ctx.catalog) : [];
+      if (several.length >= 2 && !/\b(cancel\w*|reschedul\w*|late|no[- ]show|cancelar|cancelo)\b/i.test(u.text)) return reply(t.servicePrices(several.map((s) => [s.name, money(s.price_cents), s.duration_minutes ?? 60])));
       // "is there a charge if i cancel?": the policy, not the service's price.
       if (service && !/\b(cancel\w*|reschedul\w*|late|no[- ]show|cancelar|cancelo)\b/i.test(u.text)) {
         // The catalogue's descriptions are written in English: a Spanish reply gives the price and length only.
@@ -356,6 +377,23 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
 
 /** A price asked of the visit spoken of: "how much is it gonna be?", "what will that cost", "¿cuánto me va a costar?". */
 const BOOKING_REFERENCE = /\b(it|that|this|the (visit|appointment|appt|booking|job|repair|service|bill|total)|my (visit|appointment|appt|booking|bill|total))\b|\b(gonna|going to|will) (be|cost|run)\b|\b(lo|la|eso|me va a (costar|salir)|va a (costar|salir)|cuesta|sale)\b/i;
+
+/** Pressing for what was declined: "cmon just one line", "please just do it", "ándale, porfa". */
+const PRESSING = /^\s*(c'?mon|come on|cmon|please|pls|plz|just (one|1|a|do it|write|this once)|only one|one line|it'?s (just )?a joke|ándale|andale|porfa|vamos|solo una)\b/i;
+
+/** The customer's message before `index` passes `test`. */
+function previousSaid(ctx: FlowContext, index: number, test: (text: string) => boolean): boolean {
+  const before = ctx.conv.users.filter((i) => i < index).at(-1);
+  return before !== undefined && test(ctx.conv.text(ctx.conv.messages[before]!));
+}
+
+/** What to do first in an emergency of that kind. */
+function hazardSteps(t: ReturnType<typeof say>, hazard: Understanding['hazard']): string {
+  return hazard === 'electrical' ? t.electricalSteps : hazard === 'water' ? t.waterSteps : t.emergencySteps;
+}
+
+/** "how do i stop it?", "what do i do now", "qué hago": asking for the first steps. */
+const WHAT_NOW = /\b(how (do|can|should) (i|we) (stop|fix|shut|turn off|handle|deal with)|what (do|should|can) (i|we) do|what now|now what|qu[eé] (hago|hacemos|debo hacer)|c[oó]mo (lo )?(paro|detengo|cierro))\b/i;
 
 /** A question about the job being booked: "will my panel handle it?", "does that include the permit?" (not "that's more than i budgeted"). */
 const JOB_REFERENCE = /\b(handle|do|support|take|need|fit|run|power|cover|include|includes|damage|affect)\s+(it|this|that|the job|the install\w*)\b|\b(it|this|that)\s+(need|needs|require|requires|take|takes|include|includes|come with|comes with|cover|covers|mean)\b|\b(for|during|before|after) (it|this|that|the job|the install\w*|the visit)(?=\s*(?:[?.!,;]|$))|\bthe (job|install\w*)\b/i;

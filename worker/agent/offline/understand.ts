@@ -38,6 +38,10 @@ export interface Understanding {
   text: string;
   lang: Lang;
   safety?: Safety;
+  /** Asked to write an insulting message to someone else: declined politely. */
+  insult?: boolean;
+  /** What kind of emergency: an electrical fire sign (911 if fire, the breaker only if safe) or water coming in (the main valve). */
+  hazard?: 'electrical' | 'water';
   intents: Partial<Record<Intent, number>>;
   /** The strongest intent at or above the bar, if any. */
   top?: Intent;
@@ -115,6 +119,34 @@ const POURING = /\b(gushing|pouring|spraying|spewing|(?<!drip\w{0,12}.{0,12})won
 const EMERGENCY =
   /\b(burst|bursting|busted|broken) (water )?(pipe|line)|pipe (burst|broke|exploded)|flood(ed|ing)?|water (is )?(everywhere|pouring|gushing|spraying)|sewage|(spark(s|ing)?|smok(e|ing)|burning smell|burnt|scorch\w*|charred|on fire|fire)\b.*\b(outlet|panel|breaker|wire|wiring|switch)|\b(outlet|panel|breaker|wire|wiring|switch)\b.*\b(spark(s|ing)?|smok(e|ing)|burning|burnt|scorch\w*|charred|melt(ed|ing)?|loud pop|popped|buzzing)|smells? (like )?(burnt|burning) (plastic|rubber|wires?|wiring)|(burnt|burning) (plastic|rubber|wire|wiring) smell|no heat\b.*\b(freez|frozen|cold|below|degrees|baby|infant|elderly)|(freez|frozen)\w*\b.*\bno heat|inundaci[oó]n|inundad[oa]|inundando|tuber[ií]a (rota|reventada)|revent[oóa]\w*|agua por todos lados|chispas|sale humo|emergenc(y|ia)/i;
 
+/** Water coming into the home from above or through a wall: "water coming thru the ceiling", "the ceiling is bulging", "el techo gotea". */
+const WATER_INTRUSION =
+  /\bwater\b.{0,40}\b(coming|leaking|dripping|pouring|running|seeping|gushing|streaming|pooling)\b.{0,25}\b(through|thru|from|out of|down)\b.{0,25}\b(ceiling|ceiling lights?|light fixtures?|walls?)\b|\b(ceiling|drywall)\b.{0,30}\b(is |are )?(leaking|dripping|pouring|bulging|sagging|caving( in)?|collapsing|bubbling|bowing|falling)\b|\bleak\w*\b.{0,20}\b(through|thru|from) (the |my |our )?ceiling\b|\bwater pouring\b|\bagua\b.{0,40}\b(techo|plaf[oó]n)|\btecho\b.{0,25}\b(gotea|chorrea|se (est[aá] )?(cayendo|cae|hundiendo)|inflad[oa])/i;
+/** Fire signs at something electrical: smoke, sparks, a burning smell, a pop, heat or buzzing at an outlet, a panel, a cord. */
+const ELECTRICAL_FIRE = /\b(spark\w*|smok\w*|burn\w*|scorch\w*|charred|melt\w*|fire|flames?|popped|pop|buzz\w*|warm|hot|sizzl\w*|chispas?|humo|quemad[oa]|olor a quemado|fuego)(?=$|[^\p{L}])/iu;
+/** The fire signs that are an emergency wherever they are at something electrical (a plug, a cord, a power strip). */
+const FIRE_SIGN = /\b(spark(s|ed|ing)?|smok(e|es|ing|ed)|burning|scorch\w*|charred|melt(ed|ing)|on fire|flames?|chispas?|sale humo|humo|olor a quemado)(?=$|[^\p{L}])/iu;
+const ELECTRICAL_THING = /\b(outlets?|panel|breakers?|breaker box|fuse box|wires?|wiring|switch(es)?|plugs?|sockets?|cords?|extension cord|power strip|light fixtures?|enchufes?|tomacorrientes?|tablero|cables?|interruptor)(?=$|[^\p{L}])/iu;
+
+/** The kind of emergency a message tells of: electrical fire signs, or water coming in (what to do first differs). */
+export function hazardOf(text: string): 'electrical' | 'water' | undefined {
+  if (ELECTRICAL_FIRE.test(text) && ELECTRICAL_THING.test(text)) return 'electrical';
+  if (WATER_INTRUSION.test(text) || /\b(burst|flood\w*|water|pipe|leak\w*|agua|tuber[ií]a|fuga|inund\w*)\b/i.test(text)) return 'water';
+  return undefined;
+}
+
+/** Words that insult a person. */
+const INSULT_WORDS = /\b(idiot\w*|moron\w*|stupid|dumb\w*|fat|useless|loser|jerk|ugly|pig|trash|garbage|scum|clown|insult\w*|roast|trash[- ]talk|cuss|swear\w*|curse|mean|nasty|rude|idiota|est[uú]pid[oa]|pendej[oa]|gord[oa]|in[uú]til|tont[oa]|insult\w*)\b/i;
+/** Asked to write something for the customer to send someone ("write me a text i can send him calling him …"). */
+const WRITE_FOR_THEM = /\b(write|draft|compose|type|make|come up with|give me|help me (write|word)|escr[ií]b\w*|redact\w*|hazme|dame)\b.{0,40}\b(text|txt|message|msg|note|email|e-mail|letter|post|review|reply|comeback|line|roast|dm|mensaje|texto|nota|carta|correo)\b/i;
+/** The insult is aimed at someone else (him, my neighbor), not at us. */
+const THIRD_PARTY = /\b(him|her|them|he|she|they|his|my (neighbou?r|landlord|ex|roommate|boss|brother|sister|husband|wife|tenant|coworker|friend)|neighbou?r|landlord|vecin[oa]|casero|[eé]l|ella|le)\b/i;
+
+/** A request to write an insulting message to someone: declined, and no complaint about us. */
+export function insultRequest(text: string): boolean {
+  return WRITE_FOR_THEM.test(text) && INSULT_WORDS.test(text) && THIRD_PARTY.test(text);
+}
+
 /** Words that ask what something costs ("how much", "precio", "cuánto cuesta"). */
 export const PRICE_WORDS = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i;
 
@@ -157,9 +189,9 @@ const NO = new RegExp(`^\\s*(?:(?:ugh|uh|um|hmm+|well|oh|ah|ok(?:ay)?|actually|w
 const DONT = /\b(don'?t|dont|do not|please don'?t|no need to)\s+(cancel|move|book|change|reschedule|do (it|that))\b|\bno (la|lo) (cancele|canceles|cambie|mueva|reserve)\b/i;
 /** "ok nvm ill keep it", "never mind, leave it as is", "mejor la dejo": the booking stays as it is. */
 const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (just )?(keep|leave) (it|my (appointment|appt|booking|visit))|keep (it|my (appointment|appt|booking)) (as is|for now)|leave it as is|(mejor )?(la|lo) dejo( como est[aá])?|d[eé]jela como est[aá])\b/i;
-const CORRECTION = /\b(actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
+const CORRECTION = /\b((?<!\b(?:does|do|did|is|are|was|will|would|can|could|how)\s+(?:it|this|that|they|you|he|she|the \w+)\s+)actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const DISCARD = /\b(scratch that|forget (that|what i (just )?said)|ignore (that|what i (just )?said)|disregard (that|my last( message)?)|strike that|take that back|olv[ií]d(e|a|elo|alo) (eso|lo que dije)|no,? mejor no)\b/i;
-const QUESTION_START = /^\s*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
+const QUESTION_START = /^\s*(?:(?:wait|oh|ok(?:ay)?|so|also|and|but|btw|hey|hi|um+|uh+|hmm+|quick (?:q|question)|one more (?:thing|q|question)|question|omg|lol|sorry|pues|oye|y|otra pregunta)[\s,.:!-]+)*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
  * Reads one message. The engine re-reads the whole conversation on every model round, so readings are kept
@@ -213,6 +245,12 @@ function read(said: string, ctx: ReadContext): Understanding {
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
   if (intents.cancel && intents.reschedule) delete intents.cancel;
+  // "write me a text calling him a fat useless idiot": insults for a third party are no complaint about us.
+  const insult = insultRequest(text);
+  if (insult) {
+    delete intents.complaint;
+    delete intents.book;
+  }
   // A complaint about a visit is not a new booking request, though it names the service.
   if (intents.complaint && (intents.complaint ?? 0) >= 3) delete intents.book;
   // "cancel the plumber visit", "move my furnace appointment": about a booking there is, not a new one.
@@ -321,12 +359,16 @@ function read(said: string, ctx: ReadContext): Understanding {
   const area = areaQuestionOf(text);
   // "not a flood or anything", "it's not an emergency": what the customer rules out raises no alarm.
   const calm = text.replace(CALM, ' ');
-  const urgent = EMERGENCY.test(calm) || POURING.test(calm) || (OUTAGE.test(calm) && (AT_RISK.test(calm) || /\b(whole|entire) house\b/i.test(calm)));
+  // "a slow drip from the ceiling" can wait for a visit; water coming through it cannot.
+  const slowDrip = /\b(slow|small|little|tiny|minor|occasional|light)\s+(drip\w*|leak\w*)|\bdrip\w* (slowly|a (little|bit))|\b(goteo|gotera) (lento|peque[ñn]o|peque[ñn]a)/i.test(calm);
+  const urgent = EMERGENCY.test(calm) || POURING.test(calm) || (FIRE_SIGN.test(calm) && ELECTRICAL_THING.test(calm)) || (WATER_INTRUSION.test(calm) && !slowDrip) || (OUTAGE.test(calm) && (AT_RISK.test(calm) || /\b(whole|entire) house\b/i.test(calm)));
   const safety: Safety | undefined = GAS.test(text) ? 'gas' : urgent && !/\b(policy|fee|cost|price|how much)\b/i.test(text) ? 'emergency' : undefined;
   return {
     text,
     lang,
     ...(safety ? { safety } : {}),
+    ...(insult ? { insult } : {}),
+    ...(safety === 'emergency' && hazardOf(text) ? { hazard: hazardOf(text)! } : {}),
     intents,
     ...(top ? { top } : {}),
     yes: YES.test(text) && !NO.test(text) && !KEEP.test(text) && !DONT.test(text),
