@@ -191,6 +191,15 @@ export function bookingGuard(ctx: DomainContext, scope: BookingScope, first: num
 const windowBlocker = (ctx: DomainContext, table: 'bookings' | 'tickets', column: string, key: string | null, since: number, limit: number) =>
   ctx.d1.prepare(`SELECT created_at AS at FROM ${table} WHERE ${column} = ?1 AND created_at > ?2 ORDER BY created_at DESC LIMIT 1 OFFSET ?3`).bind(key, since, limit - 1);
 
+/** The first full window of the customer's and the session's (windowBlocker results, in that order), if one is. */
+function fullWindow(customer: D1Result<{ at?: number }> | undefined, session: D1Result<{ at?: number }> | undefined) {
+  for (const [scope, window] of [['customer', customer], ['session', session]] as const) {
+    const at = window?.results[0]?.at;
+    if (at !== undefined) return { scope, at };
+  }
+  return undefined;
+}
+
 /**
  * Why `scope` may not create a booking now, or null if it may. Read-only: it
  * explains refusals (and is asked again when the guard refused a racing write).
@@ -228,17 +237,13 @@ export async function bookingLimitError(ctx: DomainContext, scope: BookingScope)
       { reason: 'active_bookings_per_phone_limit', limit: limits.activeBookingsPerPhone },
     );
   }
-  for (const [scopeName, window] of [['customer', customerWindow], ['session', sessionWindow]] as const) {
-    const blocker = window!.results[0]?.at;
-    if (blocker !== undefined) {
-      return rateLimited(
-        `${scopeName === 'customer' ? 'You have' : 'This conversation has'} made ${limits.bookingsPerDay} bookings in the last 24 hours, the most we take online.`,
-        secondsUntil(blocker, DAY_MS, now),
-        { reason: 'bookings_per_day_limit', scope: scopeName, limit: limits.bookingsPerDay, window_seconds: DAY_MS / 1000 },
-      );
-    }
-  }
-  return null;
+  const full = fullWindow(customerWindow, sessionWindow);
+  if (!full) return null;
+  return rateLimited(
+    `${full.scope === 'customer' ? 'You have' : 'This conversation has'} made ${limits.bookingsPerDay} bookings in the last 24 hours, the most we take online.`,
+    secondsUntil(full.at, DAY_MS, now),
+    { reason: 'bookings_per_day_limit', scope: full.scope, limit: limits.bookingsPerDay, window_seconds: DAY_MS / 1000 },
+  );
 }
 
 /** Throws the reason `scope` may not create a booking now, if there is one. */
@@ -278,18 +283,14 @@ export async function ticketLimitError(ctx: DomainContext, scope: TicketScope): 
     windowBlocker(ctx, 'tickets', 'opened_by', scope.subject, since, limit),
     windowBlocker(ctx, 'tickets', 'session_id', scope.sessionId, since, limit),
   ]);
-  for (const [scopeName, window] of [['customer', windows[0]], ['session', windows[1]]] as const) {
-    const blocker = window!.results[0]?.at;
-    if (blocker !== undefined) {
-      return rateLimited(
-        `${scopeName === 'customer' ? 'You have' : 'This conversation has'} opened ${limit} tickets in the last hour, the most we take; ` +
-          'the team has them and will follow up. For an emergency, ask for a person.',
-        secondsUntil(blocker, HOUR_MS, now),
-        { reason: 'tickets_per_hour_limit', scope: scopeName, limit, window_seconds: HOUR_MS / 1000 },
-      );
-    }
-  }
-  return null;
+  const full = fullWindow(windows[0], windows[1]);
+  if (!full) return null;
+  return rateLimited(
+    `${full.scope === 'customer' ? 'You have' : 'This conversation has'} opened ${limit} tickets in the last hour, the most we take; ` +
+      'the team has them and will follow up. For an emergency, ask for a person.',
+    secondsUntil(full.at, HOUR_MS, now),
+    { reason: 'tickets_per_hour_limit', scope: full.scope, limit, window_seconds: HOUR_MS / 1000 },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
