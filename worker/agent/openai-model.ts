@@ -77,9 +77,13 @@ export class OpenAIChatModel implements ChatModel {
     const calls = new Map<number, ModelToolCall>();
     let usage: Extract<ModelEvent, { type: 'usage' }> | undefined;
     const iterator = stream[Symbol.asyncIterator]();
+    const idle = new IdleTimeout(this.timeoutMs, () => {
+      stream.controller.abort();
+      return new ModelError('timeout', `No data from the model for ${this.timeoutMs} ms`);
+    });
     try {
       while (true) {
-        const next = await this.nextOrTimeout(iterator, stream.controller);
+        const next = await idle.race(iterator.next());
         if (next.done) break;
         const chunk = next.value;
         if (chunk.usage) usage = { type: 'usage', promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
@@ -99,6 +103,7 @@ export class OpenAIChatModel implements ChatModel {
     } catch (error) {
       throw abortReason(signal) ?? toModelError(error);
     } finally {
+      idle.stop();
       // Early exit by the consumer, an error or our idle timeout: tear the HTTP request down.
       // Not awaited: a next() still pending after a timeout would make return() wait for it.
       stream.controller.abort();
@@ -114,23 +119,50 @@ export class OpenAIChatModel implements ChatModel {
     }
     if (usage) yield usage;
   }
+}
 
-  /** `iterator.next()`, but throws ModelError('timeout') if no chunk arrives within timeoutMs. */
-  private async nextOrTimeout<T>(iterator: AsyncIterator<T>, controller: AbortController): Promise<IteratorResult<T>> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const pending = iterator.next();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new ModelError('timeout', `No data from the model for ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-    });
+/**
+ * The longest silence allowed between two chunks of a stream. One timer for the whole stream, not one per
+ * chunk: a chunk only records when it came (`race`), and the timer, when due, re-arms for whatever is left of
+ * the window since the last one. Only a full window of silence fails the pending `race` with `onIdle()`'s error.
+ */
+class IdleTimeout {
+  private last = Date.now();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly expired: Promise<never>;
+  private fail!: (error: unknown) => void;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly onIdle: () => unknown,
+  ) {
+    this.expired = new Promise<never>((_, reject) => (this.fail = reject));
+    this.expired.catch(() => {}); // a stream that ends before anything races it leaves no unhandled rejection
+    this.arm(windowMs);
+  }
+
+  /** `pending`, unless the stream falls silent for a whole window first; either way the window restarts. */
+  async race<T>(pending: Promise<T>): Promise<T> {
     pending.catch(() => {}); // its rejection after a timeout is expected; don't leave it unhandled
     try {
-      return await Promise.race([pending, timeout]);
+      return await Promise.race([pending, this.expired]);
     } finally {
-      clearTimeout(timer);
+      this.last = Date.now();
     }
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private arm(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      const silent = Date.now() - this.last;
+      if (silent < this.windowMs) return this.arm(this.windowMs - silent);
+      this.timer = undefined;
+      this.fail(this.onIdle());
+    }, delayMs);
   }
 }
 
