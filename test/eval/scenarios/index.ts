@@ -10,6 +10,7 @@ import { HELDOUT4 } from './heldout4.ts';
 import { HELDOUT5 } from './heldout5.ts';
 import { HELDOUT6 } from './heldout6.ts';
 import { HELDOUT7 } from './heldout7.ts';
+import { HELDOUT8 } from './heldout8.ts';
 import { HOLDOUT } from './holdout.ts';
 import { knowledge } from './knowledge.ts';
 import { manage } from './manage.ts';
@@ -38,6 +39,7 @@ export const SCENARIOS: Scenario[] = [
   ...HELDOUT5,
   ...HELDOUT6,
   ...HELDOUT7,
+  ...HELDOUT8,
 ];
 
 const ids = new Set<string>();
