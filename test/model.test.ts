@@ -66,6 +66,18 @@ describe('OpenAIChatModel against the fake OpenAI server', () => {
     expect(request).not.toHaveProperty('tools');
   });
 
+  it('sends the key and a JSON body: the fake, like OpenAI, refuses a request without them', async () => {
+    const id = await scenario([{ reply: 'unused' }]);
+    const request = { model: id, messages: hello, stream: true };
+    const anonymous = await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toMatch(/API key/);
+    const untyped = await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer sk-test' }, body: JSON.stringify(request) });
+    expect(untyped.status).toBe(400);
+    // The model's own request (a pre-serialized body through the SDK's `post`) gets through.
+    expect(texts(await collect(model(id))).join('')).toBe('unused');
+  });
+
   it('reports usage after the content', async () => {
     const id = await scenario([{ reply: 'Hi!', usage: { prompt_tokens: 42, completion_tokens: 7 } }]);
     const events = await collect(model(id));

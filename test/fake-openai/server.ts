@@ -202,6 +202,13 @@ export function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOp
 
   async function completions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: RequestBody;
+    // As OpenAI does: no bearer key, no completion (so every test through the fake also checks the key is sent).
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
+      return sendError(res, { status: 401, message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth.", type: 'invalid_request_error' });
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendError(res, { status: 400, message: 'Invalid content type: the body must be application/json.' });
+    }
     try {
       body = JSON.parse(await readBody(req)) as RequestBody;
     } catch {
