@@ -28,7 +28,7 @@ export class D1Outbox {
 
   /** When the next retry is due, if rows are waiting. */
   retryAt(): number | undefined {
-    if (this.store.outboxSize() === 0) return undefined;
+    if (!this.store.hasPendingD1()) return undefined;
     return this.store.meta()?.outbox_retry_at ?? this.now() + 1000;
   }
 
@@ -55,7 +55,7 @@ export class D1Outbox {
         this.store.saveMeta({ ...rest, outbox_attempts: 0, ...(interactionId !== undefined ? { interaction_id: interactionId } : {}) });
       }
       // More than one batch's worth may be queued.
-      return this.store.outboxSize() === 0 || this.flushOnce();
+      return !this.store.hasPendingD1() || this.flushOnce();
     } catch (err) {
       const current = this.store.meta()!;
       const attempts = (current.outbox_attempts ?? 0) + 1;

@@ -231,6 +231,9 @@ export class SessionStore {
     } catch (err) {
       this.cachedMeta = undefined;
       this.lastAppended = undefined;
+      this.cachedHistory = undefined;
+      this.outboxEmpty = undefined;
+      this.outboxReadWhole = false;
       throw err;
     }
   }
@@ -253,25 +256,27 @@ export class SessionStore {
       )
       .one();
     this.lastAppended = row;
+    this.cachedHistory?.push(deepFreeze(toModelMessage({ role: message.role, content, tool_calls: toolCalls, tool_call_id: toolCallId })));
     return row.seq;
   }
 
   /** The row of the message appended last, as its insert returned it: `message(seq)` right after needs no query. */
   private lastAppended: Row | undefined;
 
+  /**
+   * The conversation in the model's shape, as read once and then kept up to date by `appendMessage` (the one
+   * writer of the table), so a turn does not re-read and re-parse the whole conversation. Its messages are
+   * frozen and the same objects turn after turn; the array is the caller's own.
+   */
+  private cachedHistory: ModelMessage[] | undefined;
+
   /** The conversation in the model's shape (staff replies read as the assistant's). */
   modelHistory(): ModelMessage[] {
-    return this.sql
+    this.cachedHistory ??= this.sql
       .exec<Row>('SELECT role, content, tool_calls, tool_call_id FROM messages ORDER BY seq')
       .toArray()
-      .map((r): ModelMessage => {
-        if (r.role === 'tool') return { role: 'tool', tool_call_id: String(r.tool_call_id), content: String(r.content) };
-        if (r.role === 'assistant' && r.tool_calls) {
-          return { role: 'assistant', content: String(r.content) || null, tool_calls: JSON.parse(String(r.tool_calls)) };
-        }
-        if (r.role === 'user') return { role: 'user', content: String(r.content) };
-        return { role: 'assistant', content: String(r.content) };
-      });
+      .map((r) => deepFreeze(toModelMessage(r)));
+    return [...this.cachedHistory];
   }
 
   /** The transcript as clients see it: user, assistant and staff text, no tool plumbing. */
@@ -382,25 +387,46 @@ export class SessionStore {
     this.sql.exec('DELETE FROM inbox WHERE id = ?', id);
   }
 
+  /**
+   * Whether the outbox is empty, as this object knows without a query: true once a flush has delivered every
+   * row it read with nothing queued since, false once a row is queued, undefined when unknown (a new object,
+   * a failed transaction): then `hasPendingD1` asks SQLite. A flush after every turn would otherwise count
+   * the table twice per turn.
+   */
+  private outboxEmpty: boolean | undefined;
+  /** The last `pendingD1` read every row there was, and nothing was queued after it; its last id. */
+  private outboxReadWhole = false;
+  private outboxReadUpTo = 0;
+
   /** Queues a D1 statement; statements must be idempotent (they may be replayed). */
   enqueueD1(sql: string, params: SqlStorageValue[]): void {
     this.sql.exec('INSERT INTO outbox (sql, params) VALUES (?, ?)', sql, JSON.stringify(params));
+    this.outboxEmpty = false;
+    this.outboxReadWhole = false;
   }
 
   pendingD1(limit = 200): { id: number; sql: string; params: SqlStorageValue[] }[] {
-    return this.sql
+    if (this.outboxEmpty) return [];
+    const rows = this.sql
       .exec<{ id: number; sql: string; params: string }>('SELECT id, sql, params FROM outbox ORDER BY id LIMIT ?', limit)
       .toArray()
-      .map((r) => ({ id: r.id, sql: r.sql, params: JSON.parse(r.params) }));
+      .map((r) => ({ id: r.id, sql: r.sql, params: JSON.parse(r.params) as SqlStorageValue[] }));
+    if (!rows.length) this.outboxEmpty = true;
+    this.outboxReadWhole = rows.length < limit;
+    this.outboxReadUpTo = rows.at(-1)?.id ?? 0;
+    return rows;
   }
 
   /** Drops delivered outbox rows up to and including `lastId`. */
   ackD1(lastId: number): void {
     this.sql.exec('DELETE FROM outbox WHERE id <= ?', lastId);
+    if (this.outboxReadWhole && lastId === this.outboxReadUpTo) this.outboxEmpty = true;
   }
 
-  outboxSize(): number {
-    return this.sql.exec<{ n: number }>('SELECT count(*) AS n FROM outbox').one().n;
+  /** Whether any D1 statement is still queued. */
+  hasPendingD1(): boolean {
+    this.outboxEmpty ??= this.sql.exec('SELECT 1 FROM outbox LIMIT 1').toArray().length === 0;
+    return !this.outboxEmpty;
   }
 }
 
@@ -411,6 +437,16 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** A stored message row in the model's shape: staff replies read as the assistant's. */
+function toModelMessage(r: Row): ModelMessage {
+  if (r.role === 'tool') return { role: 'tool', tool_call_id: String(r.tool_call_id), content: String(r.content) };
+  if (r.role === 'assistant' && r.tool_calls) {
+    return { role: 'assistant', content: String(r.content) || null, tool_calls: JSON.parse(String(r.tool_calls)) };
+  }
+  if (r.role === 'user') return { role: 'user', content: String(r.content) };
+  return { role: 'assistant', content: String(r.content) };
 }
 
 function toTranscript(r: Row): TranscriptMessage {
