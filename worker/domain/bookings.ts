@@ -136,10 +136,16 @@ export async function createBooking(ctx: DomainContext, input: CreateBookingInpu
     sessionId: actor.role === 'customer' ? (actor.sessionId ?? null) : null,
     phoneE164: requireE164(input.phone),
   };
-  // Before the slot search: a flood is told about the limit, not about which times are taken.
-  await assertBookingAllowed(ctx, scope);
-  // The service is read with the schedule (`not_found` for an unknown or retired one).
-  const { service, candidates } = await candidatesFor(ctx, input.service, startMs, { employeeId: input.employee_id });
+  // The limit check and the slot search read D1 at the same time (two reads, one wait); the service is read
+  // with the schedule (`not_found` for an unknown or retired one). A flood is told about the limit first,
+  // never about which times are taken.
+  const [allowed, slot] = await Promise.allSettled([
+    assertBookingAllowed(ctx, scope),
+    candidatesFor(ctx, input.service, startMs, { employeeId: input.employee_id }),
+  ]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (slot.status === 'rejected') throw slot.reason;
+  const { service, candidates } = slot.value;
   const customerId = await resolveBookingCustomer(ctx, input);
   const contactEmail = input.email?.trim() || (actor.role === 'customer' ? actor.email : undefined) || null;
   const guard = bookingGuard(ctx, scope, 22);
