@@ -154,3 +154,14 @@ describe('a time corrected, then the old one turned down', () => {
     expect(read(text, { lang }).slots.time).toBe(minute);
   });
 });
+
+describe('a weekday and a date that disagree are asked about', () => {
+  it.each(['can you come monday the 12th', 'sunday the 9th at 10'])('%s', (text) => {
+    const u = read(text);
+    expect(u.slots.date).toBeUndefined();
+    expect(u.dateIssue?.kind).toBe('impossible');
+  });
+  it('a weekday and its own date are that date', () => {
+    expect(read('saturday the 12th at 10').slots.date).toBe('2026-12-12');
+  });
+});

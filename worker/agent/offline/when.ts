@@ -185,7 +185,7 @@ function relativeDay(t: string, today: string): string | undefined {
  * in the next ten weeks, said as that date. A bare number after an English weekday ("friday 4") stays an hour;
  * in Spanish a time comes with "a las", so "el martes 15" is the 15th.
  */
-function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; said: string; weekday: string } | undefined {
+function weekdayWithDate(t: string, today: string, lang: Lang): { date?: string; said: string; weekday: string } | undefined {
   const m = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})\\.?,?\\s+(the\\s+|el\\s+|d[ií]a\\s+)?(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?::|\\.\\d|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|\\/|-|de la|ish))`).exec(t);
   if (!m) return undefined;
   if (lang !== 'es' && !m[2] && !m[4]) return undefined;
@@ -195,7 +195,8 @@ function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; 
     const candidate = addDays(today, d);
     if (Number(candidate.slice(8, 10)) === day && weekdayOf(candidate) === WEEKDAYS[m[1]!]) return { date: candidate, said: m[0], weekday: m[1]! };
   }
-  return undefined;
+  // "monday the 12th" when no coming 12th is a Monday: the weekday and the date disagree, and the customer is asked.
+  return { said: m[0], weekday: m[1]! };
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -217,6 +218,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   const dated = weekdayWithDate(normalise(text), today, lang);
   const t = dated ? normalise(text).replace(dated.said, dated.weekday) : normalise(text);
   const out: When = {};
+  if (dated && !dated.date) return { issue: { kind: 'impossible', said: dated.said } };
 
   // Impossible calendar dates are said back, not rolled over into the next month.
   const named = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${Object.keys(MONTHS).join('|')})\\b`).exec(t);
@@ -364,7 +366,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
       }
     }
   }
-  if (dated && !options.last) out.date = dated.date;
+  if (dated?.date && !options.last) out.date = dated.date;
   if (out.date && vagueDate && !dated) out.vague = true;
   // "2:15 on friday? if u only do half hours then half past 2", "9 or 10", "10, otherwise 11": a fallback time,
   // said after a word that offers one (never one said after "not").
