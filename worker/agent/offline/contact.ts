@@ -103,7 +103,7 @@ export function readAddress(text: string): string | undefined {
 }
 
 const NOT_A_NAME = new Set(
-  'i im i’m me my need want would like book schedule please pls plz hi hello hey yes yep yeah yup yea nope nah alright okey kk no ok okay sure thanks ticket complaint refund name under use go ahead info details datos misma mismo mismos mismas dirección direccion teléfono telefono número numero thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora thats that’s all correct right exactly perfect sounds we are us our they their he she your everything everyone'.split(' '),
+  'i im i’m me my need want would like book schedule please pls plz hi hello hey yes yep yeah yup yea nope nah alright okey kk no ok okay sure thanks ticket complaint refund name under use go ahead info details datos misma mismo mismos mismas dirección direccion teléfono telefono número numero thank you the a an and or at on in for to of is it its this that next tomorrow today drain cleaning leak repair furnace ac heat water heater outlet panel install charger appointment booking cancel move help can could just also actually sorry wait hola gracias sí si quiero necesito mi el la de para por favor calle street st ave road main same time day wrong number sorry wait not instead work line cell home house garage kitchen basement bathroom sink pipe tub toilet new old good great fine better what when where why how who there here now then later soon morning afternoon evening night week weekend monday tuesday wednesday thursday friday saturday sunday am pm oh shoot ugh hmm um uh lol wow keeps keep going goes went gone gets got makes made takes does doesnt dont wont isnt stopped started working works leaking broken broke running runs needs pilot light lights switch door front back upstairs downstairs perdón perdon disculpe disculpa mejor oops lunes martes miércoles miercoles jueves viernes sábado sabado domingo mañana hoy tarde cambio ahora thats that’s all correct right exactly perfect sounds we are us our they their he she your everything everyone but before after if cause because since until while though so zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred cero uno dos tres cuatro cinco seis siete ocho nueve diez ella él su sus mine his her him hers hold'.split(' '),
 );
 
 export const capitalise = (name: string) => name.replace(/(^|[\s'-])([a-záéíóúñ])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -118,19 +118,33 @@ const FILLER = /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|hi|hey|hello|so|um|uh|its|it'
 
 /** Up to four name-like words from the start of `segment`, or undefined. */
 function leadingName(segment: string, min: number): string | undefined {
-  const words = segment.replace(/[^\p{L}\s'’.-]/gu, ' ').replace(FILLER, '').trim().split(/\s+/).filter(Boolean);
+  // (Dashes and dots left of a phone number, "773-555-0102", are no words.)
+  const words = segment.replace(/[^\p{L}\s'’.-]/gu, ' ').replace(FILLER, '').trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
   const kept: string[] = [];
   for (const [i, raw] of words.entries()) {
     const w = raw.replace(/[.]+$/, '');
     // "Deborah and Sam Whitfield": a couple, one surname.
     const couple = w.toLowerCase() === 'and' && kept.length === 1 && nameLike(words.slice(i + 1, i + 3).map((x) => x.replace(/[.]+$/, '')));
-    if ((AFTER_NAME.has(w.toLowerCase()) && !couple) || kept.length === 5) break;
+    // "harold fischer f i s c h e r": the letters spelled after a name are not more of it.
+    if ((AFTER_NAME.has(w.toLowerCase()) && !couple) || kept.length === 5 || (kept.length && /^\p{L}$/u.test(w) && !raw.endsWith('.'))) break;
     kept.push(couple ? 'and' : w);
     if (raw.endsWith('.')) break;
   }
   const named = kept.filter((w) => w !== 'and');
   return named.length >= min && kept.at(-1) !== 'and' && nameLike(named) ? capitalise(kept.join(' ')).replace(/ And /, ' and ') : undefined;
 }
+
+/** Whom a visit may be booked for: "for my mom", "under the tenant's name", "a nombre de mi mamá". */
+const FOR_WHOM = "(?:mom|mother|mum|dad|father|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|tenant|partner|mother-in-law|father-in-law|landlord|boss|mai|pai|mam[aá]|pap[aá]|madre|padre|abuel[oa]|esposa|esposo|hij[oa]|herman[oa]|inquilin[oa]|t[ií][oa])";
+/**
+ * What introduces a name: "my name is", "i'm", "me llamo", "name:", a clause that starts with "name"; a visit for
+ * someone else ("it's for my mother, her name is", "the name is for my mom", "put it under her name", "under the
+ * tenants name", "a nombre de mi mai", "a nombre de ella"). The name is the words after it.
+ */
+const INTRO = new RegExp(
+  String.raw`(?:\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)(?:\s+for\s+(?:my|our)\s+${FOR_WHOM}'?s?,?)?|(?<=^|[.,;!?\n]\s{0,3})name|\b(?:it'?s|its|this is|the (?:booking|appointment|visit) is|booking is) for (?:my |our )?${FOR_WHOM},?(?:\s+(?:her|his|their) name is)?|\bunder (?:the |my |our |her |his |their )?(?:${FOR_WHOM}(?:'s|’s|s)? )?name(?: of)?,?|\ba nombre de(?:\s+(?:mi|su)\s+${FOR_WHOM}|\s+ella|\s+[eé]l)?,?)\s+(?:(?:spelled|spelt|written|spelled out)\s+(?:as\s+|like\s+)?)?([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})`,
+  'giu',
+);
 
 /**
  * A person's name: introduced ("my name is Dana Lee", "I'm Dana", "me llamo Ana", "name: dana lee"), or,
@@ -140,12 +154,13 @@ function leadingName(segment: string, min: number): string | undefined {
 export function readName(text: string, expecting: boolean): string | undefined {
   // Every introduction is tried in turn: "im trying this instead … my name is Olga Petrova".
   // A clause that starts with "name" ("… chi. name beth anderson") introduces one too.
-  for (const intro of text.matchAll(/(?:\b(?:my name is|my name's|name is|name's|name:|full name:|this is|i am|i'm|im|call me|me llamo|mi nombre es|soy)|(?<=^|[.,;!?\n]\s{0,3})name|\b(?:it'?s|its|this is|the (?:booking|appointment|visit) is|booking is) for (?:my |our )?(?:mom|mother|mum|dad|father|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle|friend|neighbou?r|tenant|partner|mother-in-law|father-in-law|landlord|boss),?)\s+(?:(?:spelled|spelt|written|spelled out)\s+(?:as\s+|like\s+)?)?([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3})/giu)) {
+  for (const intro of text.matchAll(INTRO)) {
     const words = intro[1]!.split(/\s+/);
     const kept: string[] = [];
     for (const raw of words) {
       const w = raw.replace(/[.,]+$/, '');
       if (NOT_A_NAME.has(w.toLowerCase()) || AFTER_NAME.has(w.toLowerCase()) || !/^[\p{L}'’-]+$/u.test(w)) break;
+      if (kept.length && /^\p{L}$/u.test(w) && !raw.endsWith('.')) break;
       kept.push(w);
       if (/[.,]$/.test(raw)) break;
     }
@@ -173,7 +188,7 @@ export function readName(text: string, expecting: boolean): string | undefined {
     const before = sentence.replace(/[\s,;:.\-–/|\\]+$/, '').trim().split(/\s+/).slice(-3);
     for (let n = Math.min(3, before.length); n >= 2; n--) {
       const words = before.slice(-n).map((w) => w.replace(/^[,;(]+|[,;.)]+$/g, ''));
-      if (nameLike(words) && !words.some((w) => /^(mon|tue|wed|thu|fri|sat|sun|am|pm|noon|morning|afternoon|evening)/i.test(w))) return capitalise(words.join(' '));
+      if (nameLike(words) && !words.some((w) => /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|noon|morning|afternoon|evening)s?$/i.test(w))) return capitalise(words.join(' '));
     }
   }
   // Details apart by commas, semicolons, slashes, pipes or dashes ("dana lee / 773 … / 12 oak st"), or a question before them.

@@ -18,6 +18,9 @@ const ENGLISH_WORDS = new Set(
  */
 export function detectLanguage(text: string, previous: Lang): Lang {
   const t = text.toLowerCase();
+  // "podemos seguir en espanol?", "can we do this in spanish": the language asked for, whatever the words around it.
+  if (/\b(?:en|in) (?:espa[ñn]ol|spanish)\b|\b(?:habla[ns]?|hablar|speak|talk) (?:en )?(?:espa[ñn]ol|spanish)\b/.test(t)) return 'es';
+  if (/\b(?:(?:continue|switch|back to|keep going|go on|do this|talk|speak) in english|(?:seguir|hablar|continuar|cambiar) (?:en|a|al) ingl[eé]s)\b/.test(t)) return 'en';
   if (/[¿¡ñ]/.test(t)) return 'es';
   const words = t.match(/[a-záéíóúüñ]+/g) ?? [];
   let es = 0;

@@ -7,6 +7,7 @@
 import { readAddresses, readBadPhone, readBookingNumber, readEmail, readName, readPhones } from './contact';
 import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
+import { HOUR_WORDS_RE, hourWord, spokenDigits, spokenOrdinals } from './spoken';
 import { readWhen, type When } from './when';
 
 export type Intent = 'unsafe' | 'refuse' | 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
@@ -148,13 +149,13 @@ export function insultRequest(text: string): boolean {
 }
 
 /** Words that ask what something costs ("how much", "precio", "cuánto cuesta"). */
-export const PRICE_WORDS = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b/i;
+export const PRICE_WORDS = /\b(how much|price|prices|pricing|cost|costs|charge|fee|rate|rates|quote|more expensive|extra charge|surcharge|cobran|me cobran|cu[aá]nto (cuesta|cobran|vale)|precio|costo|tarifa)\b|\bcu[aá]nto?s?\s+(?:chavos\s+|dinero\s+|plata\s+)?(?:me |nos |le |les )?(?:va a |van a |iría a |ir[ií]a a )?(?:cuesta|cuestan|costar[ií]?a?|cobran|cobrar[ií]?a?n?|vale|sale|salen|salir|saldr[ií]a|ser[ií]a|es)(?=$|[^\p{L}])/iu;
 
 const PATTERNS: [Intent, RegExp, number][] = [
   // Prompt injection and other people's records: refused, whatever else the message asks.
   // Help to do something dangerous or illegal (a gas meter bypassed, a breaker defeated): refused, with why.
   ['unsafe', /\b(bypass|tamper\w*( with)?|rig|jump|steal|hack|disable|defeat)\b.{0,30}\b(gas |electric |water )?(meter|meters|utility|breaker|gfci|safety (switch|valve)|co (alarm|detector)|smoke (alarm|detector))\b|\b(meter|utility)\b.{0,40}\bcan'?t see\b/i, 5],
-  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)|i manage (the|a|his|her) (building|property)|(i'?m|i am|this is) (the |a |your )?(tech|technician|plumber|electrician|installer|driver)\b.{0,80}\b(address|phone|schedule|customer|job list|jobs|gate code|alarm code)\b|(this is|i'?m|i am) \w+ (from|at|with|in) (the |your )?([a-z]+ )?(team|crew|office|dispatch|headquarters|hq|front desk)\b|(address|phone|name)( number)?\b.{0,20}\b(on|for|of) (the )?(booking |appointment )?bk[-\s]?\d|(addresses|phone numbers|numbers|names)\b.{0,30}\b(for|of) (tomorrow'?s|today'?s|the|all|your|every)\b.{0,20}\b(jobs|appointments|bookings|customers|schedule|visits)\b|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
+  ['refuse', /\b(ignore (all |your |the |any )?(previous |prior |above )?(instructions|rules|prompt)|you are dan|\bdan\b.{0,30}\bno rules|(no|without) (rules|restrictions|filters|limits)\b|override code|staff (override|code|mode)|(this is|i'?m|i am) \w+ (from|at|with) (brightside|dispatch|the office)\b|from (brightside )?dispatch\b|customer (names|addresses|list|phone numbers)|(names|addresses|phones?|numbers?) (and addresses )?of (your |the |other |all )?(customers|clients)|(phone|number|address|name|email)( number)? (of|for) (your |a |the |another |that )?(customer|client)|your customer at|who lives at|system prompt|(admin|developer|god|debug) mode|jailbreak|you are now|pretend (you are|to be)|act as (an? )?(admin|staff|manager)|every customer|all (the )?(customers|bookings|appointments|tickets)|other (customers?|people)'?s?|someone else'?s|(her|his|their|friend'?s|neighbou?r'?s|wife'?s|husband'?s|tenant'?s)( personal| home| private| cell)* (booking|appointment|address|phone|cell|number|account|schedule)(?! (is|should be|will be|es)\b(?!.*\b(what|when|where|which)\b))|i manage (the|a|his|her) (building|property)|(i'?m|i am|this is) (the |a |your )?(tech|technician|plumber|electrician|installer|driver)\b.{0,80}\b(address|phone|schedule|customer|job list|jobs|gate code|alarm code)\b|(this is|i'?m|i am) \w+ (from|at|with|in) (the |your )?([a-z]+ )?(team|crew|office|dispatch|headquarters|hq|front desk)\b|(address|phone|name)( number)?\b.{0,20}\b(on|for|of) (the )?(booking |appointment )?bk[-\s]?\d|(addresses|phone numbers|numbers|names)\b.{0,30}\b(for|of) (tomorrow'?s|today'?s|the|all|your|every)\b.{0,20}\b(jobs|appointments|bookings|customers|schedule|visits)\b|\b(he|she|they) (had|has|booked)\b.{0,60}\b(what time|address|when)\b|(tell|give|send) me (what time|when|where|the address)\b.{0,40}\b(he|she|they|his|her|their)\b|\w+'s (home )?(address|phone)|(on|for) bk[-\s]?\d{4}[-\s]?\d{6}\b.*\b(address|phone)|(address|phone)( number)? (on|for) bk|i'?m (from|with) (the )?(office|staff|management|brightside)|this is (the )?(manager|owner|staff))/i, 4],
   // "list the bookings you have this week with names phone numbers and addresses", "dame la lista de citas con nombres y
   // teléfonos": other people's records in bulk (one's own bookings are "my bookings").
   ['refuse', /^(?!.*\b(my|mis) (own )?(bookings?|appointments?|appts?|visits?|reservas?|citas?)\b)(?=.*\b(phone numbers|phones|numbers|addresses|contact (info|details)|tel[eé]fonos|direcciones)\b).*\b(list|lists|show|send|give|share|pull up|read out|export|print|lista|listado|dame|d[eé]me|p[aá]same|mu[eé]strame|env[ií]eme)\b.{0,40}\b(bookings|appointments|appts|jobs|visits|schedule|customers|clients|tenants|residents|citas|reservas|clientes|inquilinos)\b/i, 4],
@@ -192,6 +193,12 @@ const KEEP = /\b(never ?mind|nvm|(i'?ll|ill|i will|i'?d rather|let'?s|we'?ll) (j
 const CORRECTION = /\b((?<!\b(?:does|do|did|is|are|was|will|would|can|could|how)\s+(?:it|this|that|they|you|he|she|the \w+)\s+)actually|no wait|scratch that|forget (that|what i said)|ignore (that|what i said)|disregard (that|my last)|strike that|mix(ed)? (that |it |them |those |these |the (\w+ )?)?up|mixed up|swapped|transposed|olvide eso|me equivoqu(?=[eé])|wait,? no|instead|change (it|that) to|switch (it|that) to|make (it|that)|rather|i meant|sorry,? (i meant|wrong|it'?s)|no,? sorry|sorry,? no|wait,? sorry|sorry,? (it'?s|its)|auto-?correct\w*|oops|typo|my (mistake|bad)|i mean|would be better|works better|(is|'s) better\b|(it'?s|it is) (the |my |our )?[a-z ]{2,20},? not (the |my |our )?[a-z]+|correction|mejor|en realidad|cambia(r)? (a|la)|quise decir|perd[oó]n,? (es|era))\b|\.{3}\s*no\b/i;
 const DISCARD = /\b(scratch that|forget (that|what i (just )?said)|ignore (that|what i (just )?said)|disregard (that|my last( message)?)|strike that|take that back|olv[ií]d(e|a|elo|alo) (eso|lo que dije)|no,? mejor no)\b/i;
 const QUESTION_START = /^\s*(?:(?:wait|oh|ok(?:ay)?|so|also|and|but|btw|hey|hi|um+|uh+|hmm+|quick (?:q|question)|one more (?:thing|q|question)|question|omg|lol|sorry|pues|oye|y|otra pregunta)[\s,.:!-]+)*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
+
+/**
+ * A question inside a dictated sentence, with no question mark ("before i give you my info are you guys licensed
+ * and insured", "ok and do you guys take apple pay"): asked of us about what we are or accept, not for a visit.
+ */
+const INNER_QUESTION = /\b(?:are|r) (?:you|u|y'?all|ya)(?: guys| all)? (?:licensed|insured|bonded|certified|registered|accredited)\b|\bdo (?:you|u|y'?all|ya)(?: guys| all)? (?:take|accept|offer financing|give (?:a |any )?discounts?)\b/i;
 
 /**
  * Reads one message. The engine re-reads the whole conversation on every model round, so readings are kept
@@ -234,13 +241,15 @@ const readings = new Map<string, Understanding>();
 
 function read(said: string, ctx: ReadContext): Understanding {
   // Markup pasted into a chat ("<script>…</script>") is not what the customer asks.
-  const text = said.replace(/<\/?[a-z][^>]{0,200}>/gi, ' ').replace(/\s+/g, ' ').trim() || said;
-  const lang = detectLanguage(text, ctx.lang);
+  const typed = said.replace(/<\/?[a-z][^>]{0,200}>/gi, ' ').replace(/\s+/g, ' ').trim() || said;
+  const lang = detectLanguage(typed, ctx.lang);
+  // Dictated numbers ("seven seven three five five five oh six oh two", "the twelfth") are read as digits.
+  const text = spokenOrdinals(spokenDigits(typed, lang));
   const intents: Partial<Record<Intent, number>> = {};
   for (const [intent, re, weight] of PATTERNS) if (re.test(text)) intents[intent] = Math.max(intents[intent] ?? 0, weight);
   const service = matchService(text, ctx.catalog);
   if (service && (intents.book ?? 0) > 0) intents.book = (intents.book ?? 0) + 1;
-  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence)) || HOURS_QUESTION.test(text);
+  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence)) || HOURS_QUESTION.test(text) || INNER_QUESTION.test(text);
   if (asks) intents.question = 1.5;
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
@@ -316,7 +325,9 @@ function read(said: string, ctx: ReadContext): Understanding {
   const top = ranked[0] && ranked[0][1] >= 1.5 ? ranked[0][0] : undefined;
   if (when.time === undefined && ctx.expectingTime) {
     // "9 if you have it", "10 works": the one small number of an answer to "which time?".
-    const numbers = rest.match(/\b\d{1,2}(?::\d{2})?\b/g) ?? [];
+    // "ok ten", "ten works": an hour said as a word is that number.
+    const said = /\d/.test(rest) ? rest : rest.replace(new RegExp(`\\b(${HOUR_WORDS_RE})\\b`, 'gi'), (w) => String(hourWord(w) ?? w));
+    const numbers = said.match(/\b\d{1,2}(?::\d{2})?\b/g) ?? [];
     const only = numbers.length === 1 ? /^(\d{1,2})(?::(\d{2}))?$/.exec(numbers[0]!) : null;
     if (only && Number(only[1]) >= 1 && Number(only[1]) <= 12) {
       const hour = Number(only[1]);
@@ -345,7 +356,9 @@ function read(said: string, ctx: ReadContext): Understanding {
   const renumbered = retime === undefined ? renumberingOf(text) : undefined;
   // Letters spelled out ("R-E-I-L-L-Y", "r e i l l y"), or a capitalised word after "it's" / "spelled".
   const spelled = /(?<![\p{L}])(\p{L}(?:[-. ]\p{L}){2,})(?![\p{L}])/u.exec(text)?.[1]?.replace(/[-. ]/g, '');
-  const spelling = spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
+  // "its steven with a v not p h": the word said with the letter that tells it apart is the spelling.
+  const withLetter = /\b(?:it'?s|its|it is)\s+(\p{L}{2,})\s+with an?\s+\p{L}\b/iu.exec(text)?.[1];
+  const spelling = withLetter ?? spelled ?? /\b(?:it'?s|its|it is|spelled|spelt)\s+([A-Z][\p{L}'’-]+)/u.exec(text)?.[1];
   const name = respelled ? undefined : (introduced ?? (asks && !contactBlock ? undefined : readName(text, ctx.expectingName || contactBlock)));
   // "yep", "go ahead", "sí, dale": a yes is never a name, whatever was asked.
   if (name && !(YES_ONLY.test(text) && !introduced)) slots.name = name;

@@ -53,6 +53,13 @@ function normalise(text: string): string {
     .replace(/\btmrw?\b|\btmr\b|\btomorow\b|\btommorow\b|\btomorrrow\b|\btmorrow\b|\b2mo?r+o?w?\b/g, 'tomorrow')
     .replace(/\btdy\b|\b2day\b/g, 'today')
     .replace(/\b2nite\b|\btonite\b/g, 'tonight')
+    // Dictation: "nine o clock", and hours heard as their homophones ("at too in the afternoon", "at for",
+    // "ate thirty", "at won"): after "at", or before the minutes or half of the day that make them a time.
+    .replace(/\bo\s+clock\b/g, "o'clock")
+    .replace(/\b(at|around|about|by)\s+(too|for|fore|ate|won)\b(?!\s+(?:a|an|the|me|us|you|it|them|him|her|my|our|your|now|sure|real|some|sale|least|all|once|this|that|what|how|which)\b)/g, (_, at: string, w: string) => `${at} ${HOMOPHONE[w]}`)
+    .replace(/\b(too|fore|ate|won)\s+(?=(?:fifteen|thirty|forty[- ]?five|o'clock|in the (?:morning|afternoon|evening)|am\b|pm\b))/g, (_, w: string) => `${HOMOPHONE[w]} `)
+    // "like ten ish", "two-ish": about that hour.
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s?-?ish\b/g, (_, h: string) => `around ${hourNumber(h)}`)
     // "like 9.30", "wed 8.00", "9.30am": a time written with a dot, where a time is said (not "$1.50", "2.5 hours").
     .replace(DOT_TIME, (m, before?: string, h?: string, min?: string, after?: string) => (before || after ? `${before ?? ''}${h}:${min}${after ?? ''}` : m))
     // "at three", "around ten", "a las tres", "a la una": an hour spelled out after a word that introduces a time.
@@ -95,6 +102,9 @@ function normalise(text: string): string {
 
 /** An hour and minutes with a dot, after a word that brings in a time or a day, or before am/pm. */
 const DOT_TIME = /(\b(?:at|around|about|like|by|before|after|till|until|from|to|or|between|a las|sobre las|today|tomorrow|tonight|morning|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day)\s*(?:@\s*)?|@\s*)?(?<![$\d.,])\b([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]?\d)(\s*(?:am|pm|a\.m\.?|p\.m\.?|hrs?\b|h\b))?/g;
+
+/** Words dictation writes for an hour ("too", "for", "ate", "won"). */
+const HOMOPHONE: Record<string, string> = { too: 'two', for: 'four', fore: 'four', ate: 'eight', won: 'one' };
 
 const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const HORAS = ['una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
@@ -175,7 +185,7 @@ function relativeDay(t: string, today: string): string | undefined {
  * in the next ten weeks, said as that date. A bare number after an English weekday ("friday 4") stays an hour;
  * in Spanish a time comes with "a las", so "el martes 15" is the 15th.
  */
-function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; said: string; weekday: string } | undefined {
+function weekdayWithDate(t: string, today: string, lang: Lang): { date?: string; said: string; weekday: string } | undefined {
   const m = new RegExp(`\\b(${Object.keys(WEEKDAYS).join('|')})\\.?,?\\s+(the\\s+|el\\s+|d[ií]a\\s+)?(\\d{1,2})(st|nd|rd|th)?\\b(?!\\s*(?::|\\.\\d|am\\b|pm\\b|a\\.m|p\\.m|o'?clock|\\/|-|de la|ish))`).exec(t);
   if (!m) return undefined;
   if (lang !== 'es' && !m[2] && !m[4]) return undefined;
@@ -185,7 +195,8 @@ function weekdayWithDate(t: string, today: string, lang: Lang): { date: string; 
     const candidate = addDays(today, d);
     if (Number(candidate.slice(8, 10)) === day && weekdayOf(candidate) === WEEKDAYS[m[1]!]) return { date: candidate, said: m[0], weekday: m[1]! };
   }
-  return undefined;
+  // "monday the 12th" when no coming 12th is a Monday: the weekday and the date disagree, and the customer is asked.
+  return { said: m[0], weekday: m[1]! };
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -207,6 +218,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
   const dated = weekdayWithDate(normalise(text), today, lang);
   const t = dated ? normalise(text).replace(dated.said, dated.weekday) : normalise(text);
   const out: When = {};
+  if (dated && !dated.date) return { issue: { kind: 'impossible', said: dated.said } };
 
   // Impossible calendar dates are said back, not rolled over into the next month.
   const named = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+|de\\s+)?(${Object.keys(MONTHS).join('|')})\\b`).exec(t);
@@ -272,7 +284,11 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
     // "move it to friday … something came up tuesday", "make that wednesday … i have jury duty thursday": the day it
     // is moved to, for, or until is the one asked for
     // ("i booked … for saturday, push it to monday": the later such day).
-    const target = /\b(to|for|onto|into|until|till|make (?:it|that)|al|para|para el)\s+(the\s+|el\s+|next\s+|this\s+|este\s+)?$/.test(t.slice(Math.max(0, r.index - 14), r.index));
+    // In a correction, the day right after "no wait", "actually", "i mean" replaces the one before it
+    // ("make it thursday... no wait friday").
+    const target =
+      /\b(to|for|onto|into|until|till|make (?:it|that)|al|para|para el)\s+(the\s+|el\s+|next\s+|this\s+|este\s+)?$/.test(t.slice(Math.max(0, r.index - 14), r.index)) ||
+      (Boolean(options.last) && /\b(no wait|wait no|wait|actually|i mean|i meant|no sorry|sorry|mejor|no,? mejor|digo)[\s,.…]*(?:on\s+|the\s+|el\s+)?$/.test(t.slice(Math.max(0, r.index - 16), r.index)));
     if (out.date && targeted && !target) continue;
     // A correction ("the 10th doesn't work, the 11th instead") means the last day named.
     if (out.date && !(vagueDate && !vague) && !(options.last && !vague) && !target) continue;
@@ -299,6 +315,32 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
       targeted ||= target;
     }
   }
+  // "nine o clock... actually no ten... lets say ten thirty thats final": in a correction the last time said stands
+  // (not one after "not", nor a fallback after "or").
+  if (options.last && times.length > 1) {
+    const lastTime = times.at(-1)!;
+    const lead = t.slice(Math.max(0, lastTime.index - 16), lastTime.index);
+    // ("mejor a las 11, a las 9 no estoy": the time said with the correction word is the new one, the other turned down.)
+    const firstLead = t.slice(Math.max(0, times[0]!.index - 20), times[0]!.index);
+    const turnedDown = /^\W*(?:no\b|not\b|is(?:n'?t| not| bad| no good)|does(?:n'?t| not)|won'?t|i (?:can'?t|cannot|work|am not|'?m not))/.test(t.slice(lastTime.end, lastTime.end + 20));
+    const firstIsNew = /\b(actually|instead|mejor|rather|make it|change (?:it )?to|i mean|i meant|no wait|wait no)\b[^.?!]{0,12}$/.test(firstLead);
+    if (!turnedDown && !firstIsNew && !/\b(not|instead of|rather than|or|otherwise|else|if not)\s*(?:at\s+)?$/.test(lead) && !/\b(or|otherwise|else|if not)\b/.test(t.slice(times[0]!.end, lastTime.index))) {
+      out.time = lastTime.minute;
+      chosen = times.length - 1;
+    }
+  }
+  // "at 2, actually 3", "10am no wait make it 11": a bare hour after the correction word replaces the time read.
+  if (options.last && times.length) {
+    const after = t.slice(times.at(-1)!.end);
+    const fix = /\b(?:make it|change (?:it )?to|how about|what about|actually|instead|no wait|wait no|i mean|i meant)\s*,?\s*(?:at\s*)?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:\/|-|:|st\b|nd\b|rd\b|th\b|min|hour|hr|day|week|month|am\b|pm\b))/.exec(after);
+    if (fix && Number(fix[1]) >= 1 && Number(fix[1]) <= 12 && Number(fix[2] ?? 0) < 60) out.time = houseTime(Number(fix[1]), Number(fix[2] ?? 0), false, t);
+  }
+  // "monday or tuesday um tuesday at eleven": a day offered among others, then said again, is the day chosen.
+  if (!options.last && /\b(or|o)\b/.test(t)) {
+    const said = results.map((r) => Object.keys(WEEKDAYS).find((w) => new RegExp(`\\b${w}\\b`).test(r.text))).filter((w): w is string => Boolean(w));
+    const again = said.find((w, i) => said.indexOf(w) !== i && said.some((x) => WEEKDAYS[x] !== WEEKDAYS[w]));
+    if (again && said[0] !== again) out.date = nextWeekday(today, WEEKDAYS[again]!);
+  }
   if (out.time === undefined) {
     // "thurs @ 1030", "around 1", "9 ok" (a time on its own after a day was named).
     const at = /(?:@|\bat|\baround|\babout|\blike|\bby|\ba las)\s*(\d{1,2})(?::?(\d{2}))?\b(?!\s*(?:\/|-|st\b|nd\b|rd\b|th\b|%|°|deg|degree|min|hour|day|week|month|year|yr|gal|lb|pound|dollar|buck|time|am|pm|a\.m|p\.m|de la))/.exec(t);
@@ -324,7 +366,7 @@ export function readWhen(text: string, today: string, nowMinute: number, lang: L
       }
     }
   }
-  if (dated && !options.last) out.date = dated.date;
+  if (dated?.date && !options.last) out.date = dated.date;
   if (out.date && vagueDate && !dated) out.vague = true;
   // "2:15 on friday? if u only do half hours then half past 2", "9 or 10", "10, otherwise 11": a fallback time,
   // said after a word that offers one (never one said after "not").
