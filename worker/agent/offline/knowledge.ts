@@ -65,6 +65,9 @@ function aboutJob(title: string, about: string | undefined): boolean {
   return job.filter((s) => own.has(s)).length >= Math.min(2, job.length);
 }
 
+/** Tool calls one turn can make: the agent loop's six model rounds (worker/agent/loop.ts), less the reply's. */
+const TOOL_ROUNDS = 5;
+
 /** What the knowledge base says to a question: a tool to call first, nothing relevant, or the sentences of one article. */
 export type KnowledgeMatch =
   | { kind: 'call'; name: string; args: Record<string, unknown> }
@@ -100,6 +103,9 @@ export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: To
   const read: { hit: (typeof hits)[number]; sentences: { sentence: string; index: number; score: number }[]; titleHits: number; value: number }[] = [];
   for (const [rank, hit] of hits.entries()) {
     const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id);
+    // A turn has a few model rounds, the last one for the reply: with the budget spent (an area check and a
+    // second question before this one), the articles read so far are all there is.
+    if (!article && read.length && turn.length >= TOOL_ROUNDS) break;
     if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
     const body = article.result.ok ? (article.result.data as { body: string }).body : '';
     // A stop inside a word ("help@brightside.example", "$1.50") does not end a sentence.
