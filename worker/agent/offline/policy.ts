@@ -82,7 +82,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (u.safety || u.top === 'refuse' || u.insult) return next;
   // "i have a drain cleaning thursday, if i cancel is there a fee?": the visit named is the one asked about, no new goal.
   if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return next;
-  if (state.awaiting === 'book_offer' && u.yes && state.offered) {
+  if (state.awaiting === 'book_offer' && u.yes && state.offered && !okThenAsks(u)) {
     startGoal('book');
     next.slots.service = state.offered;
   }
@@ -138,7 +138,8 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (Object.keys(replaced).length) next.undo = replaced;
   // The service changes only when the customer asks for one (not when a side question names another).
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
-  if (u_.date) s.date = u_.date;
+  // "my thursday leak repair, same time next week instead": with a shift in days, the day named is where the visit is now.
+  if (u_.date && !(next.goal === 'reschedule' && u.shiftDays !== undefined)) s.date = u_.date;
   // "anytime after 3", "later that same day": a window for the new time of a visit being moved, not a time.
   if (next.goal === 'reschedule' && (u.relative || u.after !== undefined || u.before !== undefined)) {
     if (u.relative) s.relative = u.relative;
@@ -169,6 +170,15 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // starts with a house number and is nothing else (no phone, no day, no question).
   else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
+}
+
+/**
+ * "ok and does my panel need to be upgraded for that?", "alright but is there a warranty": an "ok" that leads into a
+ * question of its own (nothing filled) is that question, not a yes to the offer.
+ */
+function okThenAsks(u: Understanding): boolean {
+  if (!u.asks || u.slots.date || u.slots.time !== undefined || u.slots.name || u.slots.phone) return false;
+  return /^\s*(?:(?:ok(?:ay)?|alright|all right|sure|cool|yes|yeah|yep|got it|bueno|vale|dale)[\s,.!]+)+(?:and|but|so|also|one (?:more )?(?:question|thing)|quick question|first|wait|y|pero|una pregunta)\b/i.test(u.text);
 }
 
 /** A message that is a booking number and little else ("BK-2026-000004", "its bk-2026-000004 thx"), asking nothing. */
@@ -264,6 +274,14 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
   }
   // "if i cancel now do i get charged?": the policy, for the customer's own booking's timing.
   if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return changeCostStep(state, u, ctx);
+  // "does my panel need to be upgraded for that?" after the price of an EV charger: a question about the job offered,
+  // answered from its article; the offer stands (the panel upgrade it names is not what they are booking).
+  const offered = state.awaiting === 'book_offer' ? state.offered : undefined;
+  if ((!state.goal && offered && okThenAsks(u)) || (!state.goal && offered && u.asks && !u.yes && JOB_REFERENCE.test(u.text) && !POLICY_TOPIC.test(u.text) && !u.slots.date && u.slots.time === undefined)) {
+    const answer = knowledgeAnswer({ ...u, text: `${u.text} ${offered!.name}` }, turn, state.lang, 3, offered!.name);
+    if (answer.kind === 'call') return { decision: answer };
+    return reply(`${answer.text}\n\n${t.wantBook}`, { awaiting: 'book_offer', offered: offered! });
+  }
   const side = isSideQuestion(state, u, index);
   // Questions answered from data (work we don't do, the fee, a town, a job's length, the technician).
   if (!state.goal || side || (u.outOfScope && !u.slots.date)) {

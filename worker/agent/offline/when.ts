@@ -98,7 +98,7 @@ const DOT_TIME = /(\b(?:at|around|about|like|by|before|after|till|until|from|to|
 
 const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const HORAS = ['una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
-const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : (HOUR_WORDS.includes(h) ? HOUR_WORDS.indexOf(h) : HORAS.indexOf(h)) + 1);
+export const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : (HOUR_WORDS.includes(h) ? HOUR_WORDS.indexOf(h) : HORAS.indexOf(h)) + 1);
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
