@@ -23,6 +23,13 @@ const DURATION_OF_EFFECT = /\b(power|water|heat|electricity|luz|agua)\b.{0,20}\b
 const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|coming|doing it|doing the (job|work)|electrician|plumber|sending)\b|\bwhich (tech|technician|plumber|electrician)\b|\bqui[eé]n (viene|va a venir|es el t[eé]cnico|vendr[aá])/i;
 
 
+/** A question asked beside the one about a town ("… cicero? y se puede pagar en efectivo?"): its clause, if any. */
+function questionBeside(text: string, towns: string[]): string | undefined {
+  const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|se|tienen|hay|pueden|aceptan|puedo|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 3);
+  const own = (c: string) => towns.some((town) => c.toLowerCase().includes(town.toLowerCase()));
+  return clauses.length >= 2 ? clauses.find((c) => !own(c)) : undefined;
+}
+
 export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx: FlowContext): Answer | undefined {
   const t = say(state.lang);
   if (u.outOfScope) return { kind: 'reply', text: t.outOfScope(u.outOfScope) };
@@ -77,7 +84,15 @@ export function infoAnswer(state: DialogueState, u: Understanding, turn: ToolExc
     const outside = verdicts.some((v) => v.verdict.kind === 'not_served' || v.verdict.kind === 'unknown');
     const said = `${[...new Set(parts)].join(' ')}${outside ? ` ${t.offerPerson}` : ''}`;
     const served = verdicts.some((v) => v.verdict.kind === 'served' || v.verdict.kind === 'fee');
-    return { kind: 'reply', text: `${said}\n\n${t.source(read.title)}`, offerBooking: Boolean(service) && served && !outside };
+    // "do you come to cicero? and can i pay cash?": the other question is answered too, from its own article.
+    const other = questionBeside(u.text, towns);
+    let more = '';
+    if (other) {
+      const answer = knowledgeAnswer({ ...u, text: other, slots: {} }, turn, state.lang, 1);
+      if (answer.kind === 'call') return answer;
+      if (answer.text !== t.canHelpWith) more = `\n\n${answer.text}`;
+    }
+    return { kind: 'reply', text: `${said}\n\n${t.source(read.title)}${more}`, offerBooking: Boolean(service) && served && !outside };
   }
 
   if (u.feeQuestion) {

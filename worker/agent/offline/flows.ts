@@ -271,6 +271,33 @@ function lateChange(booking: BookingData, ctx: FlowContext, lang: Lang): { sente
   return fees.length ? { sentences: fees } : undefined;
 }
 
+/** The customer speaks of a booking of theirs: "i have a drain cleaning coming up", "my appointment", "mi cita". */
+const OWN_BOOKING = /\b(i have|i got|i'?ve got|we have|my|our)\b.{0,40}\b(appointment|appt|booking|visit|coming up|scheduled|booked|cleaning|repair|tune-?up|install\w*|estimate)\b|\b(mi|nuestra) (cita|reserva)\b|\btengo (una )?(cita|reserva)\b/i;
+
+/**
+ * What cancelling or moving would cost (policy.ts `changeCostQuestion`): the policy from the knowledge base and,
+ * for a booking of the customer's, whether a change now is free or late. Nothing is cancelled.
+ */
+export function changeCostStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
+  const t = say(state.lang);
+  let visit: BookingData | undefined = bookingInView(ctx.conv);
+  if (!visit && OWN_BOOKING.test(u.text)) {
+    const listed = ctx.turn.find((x) => x.name === 'list_bookings');
+    if (!listed) return callTool('list_bookings', {});
+    const upcoming = upcomingOf(listed);
+    if (upcoming.length === 1) visit = upcoming[0];
+  }
+  const query = state.lang === 'es' ? 'cancelar cambiar cita cargo 24 horas' : 'cancellation rescheduling policy late change fee 24 hours';
+  const policy = knowledgeMatch({ text: query, lang: state.lang }, ctx.turn, state.lang, 1);
+  if (policy.kind === 'call') return { decision: policy };
+  const said = policy.kind === 'found' ? `${policy.sentences.join(' ')}\n\n${t.source(policy.article.title)}` : t.canHelpWith;
+  if (!visit || visit.status !== 'confirmed') return reply(said);
+  const { date, minute } = splitLocalIso(visit.start);
+  const ahead = zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
+  const what = state.lang === 'es' ? `${visit.service.name}, ${dayName(date, state.lang)} a las ${clock(minute)}` : `${visit.service.name} on ${dayName(date, state.lang)} at ${clock(minute)}`;
+  return reply(`${t.changeTiming(what, ahead >= 24 * 60 * 60 * 1000)} ${said}`);
+}
+
 export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {
   const t = say(state.lang);
   const number = state.slots.bookingNumber;

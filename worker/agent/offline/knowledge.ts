@@ -22,7 +22,7 @@ const ES_TO_EN: Record<string, string> = {
 const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
 const STOP = new Set(
-  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because para como tienen ustedes usted hacen pueden puede tengo quiero necesito cual cuál cuando cuándo donde dónde esta está este esto sobre también sell sells selling buy lol haha okay'.split(' ').map(fold),
+  'what when where which does have your you are the and for with that this from about there their will would could should can how much many any some into just like want need know tell please hello thanks there here they them then than also only been being were does doing done make made really very more most other such into over under after before while because para como tienen ustedes usted hacen pueden puede tengo quiero necesito cual cuál cuando cuándo donde dónde esta está este esto sobre también sell sells selling buy give gives lol haha okay three four five seven eight nine eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map(fold),
 );
 
 /** The words of a question that carry its meaning, as 4-letter stems ("prices" and "pricing" meet). */
@@ -39,18 +39,24 @@ const EN_EXPAND: Record<string, string> = {
 
 function searchQuery(u: Pick<Understanding, 'text' | 'lang'>): string {
   if (u.lang !== 'es') {
-    const extra = (u.text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
+    // "do you guys …" is "do you …": the technicians are not what is asked about.
+    const text = u.text.replace(/\byou guys\b/gi, 'you');
+    const extra = (text.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => EN_EXPAND[w]).filter(Boolean);
+    // "do you do payment plans?", "can i pay it off over time": financing.
+    if (/\bpayment plans?\b|\bmonthly payments?\b|\bpay (it |that )?(off )?(over time|monthly|in installments)\b|\binstall?ments?\b|\bfinanc\w*/i.test(text)) extra.push('financing monthly payments');
+    // "does somebody have to be home for it?": who must be there, in what to expect at the visit.
+    if (/\b(some(one|body)|anyone|anybody|an adult|i|we) (have|has|need|needs|got|gotta) (to )?be (home|there|present)\b|\bbe (home|there) for (it|the|this|that)\b/i.test(text)) extra.push('adult home expect visit');
     // "will he have some kind of id?" (not "id rather just call"): identification.
     if (/\b(some (kind|sort) of|an?|any|photo|their|his|her|show( me)?|carry|have) id\b|\bbadges?\b/i.test(u.text)) extra.push('photo badge uniform identification');
     // "what if i have to cancel, do you charge for that?": the cancellation policy, not the price list.
-    if (/\b(cancel\w*|reschedul\w*|no[- ]show|call (it )?off|miss (the|my) (appointment|appt|visit))\b/i.test(u.text)) extra.push('cancellation rescheduling policy late change');
+    if (/\b(cancel\w*|reschedul\w*|no[- ]show|call (it )?off|miss (the|my) (appointment|appt|visit))\b/i.test(text)) extra.push('cancellation rescheduling policy late change');
     // "do i pay anything up front?", "pay in advance": when payment is due, and any deposit.
     if (/\bup[- ]?front\b|\bin advance\b|\bahead of time\b|\bbefore the (work|job)\b/i.test(u.text) && /\b(pay|paid|payment|money|charge|deposit)\b/i.test(u.text)) extra.push('payment due deposit');
     // "do you take apple pay / venmo / amex?": the payment methods.
     if (/\b(apple|google|samsung) ?pay\b|\b(venmo|zelle|paypal|cash ?app|amex|visa|mastercard|discover|checks?|cash|credit|debit)\b/i.test(u.text) && /\b(take|accept|use|pay|paying|payment)\b/i.test(u.text)) extra.push('payment methods accept');
     // "what should i do before the tech comes?" (not "before i give my info, …"): what to expect at the visit.
     if (/\bbefore (the|my|your|a|they|he|she) (visit|appointment|appt|tech|technician|plumber|electrician|arrive|arrives|come|comes|get here|gets here)\b/i.test(u.text)) extra.push('expect visit');
-    return `${u.text} ${extra.join(' ')}`.slice(0, 300).trim();
+    return `${text} ${extra.join(' ')}`.slice(0, 300).trim();
   }
   const words = u.text.toLowerCase().match(/[a-záéíóúñ]+/g) ?? [];
   const english = words.map((w) => ES_TO_EN[w]).filter(Boolean);
@@ -64,6 +70,9 @@ function aboutJob(title: string, about: string | undefined): boolean {
   const own = new Set(contentStems(title));
   return job.filter((s) => own.has(s)).length >= Math.min(2, job.length);
 }
+
+/** Tool calls one turn can make: the agent loop's six model rounds (worker/agent/loop.ts), less the reply's. */
+const TOOL_ROUNDS = 5;
 
 /** What the knowledge base says to a question: a tool to call first, nothing relevant, or the sentences of one article. */
 export type KnowledgeMatch =
@@ -100,6 +109,9 @@ export function knowledgeMatch(u: Pick<Understanding, 'text' | 'lang'>, turn: To
   const read: { hit: (typeof hits)[number]; sentences: { sentence: string; index: number; score: number }[]; titleHits: number; value: number }[] = [];
   for (const [rank, hit] of hits.entries()) {
     const article = turn.find((x) => x.name === 'get_kb_article' && Number(x.args.article_id) === hit.id);
+    // A turn has a few model rounds, the last one for the reply: with the budget spent (an area check and a
+    // second question before this one), the articles read so far are all there is.
+    if (!article && read.length && turn.length >= TOOL_ROUNDS) break;
     if (!article) return { kind: 'call', name: 'get_kb_article', args: { article_id: hit.id } };
     const body = article.result.ok ? (article.result.data as { body: string }).body : '';
     // A stop inside a word ("help@brightside.example", "$1.50") does not end a sentence.

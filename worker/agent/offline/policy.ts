@@ -12,7 +12,7 @@
  */
 import type { ModelMessage } from '../model';
 import { exchangesSince, latestCatalog, type Conversation, type Decision, type PolicyConfig, type ToolExchange } from './conversation';
-import { bookingInView, bookingStep, manageStep, lookupStep, type FlowContext } from './flows';
+import { bookingInView, bookingStep, changeCostStep, manageStep, lookupStep, type FlowContext } from './flows';
 import { amendment, renumber, respell } from './amend';
 import { infoAnswer } from './answers';
 import { sentimentOf } from './analyse';
@@ -80,7 +80,9 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
     }
   };
   if (u.safety || u.top === 'refuse' || u.insult) return next;
-  if (state.awaiting === 'book_offer' && u.yes && state.offered) {
+  // "i have a drain cleaning thursday, if i cancel is there a fee?": the visit named is the one asked about, no new goal.
+  if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return next;
+  if (state.awaiting === 'book_offer' && u.yes && state.offered && !okThenAsks(u)) {
     startGoal('book');
     next.slots.service = state.offered;
   }
@@ -136,7 +138,8 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (Object.keys(replaced).length) next.undo = replaced;
   // The service changes only when the customer asks for one (not when a side question names another).
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
-  if (u_.date) s.date = u_.date;
+  // "my thursday leak repair, same time next week instead": with a shift in days, the day named is where the visit is now.
+  if (u_.date && !(next.goal === 'reschedule' && u.shiftDays !== undefined)) s.date = u_.date;
   // "anytime after 3", "later that same day": a window for the new time of a visit being moved, not a time.
   if (next.goal === 'reschedule' && (u.relative || u.after !== undefined || u.before !== undefined)) {
     if (u.relative) s.relative = u.relative;
@@ -167,6 +170,15 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   // starts with a house number and is nothing else (no phone, no day, no question).
   else if (state.pending === 'address' && !u.asks && u.text.length <= 200 && /^\s*\d+\s+[a-z]/i.test(u.text) && !u_.phone && !u_.date && u_.time === undefined) s.address = u.text.trim().replace(/[.!]+$/, '');
   return next;
+}
+
+/**
+ * "ok and does my panel need to be upgraded for that?", "alright but is there a warranty": an "ok" that leads into a
+ * question of its own (nothing filled) is that question, not a yes to the offer.
+ */
+function okThenAsks(u: Understanding): boolean {
+  if (!u.asks || u.slots.date || u.slots.time !== undefined || u.slots.name || u.slots.phone) return false;
+  return /^\s*(?:(?:ok(?:ay)?|alright|all right|sure|cool|yes|yeah|yep|got it|bueno|vale|dale)[\s,.!]+)+(?:and|but|so|also|one (?:more )?(?:question|thing)|quick question|first|wait|y|pero|una pregunta)\b/i.test(u.text);
 }
 
 /** A message that is a booking number and little else ("BK-2026-000004", "its bk-2026-000004 thx"), asking nothing. */
@@ -259,6 +271,16 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     const x = done('update_booking_details');
     if (!x) return callTool('update_booking_details', { booking_number: state.lastBooked!.number, ...amend.fields });
     return reply(x.result.ok ? t.amended(state.lastBooked!.number, amend.said(t)) : t.amendFailed(state.lastBooked!.number, x.result.error?.message ?? ''));
+  }
+  // "if i cancel now do i get charged?": the policy, for the customer's own booking's timing.
+  if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return changeCostStep(state, u, ctx);
+  // "does my panel need to be upgraded for that?" after the price of an EV charger: a question about the job offered,
+  // answered from its article; the offer stands (the panel upgrade it names is not what they are booking).
+  const offered = state.awaiting === 'book_offer' ? state.offered : undefined;
+  if ((!state.goal && offered && okThenAsks(u)) || (!state.goal && offered && u.asks && !u.yes && JOB_REFERENCE.test(u.text) && !POLICY_TOPIC.test(u.text) && !u.slots.date && u.slots.time === undefined)) {
+    const answer = knowledgeAnswer({ ...u, text: `${u.text} ${offered!.name}` }, turn, state.lang, 3, offered!.name);
+    if (answer.kind === 'call') return { decision: answer };
+    return reply(`${answer.text}\n\n${t.wantBook}`, { awaiting: 'book_offer', offered: offered! });
   }
   const side = isSideQuestion(state, u, index);
   // Questions answered from data (work we don't do, the fee, a town, a job's length, the technician).
@@ -462,6 +484,24 @@ function understood(said: string, ctx: ReadContext): Understanding {
   return u;
 }
 
+/**
+ * What cancelling or moving would cost, asked before doing it: "if i cancel do i get charged?", "what would
+ * cancelling cost", "is there a fee if i have to reschedule", "¿me cobran si cancelo?". A question about the
+ * policy, not a request: the booking stays, and the answer is the policy.
+ */
+const CHANGE_COST = /\b(charge[sd]?|fee|fees|cost|costs|penalty|pay|cobran|cobrar|cobra|cargo|multa|costo)\b/i;
+const IF_CHANGED = /\b(if|what if|in case|would|in the event|si|en caso de que)\b.{0,40}\b(cancel\w*|reschedul\w*|cancelo|cancelar|cambio|reprogramo)\b|\b(cancel\w*|reschedul\w*)\b.{0,30}\b(cost|costs|fee|charge|penalty)\b|\b(fee|charge|penalty|cost) (to|for|if (i|we|you)) (cancel\w*|reschedul\w*)/i;
+export function changeCostQuestion(u: Pick<Understanding, 'text' | 'asks'>): boolean {
+  return CHANGE_COST.test(u.text) && IF_CHANGED.test(u.text) && (u.asks || /\b(do i|will i|would i|is there|are there|me cobran)\b/i.test(u.text));
+}
+
+/** A cancel or move that is only asked about (`changeCostQuestion`) is read as a question. */
+function asPolicyQuestion(u: Understanding): Understanding {
+  if ((u.top !== 'cancel' && u.top !== 'reschedule') || !changeCostQuestion(u)) return u;
+  const intents = { ...u.intents, cancel: 0, reschedule: 0, question: Math.max(u.intents.question ?? 0, 1.5) };
+  return { ...u, top: 'question', intents, asks: true };
+}
+
 /** The policy's entry point: the next step for this conversation. */
 export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m: ModelMessage) => string): Decision {
   const conv: Conversation = { messages, text, users: messages.flatMap((m, i) => (m.role === 'user' ? [i] : [])) };
@@ -477,7 +517,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
   let last: Step | undefined;
   for (const [k, index] of conv.users.entries()) {
     const said = text(messages[index]!);
-    const u = understood(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name', expectingTime: state.pending === 'time' || state.pending === 'newTime' });
+    const u = asPolicyQuestion(understood(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name', expectingTime: state.pending === 'time' || state.pending === 'newTime' }));
     state = absorb(state, u, index);
     const end = conv.users[k + 1] ?? messages.length;
     const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);

@@ -105,6 +105,8 @@ const es = {
   cantDo: 'Lo siento, eso no lo puedo hacer desde aquí. ¿Quiere que le pase con una persona del equipo?',
   caseWithTeam: (n: string) => `Su caso ${n} ya está con nuestro equipo.`,
   lateChange: 'Faltan menos de 24 horas para la cita, así que se aplica nuestra política de cambios:',
+  changeTiming: (visit: string, free: boolean) =>
+    free ? `Su cita (${visit}) es en más de 24 horas, así que cancelarla o cambiarla ahora no tiene costo.` : `Su cita (${visit}) es en menos de 24 horas, así que un cambio ahora lleva el cargo por cambio tardío.`,
 };
 
 type Phrases = typeof es;
@@ -207,6 +209,8 @@ const en: Phrases = {
   cantDo: "I'm sorry, I can't do that from here. Would you like me to connect you with a member of our team?",
   caseWithTeam: (n) => `Your case ${n} is with our team.`,
   lateChange: 'The visit is less than 24 hours away, so our policy on late changes applies:',
+  changeTiming: (visit, free) =>
+    free ? `Your ${visit} is more than 24 hours away, so cancelling or moving it now is free of charge.` : `Your ${visit} is less than 24 hours away, so a change now falls under the late-change fee.`,
 };
 
 const PHRASES: Record<Lang, Phrases> = { en, es };
