@@ -165,3 +165,38 @@ describe('a weekday and a date that disagree are asked about', () => {
     expect(read('saturday the 12th at 10').slots.date).toBe('2026-12-12');
   });
 });
+
+describe('asking for a language is not a question for the knowledge base', () => {
+  it.each([
+    ['hi, my dad needs someone to fix a leak but he barely speaks english, can we do this in spanish?', 'es'],
+    ['buenas, se me tapo el drenaje de la cocina, podemos seguir en espanol?', 'es'],
+    ['necesito reparar una fuga, can we continue in english?', 'en'],
+  ])('%s', (text, lang) => {
+    const u = read(text);
+    expect(u.lang).toBe(lang);
+    expect(u.intents.question).toBeUndefined();
+    expect(u.slots.service).toBeDefined();
+  });
+  it('a real question beside it still is one', () => {
+    expect(read('podemos seguir en espanol? cuanto cuesta destapar un drenaje?').intents.question).toBeDefined();
+  });
+});
+
+describe('a window for the time of a new visit', () => {
+  it.each([
+    ['can someone come friday between 10 and 12?', 600, 720],
+    ['friday from 9 to 11 works', 540, 660],
+    ['between 1 and 3 on thursday', 780, 900],
+    ['el viernes entre las 10 y las 12', 600, 720],
+    ['anytime after 2 tomorrow', 840, undefined],
+    ['it has to be before 11, i work after', undefined, 660],
+    ['before 12 please', undefined, 720],
+  ] as const)('%s', (text, after, before) => {
+    const u = read(text, { lang: /viernes/.test(text) ? 'es' : 'en' });
+    expect([u.after, u.before]).toEqual([after, before]);
+  });
+  it('a plain time is no window', () => {
+    const u = read('friday at 10 please');
+    expect([u.after, u.before, u.slots.time]).toEqual([undefined, undefined, 600]);
+  });
+});

@@ -184,4 +184,31 @@ export const booking: Scenario[] = [
       replies: [{ includes: [BK, /\$119/] }],
     },
   },
+  {
+    id: 'booking-18-before-eleven-is-a-window',
+    category: 'booking',
+    goal: '"before 11" is a window: the open times before 11 are offered, and the one picked is booked (not 11:00)',
+    turns: [
+      'bathroom sink drain is clogged, need someone friday, it has to be before 11 because i work after',
+      'the 9:30 one',
+      'Rosa Whitcombe 312-555-0194, 2210 W Roscoe St Chicago',
+    ],
+    expect: {
+      booking: { service: 'drain-cleaning', date: { weekday: 'friday' }, time: '09:30', name: 'Rosa Whitcombe', phone: '3125550194', address: '2210 W Roscoe St' },
+      replies: [
+        { turn: 0, includes: [/9:30/], excludes: [/\b(12|1|2|3):\d\d ?PM/i] },
+        { includes: [BK] },
+      ],
+    },
+  },
+  {
+    id: 'booking-19-between-ten-and-noon',
+    category: 'booking',
+    goal: '"between 10 and 12" offers only the times in that window',
+    turns: ['can an electrician come fix an outlet next monday between 10 and 12?', '10:30', 'Omar Haddad, 3125550195, 5010 N Kedzie Ave, Chicago'],
+    expect: {
+      booking: { service: 'outlet-repair', date: { weekday: 'monday' }, time: '10:30', name: 'Omar Haddad', phone: '3125550195', address: '5010 N Kedzie Ave' },
+      replies: [{ turn: 0, includes: [/10:00 AM|10:30 AM|11:00 AM/], excludes: [/\b(8:00|8:30|9:00|9:30) AM|\b(1|2|3|4):\d\d PM/i] }],
+    },
+  },
 ];

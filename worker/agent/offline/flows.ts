@@ -130,7 +130,16 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
     const next = nextOpen(checked, lang);
     return reply(`${t.noOpenings(d.service.name, dayName(d.date, lang))} ${next || t.nothingWeekAfter} ${t.askDate}`, { pending: 'date' });
   }
-  if (d.time === undefined) return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+  if (d.time === undefined) {
+    // "anytime after 2", "before 11", "between 10 and 12": the open times in that window, or that there are none in it.
+    if (d.after !== undefined || d.before !== undefined) {
+      const inWindow = (minute: number) => minute >= (d.after ?? 0) && minute < (d.before ?? 24 * 60);
+      const fits = [...times].some((x) => inWindow(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
+      if (!fits) return reply(`${t.noneInWindow(dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+      return reply(`${describeOpen(dayData, d.date, lang, inWindow)} ${t.askTime}`, { pending: 'time' });
+    }
+    return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+  }
   // "quarter past 2? if you only do half hours then half past 2": the customer's fallback, when the time asked for is not open.
   const time = times.has(hhmm(d.time)) ? d.time : (d.altTimes?.find((x) => times.has(hhmm(x))) ?? d.time);
   if (!times.has(hhmm(time))) return reply(`${t.notOpen(clock(time), dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
@@ -222,7 +231,7 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   const date = state.slots.date ?? (u.shiftDays !== undefined ? addDays(current.date, u.shiftDays) : undefined) ?? (time !== undefined || u.same.day || windowed ? current.date : undefined);
   const from = Math.max(state.slots.after ?? 0, state.slots.relative === 'later' && date === current.date ? current.time + 1 : 0);
   const until = Math.min(state.slots.before ?? 24 * 60, state.slots.relative === 'earlier' && date === current.date ? current.time - 1 : 24 * 60);
-  const inWindow = (minute: number) => minute >= from && minute <= until;
+  const inWindow = (minute: number) => minute >= from && minute < until;
   // A new day without a time: what that day has (or that it has nothing, and the next days that do).
   const slug = booking.service.slug;
   if (date && time === undefined && (state.slots.date || windowed) && slug) {

@@ -140,9 +140,10 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   if (u_.service && (!s.service || u.correction || (!u.asks && (u.intents.book ?? 0) > 0))) s.service = u_.service;
   // "my thursday leak repair, same time next week instead": with a shift in days, the day named is where the visit is now.
   if (u_.date && !(next.goal === 'reschedule' && u.shiftDays !== undefined)) s.date = u_.date;
-  // "anytime after 3", "later that same day": a window for the new time of a visit being moved, not a time.
-  if (next.goal === 'reschedule' && (u.relative || u.after !== undefined || u.before !== undefined)) {
-    if (u.relative) s.relative = u.relative;
+  // "anytime after 3", "before 11", "between 10 and 12", "later that same day": a window for the time of a visit
+  // being booked or moved, not a time ("before 11" is no booking at 11).
+  if ((next.goal === 'reschedule' && u.relative) || ((next.goal === 'reschedule' || next.goal === 'book') && (u.after !== undefined || u.before !== undefined))) {
+    if (next.goal === 'reschedule' && u.relative) s.relative = u.relative;
     if (u.after !== undefined) s.after = u.after;
     if (u.before !== undefined) s.before = u.before;
     if (u_.time !== undefined && (u_.time === u.after || u_.time === u.before)) delete u_.time;

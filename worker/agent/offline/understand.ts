@@ -200,6 +200,8 @@ const QUESTION_START = /^\s*(?:(?:wait|oh|ok(?:ay)?|so|also|and|but|btw|hey|hi|u
  * A question inside a dictated sentence, with no question mark ("before i give you my info are you guys licensed
  * and insured", "ok and do you guys take apple pay"): asked of us about what we are or accept, not for a visit.
  */
+/** A clause asking to go on in a language, up to its question mark. */
+const LANGUAGE_REQUEST = /[^,;.?!]*\b(?:en|in) (?:espa[ñn]ol|spanish|ingl[eé]s|english)\b[^,;.?!]{0,20}\?/gi;
 const INNER_QUESTION = /\b(?:are|r) (?:you|u|y'?all|ya)(?: guys| all)? (?:licensed|insured|bonded|certified|registered|accredited)\b|\bdo (?:you|u|y'?all|ya)(?: guys| all)? (?:take|accept|offer financing|give (?:a |any )?discounts?)\b/i;
 
 /**
@@ -251,7 +253,10 @@ function read(said: string, ctx: ReadContext): Understanding {
   for (const [intent, re, weight] of PATTERNS) if (re.test(text)) intents[intent] = Math.max(intents[intent] ?? 0, weight);
   const service = matchService(text, ctx.catalog);
   if (service && (intents.book ?? 0) > 0) intents.book = (intents.book ?? 0) + 1;
-  const asks = /\?/.test(text) || text.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence)) || HOURS_QUESTION.test(text) || INNER_QUESTION.test(text);
+  // "…, podemos seguir en espanol?", "can we do this in spanish?": asking for a language is not a question to answer
+  // from the knowledge base (detectLanguage takes it); the rest of the message is read as it stands.
+  const questions = text.replace(LANGUAGE_REQUEST, ' ');
+  const asks = /\?/.test(questions) || questions.split(/[.!;]\s+|\n/).some((sentence) => QUESTION_START.test(sentence)) || HOURS_QUESTION.test(questions) || INNER_QUESTION.test(questions);
   if (asks) intents.question = 1.5;
   // "how much is a drain cleaning?": a price question, not a booking.
   if (intents.price && intents.book && (asks || !/\b(book|schedule|appointment|appt|come out|reservar|agendar|cita)\b/i.test(text)) && !/\b(book|schedule|reservar|agendar)\b/i.test(text)) delete intents.book;
@@ -460,9 +465,17 @@ const BOUND_HOUR = String.raw`(\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|noo
 const AFTER_BOUND = new RegExp(String.raw`\b(?:after|past|later than|no earlier than|not before|from)\s+(?:like\s+|about\s+|around\s+)?${BOUND_HOUR}(?![\d:])(?!\s*(?:-|to|till|until)\s*\d)|\b${BOUND_HOUR}\s+or later\b|\b(?:despu[eé]s de las?|a partir de las?|m[aá]s tarde de las?)\s+${BOUND_HOUR}`, 'i');
 const BEFORE_BOUND = new RegExp(String.raw`\b(?:before|no later than|not after|by)\s+(?:like\s+|about\s+|around\s+)?${BOUND_HOUR}(?![\d:])|\b${BOUND_HOUR}\s+or earlier\b|\b(?:antes de las?)\s+${BOUND_HOUR}`, 'i');
 
-/** "anytime after 3", "before noon": the window a customer gives for a time (bounds in minutes). */
+/** "between 10 and 12", "from 9 to 11", "entre las 10 y las 12": both ends at once. */
+const BETWEEN_BOUNDS = new RegExp(String.raw`\b(?:between|from|entre las?|de las?)\s+${BOUND_HOUR}\s*(?:and|&|to|till|until|-|y(?: las?)?|a(?: las?)?)\s*${BOUND_HOUR}(?![\d:])`, 'i');
+
+/** "anytime after 3", "before noon", "between 10 and 12": the window a customer gives for a time (bounds in minutes). */
 function boundsOf(text: string): { after?: number; before?: number } {
   const hour = (said: string | undefined) => (said === undefined ? undefined : /^(noon|midday)$/i.test(said) ? 12 * 60 : hourOf(said.replace(/\s+/g, '')));
+  const between = BETWEEN_BOUNDS.exec(text);
+  if (between) {
+    const [from, to] = [hour(between[1]), hour(between[2])];
+    if (from !== undefined && to !== undefined && from < to) return { after: from, before: to };
+  }
   const a = AFTER_BOUND.exec(text);
   const b = BEFORE_BOUND.exec(text);
   const after = hour(a?.slice(1).find(Boolean));
@@ -470,14 +483,15 @@ function boundsOf(text: string): { after?: number; before?: number } {
   return { ...(after !== undefined ? { after } : {}), ...(before !== undefined ? { before } : {}) };
 }
 
-/** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 are afternoon hours). */
+/** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 and 12 are afternoon hours). */
 function hourOf(said: string): number | undefined {
   const m = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(said.trim());
   if (!m) return undefined;
   const h = Number(m[1]);
   const min = Number(m[2] ?? 0);
   if (h < 1 || h > 12 || min > 59) return undefined;
-  const pm = m[3] ? /^p/i.test(m[3]) : h <= 6;
+  // A bare 12 is noon ("between 10 and 12"), never midnight.
+  const pm = m[3] ? /^p/i.test(m[3]) : h <= 6 || h === 12;
   return ((h % 12) + (pm ? 12 : 0)) * 60 + min;
 }
 
