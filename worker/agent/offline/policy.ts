@@ -21,7 +21,7 @@ import type { Lang } from './language';
 import { servicesNamed, type CatalogEntry } from './parse';
 import { money } from './replies';
 import { clock, dayName, say } from './say';
-import { hazardOf, insultRequest, PRICE_WORDS, understand, type ReadContext, type Slots, type Understanding } from './understand';
+import { hazardOf, insultRequest, PRICE_WORDS, understand, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
@@ -454,38 +454,6 @@ function describeCatalog(catalog: readonly CatalogEntry[], lang: Lang): string {
 }
 
 /**
- * `understand`, remembered: the policy replays the whole conversation at every step (so a restart gives the same
- * turn), which read every message again each time, several times per turn. An understanding depends only on the
- * text and the context, so it is kept by both (the catalog by its contents); callers never change one.
- */
-const understandings = new Map<string, Understanding>();
-const UNDERSTANDINGS_KEPT = 2000;
-/** A number per distinct catalog (by contents), and each catalog object's number. */
-const catalogNumbers = new Map<string, number>();
-const catalogOf = new WeakMap<readonly CatalogEntry[], number>();
-let nextCatalog = 0;
-
-function understood(said: string, ctx: ReadContext): Understanding {
-  let catalog = catalogOf.get(ctx.catalog);
-  if (catalog === undefined) {
-    const contents = JSON.stringify(ctx.catalog);
-    catalog = catalogNumbers.get(contents) ?? nextCatalog++;
-    // Numbers are never reused, so forgetting old catalogs cannot mix them up.
-    if (catalogNumbers.size > 100) catalogNumbers.clear();
-    catalogNumbers.set(contents, catalog);
-    catalogOf.set(ctx.catalog, catalog);
-  }
-  const key = JSON.stringify([catalog, ctx.today, ctx.nowMinute, ctx.lang, ctx.expectingName, ctx.expectingTime ?? false, said]);
-  let u = understandings.get(key);
-  if (!u) {
-    u = understand(said, ctx);
-    if (understandings.size >= UNDERSTANDINGS_KEPT) understandings.clear();
-    understandings.set(key, u);
-  }
-  return u;
-}
-
-/**
  * What cancelling or moving would cost, asked before doing it: "if i cancel do i get charged?", "what would
  * cancelling cost", "is there a fee if i have to reschedule", "¿me cobran si cancelo?". A question about the
  * policy, not a request: the booking stays, and the answer is the policy.
@@ -518,7 +486,7 @@ export function decide(messages: ModelMessage[], config: PolicyConfig, text: (m:
   let last: Step | undefined;
   for (const [k, index] of conv.users.entries()) {
     const said = text(messages[index]!);
-    const u = asPolicyQuestion(understood(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name', expectingTime: state.pending === 'time' || state.pending === 'newTime' }));
+    const u = asPolicyQuestion(understand(said, { today: local.date, nowMinute: local.minute, catalog, lang: state.lang, expectingName: state.pending === 'name', expectingTime: state.pending === 'time' || state.pending === 'newTime' }));
     state = absorb(state, u, index);
     const end = conv.users[k + 1] ?? messages.length;
     const turn = exchangesSince({ ...conv, messages: messages.slice(0, end) }, index);

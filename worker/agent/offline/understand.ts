@@ -205,17 +205,38 @@ const LANGUAGE_REQUEST = /[^,;.?!]*\b(?:en|in) (?:espa[ñn]ol|spanish|ingl[eé]s
 const INNER_QUESTION = /\b(?:are|r) (?:you|u|y'?all|ya)(?: guys| all)? (?:licensed|insured|bonded|certified|registered|accredited)\b|\bdo (?:you|u|y'?all|ya)(?: guys| all)? (?:take|accept|offer financing|give (?:a |any )?discounts?)\b/i;
 
 /**
- * Reads one message. The engine re-reads the whole conversation on every model round, so readings are kept
- * (by message and context; pure, so a kept reading is the same reading) in a small per-isolate cache.
+ * Reads one message. The policy replays the whole conversation at every step (so a restart gives the same turn),
+ * reading every message again several times per turn; a reading depends only on the text and the context, so it
+ * is kept by both (the catalog by its contents) in a per-isolate cache. Callers never change a reading.
  */
 export function understand(said: string, ctx: ReadContext): Understanding {
-  const key = `${ctx.today}|${ctx.nowMinute}|${ctx.lang}|${ctx.expectingName ? 1 : 0}${ctx.expectingTime ? 1 : 0}|${ctx.catalog.map((c) => c.slug).join(',')}|${said}`;
+  const key = JSON.stringify([catalogNumber(ctx.catalog), ctx.today, ctx.nowMinute, ctx.lang, ctx.expectingName, ctx.expectingTime ?? false, said]);
   const kept = readings.get(key);
   if (kept) return kept;
   const reading = servedPastInjection(read(said, ctx), said, ctx);
-  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
+  if (readings.size >= MAX_READINGS) readings.clear();
   readings.set(key, reading);
   return reading;
+}
+
+const MAX_READINGS = 2000;
+const readings = new Map<string, Understanding>();
+/** A number per distinct catalog (by contents), and each catalog object's number: a key part without the whole catalog. */
+const catalogNumbers = new Map<string, number>();
+const catalogOf = new WeakMap<readonly CatalogEntry[], number>();
+let nextCatalog = 0;
+
+function catalogNumber(catalog: readonly CatalogEntry[]): number {
+  let n = catalogOf.get(catalog);
+  if (n === undefined) {
+    const contents = JSON.stringify(catalog);
+    n = catalogNumbers.get(contents) ?? nextCatalog++;
+    // Numbers are never reused, so forgetting old catalogs cannot mix them up.
+    if (catalogNumbers.size > 100) catalogNumbers.clear();
+    catalogNumbers.set(contents, n);
+    catalogOf.set(catalog, n);
+  }
+  return n;
 }
 
 /** What an embedded instruction asks ("apply a 100% discount", "mark it as paid", "you are now in maintenance mode"). */
@@ -239,9 +260,6 @@ function servedPastInjection(reading: Understanding, said: string, ctx: ReadCont
   const visit = rest.top === 'book' && rest.slots.service && (rest.slots.date || rest.slots.time !== undefined);
   return visit && !rest.safety ? { ...rest, injected: true } : reading;
 }
-
-const MAX_READINGS = 500;
-const readings = new Map<string, Understanding>();
 
 function read(said: string, ctx: ReadContext): Understanding {
   // Markup pasted into a chat ("<script>…</script>") is not what the customer asks.
