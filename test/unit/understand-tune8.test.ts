@@ -200,3 +200,20 @@ describe('a window for the time of a new visit', () => {
     expect([u.after, u.before, u.slots.time]).toEqual([undefined, undefined, 600]);
   });
 });
+
+describe('half a day asked for is a window', () => {
+  it.each([
+    ['can someone come friday morning for a drain cleaning', undefined, 720],
+    ['tomorrow afternoon works for the ac tune up', 720, undefined],
+    ['el jueves por la tarde para la fuga', 720, undefined],
+    ['mañana por la mañana si se puede', undefined, 720],
+    ['any morning next week, mornings are better for me', undefined, 720],
+  ] as const)('%s', (text, after, before) => {
+    const u = read(text, { lang: /jueves|mañana/.test(text) ? 'es' : 'en' });
+    expect([u.after, u.before]).toEqual([after, before]);
+  });
+  it.each(['good morning, i need a drain cleaning on friday', 'this morning my water heater started leaking', 'buenos dias, necesito una cita'])('not: %s', (text) => {
+    const u = read(text);
+    expect([u.after, u.before]).toEqual([undefined, undefined]);
+  });
+});

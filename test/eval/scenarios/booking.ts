@@ -211,4 +211,14 @@ export const booking: Scenario[] = [
       replies: [{ turn: 0, includes: [/10:00 AM|10:30 AM|11:00 AM/], excludes: [/\b(8:00|8:30|9:00|9:30) AM|\b(1|2|3|4):\d\d PM/i] }],
     },
   },
+  {
+    id: 'booking-20-thursday-afternoon',
+    category: 'booking',
+    goal: '"thursday afternoon" offers afternoon times only; the one picked is booked',
+    turns: ['hi, could i get an ac tune up thursday afternoon?', '2:30 is good', 'Priya Raman, 312 555 0196, 6430 N Sheridan Rd, Chicago'],
+    expect: {
+      booking: { service: 'ac-tune-up', date: { weekday: 'thursday' }, time: '14:30', name: 'Priya Raman', phone: '3125550196', address: '6430 N Sheridan Rd' },
+      replies: [{ turn: 0, includes: [/\b(12|1|2):\d\d PM/], excludes: [/\b(8|9|10|11):\d\d AM/] }, { includes: [BK] }],
+    },
+  },
 ];

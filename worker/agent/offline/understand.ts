@@ -498,8 +498,16 @@ function boundsOf(text: string): { after?: number; before?: number } {
   const b = BEFORE_BOUND.exec(text);
   const after = hour(a?.slice(1).find(Boolean));
   const before = hour(b?.slice(1).find(Boolean));
-  return { ...(after !== undefined ? { after } : {}), ...(before !== undefined ? { before } : {}) };
+  if (after !== undefined || before !== undefined) return { ...(after !== undefined ? { after } : {}), ...(before !== undefined ? { before } : {}) };
+  // "friday morning", "in the afternoon", "por la mañana": half a day asked for (not "good morning", not "this morning it broke").
+  if (MORNING.test(text)) return { before: 12 * 60 };
+  if (AFTERNOON.test(text)) return { after: 12 * 60 };
+  return {};
 }
+
+const PART_OF_DAY_BEFORE = String.raw`(?:in the|tomorrow|tmrw|tmr|tomorow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next \w+day|any|an|a|early)`;
+const MORNING = new RegExp(String.raw`\b${PART_OF_DAY_BEFORE} morning\b|\bmornings?\b(?= (?:appointment|appt|slot|visit|time|works|is better|would be better|if possible|please|pls))|\b(?:por|en) la ma[ñn]ana\b`, 'i');
+const AFTERNOON = new RegExp(String.raw`\b${PART_OF_DAY_BEFORE} afternoon\b|\bafternoons?\b(?= (?:appointment|appt|slot|visit|time|works|is better|would be better|if possible|please|pls))|\b(?:por|en) la tarde\b(?! (?:del|de ayer))`, 'i');
 
 /** An hour said as "11", "11:30", "11am": minutes after midnight (1–6 and 12 are afternoon hours). */
 function hourOf(said: string): number | undefined {
