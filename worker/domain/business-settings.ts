@@ -9,14 +9,14 @@
 import { asc, eq, gt, gte } from 'drizzle-orm';
 import { z } from 'zod';
 import { closures, employees, type HOLIDAY_RULES, holidays, kbArticles, openingHours, schedules, timeOff } from '../db/schema';
-import { addDays, daysBetween, startOfDay, toZoned } from '../lib/zoned-time';
+import { addDays, daysBetween, hhmm, minutesOf, startOfDay, toZoned } from '../lib/zoned-time';
 import { businessCalendar, upcomingHolidays } from './business-calendar';
 import { configBump, listAllServices, requireAdmin } from './business-config';
 import type { DomainContext } from './context';
 import { parseLocalDate } from './dates';
 import { conflict, DomainError, invalidInput } from './errors';
 import type { BusinessSettings, closureAddedSchema, WeeklyWindow } from '../protocol/business';
-import { bookingsBetween, checkWindows, hhmm, minutesOf, toEmployeeAdminView } from './employee-calendar';
+import { bookingsBetween, checkWindows, toEmployeeAdminView } from './employee-calendar';
 import { calendarArticleBodies, CALENDAR_ARTICLE_SLUGS } from './hours-articles';
 import { hoursSentence, type NamedHoliday, type OpeningWindow } from './hours-text';
 

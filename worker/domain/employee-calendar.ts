@@ -7,7 +7,7 @@
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { bookings, schedules, timeOff } from '../db/schema';
-import { addDays, startOfDay, toLocalIso } from '../lib/zoned-time';
+import { addDays, hhmm, minutesOf, startOfDay, toLocalIso } from '../lib/zoned-time';
 import { parseStart } from './availability';
 import { configBump, requireAdmin, requireEmployee, type EmployeeRow } from './business-config';
 import type { DomainContext } from './context';
@@ -16,8 +16,6 @@ import { DomainError, invalidInput } from './errors';
 import type { EmployeeAdminView, timeOffAddedSchema, WeeklyWindow } from '../protocol/business';
 
 /** "08:00" → 480; "24:00" (midnight at the end of the day) → 1440. */
-export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
  * `windows` as minutes, if each starts before it ends and none overlaps another of its weekday; else a 400

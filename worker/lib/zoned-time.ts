@@ -129,3 +129,9 @@ export const weekdayOf = remembered((date: string): number => {
 export function toLocalIso(ms: number, timeZone: string): string {
   return zonedAt(ms, timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
+
+/** A local time (minutes after midnight) as `HH:MM`. */
+export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** A local `HH:MM` as minutes after midnight. */
+export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

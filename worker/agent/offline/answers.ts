@@ -12,7 +12,7 @@ import { daysNamed, knowledgeAnswer, namesDay } from './knowledge';
 import type { DialogueState } from './policy';
 import { money, type AvailabilityData } from './replies';
 import { say } from './say';
-import type { Understanding } from './understand';
+import { questionClauses, type Understanding } from './understand';
 
 export type Answer = Decision & { offerBooking?: boolean };
 
@@ -25,7 +25,7 @@ const TECHNICIAN = /\bwho('?s| is| will be| would be)? (the )?(tech|technician|c
 
 /** A question asked beside the one about a town ("… cicero? y se puede pagar en efectivo?"): its clause, if any. */
 function questionBeside(text: string, towns: string[]): string | undefined {
-  const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|se|tienen|hay|pueden|aceptan|puedo|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 3);
+  const clauses = questionClauses(text, 3);
   const own = (c: string) => towns.some((town) => c.toLowerCase().includes(town.toLowerCase()));
   return clauses.length >= 2 ? clauses.find((c) => !own(c)) : undefined;
 }

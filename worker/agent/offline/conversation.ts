@@ -86,5 +86,5 @@ export function latestCatalog(conv: Conversation): CatalogEntry[] | undefined {
   return data?.services;
 }
 
-export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+export { hhmm } from '../../lib/zoned-time';
 

@@ -3,7 +3,7 @@
  * looking bookings up. Each reads the dialogue state (policy.ts) and the tool
  * results of its own span of the conversation, and returns the next step.
  */
-import { addDays, zonedToUtc } from '../../lib/zoned-time';
+import { addDays, minutesOf, zonedToUtc } from '../../lib/zoned-time';
 import { knowledgeMatch } from './knowledge';
 import { exchangesSince, hhmm, type Conversation, type PolicyConfig, type ToolExchange } from './conversation';
 import type { Lang } from './language';
@@ -31,11 +31,20 @@ const callTool = (name: string, args: Record<string, unknown>): Step => ({ decis
 function describeOpen(data: AvailabilityData | undefined, date: string, lang: Lang, keep: (minute: number) => boolean = () => true): string {
   const t = say(lang);
   const day = data?.days.find((d) => d.date === date);
-  const times = [...new Set((day?.slots ?? []).map((s) => s.time))].filter((x) => keep(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
+  const times = [...new Set((day?.slots ?? []).map((s) => s.time))].filter((x) => keep(minutesOf(x)));
   if (!times.length) return t.noneThatDay(dayName(date, lang));
-  const shown = times.slice(0, 8).map((x) => clock(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
+  const shown = times.slice(0, 8).map((x) => clock(minutesOf(x)));
   const more = times.length > shown.length ? (lang === 'es' ? ' y más tarde' : ' and later times') : '';
   return t.open(dayName(date, lang), `${shown.join(', ')}${more}`);
+}
+
+/**
+ * The open times of `date` within a window the customer gave (`keep`), or, when none is in it, that there are none
+ * there and what the day does have.
+ */
+function describeOpenIn(data: AvailabilityData | undefined, date: string, lang: Lang, keep?: (minute: number) => boolean): string {
+  const fits = !keep || (data?.days.find((d) => d.date === date)?.slots ?? []).some((x) => keep(minutesOf(x.time)));
+  return fits ? describeOpen(data, date, lang, keep) : `${say(lang).noneInWindow(dayName(date, lang))} ${describeOpen(data, date, lang)}`;
 }
 
 /** A booking in one line: service, day and time, technician, address. */
@@ -131,14 +140,10 @@ export function bookingStep(state: DialogueState, u: Understanding, ctx: FlowCon
     return reply(`${t.noOpenings(d.service.name, dayName(d.date, lang))} ${next || t.nothingWeekAfter} ${t.askDate}`, { pending: 'date' });
   }
   if (d.time === undefined) {
-    // "anytime after 2", "before 11", "between 10 and 12": the open times in that window, or that there are none in it.
-    if (d.after !== undefined || d.before !== undefined) {
-      const inWindow = (minute: number) => minute >= (d.after ?? 0) && minute < (d.before ?? 24 * 60);
-      const fits = [...times].some((x) => inWindow(Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5))));
-      if (!fits) return reply(`${t.noneInWindow(dayName(d.date, lang))} ${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
-      return reply(`${describeOpen(dayData, d.date, lang, inWindow)} ${t.askTime}`, { pending: 'time' });
-    }
-    return reply(`${describeOpen(dayData, d.date, lang)} ${t.askTime}`, { pending: 'time' });
+    // "anytime after 2", "before 11", "between 10 and 12": the open times in that window.
+    const windowed = d.after !== undefined || d.before !== undefined;
+    const inWindow = (minute: number) => minute >= (d.after ?? 0) && minute < (d.before ?? 24 * 60);
+    return reply(`${describeOpenIn(dayData, d.date, lang, windowed ? inWindow : undefined)} ${t.askTime}`, { pending: 'time' });
   }
   // "quarter past 2? if you only do half hours then half past 2": the customer's fallback, when the time asked for is not open.
   const time = times.has(hhmm(d.time)) ? d.time : (d.altTimes?.find((x) => times.has(hhmm(x))) ?? d.time);
@@ -244,9 +249,7 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
       if (!week) return callTool('check_availability', { service: slug, date_from: date, date_to: addDays(date, 6) });
       return reply(`${t.noOpenings(booking.service.name, dayName(date, lang))} ${nextOpen(week, lang) || t.nothingWeekAfter} ${t.askNewTime}`, { pending: 'newTime' });
     }
-    const fits = data?.days.find((d) => d.date === date)?.slots.some((x) => inWindow(Number(x.time.slice(0, 2)) * 60 + Number(x.time.slice(3, 5))));
-    if (windowed && !fits) return reply(`${t.noneInWindow(dayName(date, lang))} ${describeOpen(data, date, lang)} ${t.askTime}`, { pending: 'newTime' });
-    return reply(`${describeOpen(data, date, lang, windowed ? inWindow : undefined)} ${t.askTime}`, { pending: 'newTime' });
+    return reply(`${describeOpenIn(data, date, lang, windowed ? inWindow : undefined)} ${t.askTime}`, { pending: 'newTime' });
   }
   if (!date || time === undefined) return reply(`${t.status(number, describeVisit(booking, lang), booking.status)} ${t.askNewTime}`, { pending: 'newTime' });
   const tries = turn.filter((x) => x.name === 'reschedule_booking');
@@ -262,15 +265,22 @@ export function manageStep(state: DialogueState, u: Understanding, ctx: FlowCont
   return reply(`${t.cannotMove(number, done.result.error?.message ?? '')} ${t.askNewTime}`, { pending: 'newTime' });
 }
 
+/** How far ahead a change counts as late (the cancellation policy's 24 hours). */
+const LATE_CHANGE_MS = 24 * 60 * 60 * 1000;
+/** Milliseconds from now until `booking` starts. */
+function msUntil(booking: BookingData, ctx: FlowContext): number {
+  const { date, minute } = splitLocalIso(booking.start);
+  return zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
+}
+
 /**
  * A confirmed booking that starts within 24 hours: what the cancellation policy says of changes that late (its
  * fee sentences, read from the knowledge base), or the tool to call first; undefined for a booking further off.
  */
 function lateChange(booking: BookingData, ctx: FlowContext, lang: Lang): { sentences: string[] } | { call: Step } | undefined {
   if (booking.status !== 'confirmed') return undefined;
-  const { date, minute } = splitLocalIso(booking.start);
-  const ahead = zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
-  if (ahead <= 0 || ahead >= 24 * 60 * 60 * 1000) return undefined;
+  const ahead = msUntil(booking, ctx);
+  if (ahead <= 0 || ahead >= LATE_CHANGE_MS) return undefined;
   const text = lang === 'es' ? 'política de cancelar o cambiar la cita con menos de 24 horas cargo' : 'cancellation rescheduling policy late-change fee less than 24 hours waive fees';
   const match = knowledgeMatch({ text, lang }, ctx.turn, lang, 1);
   if (match.kind === 'call') return { call: { decision: match } };
@@ -302,9 +312,8 @@ export function changeCostStep(state: DialogueState, u: Understanding, ctx: Flow
   const said = policy.kind === 'found' ? `${policy.sentences.join(' ')}\n\n${t.source(policy.article.title)}` : t.canHelpWith;
   if (!visit || visit.status !== 'confirmed') return reply(said);
   const { date, minute } = splitLocalIso(visit.start);
-  const ahead = zonedToUtc(date, minute, ctx.config.timeZone) - ctx.config.now;
   const what = state.lang === 'es' ? `${visit.service.name}, ${dayName(date, state.lang)} a las ${clock(minute)}` : `${visit.service.name} on ${dayName(date, state.lang)} at ${clock(minute)}`;
-  return reply(`${t.changeTiming(what, ahead >= 24 * 60 * 60 * 1000)} ${said}`);
+  return reply(`${t.changeTiming(what, msUntil(visit, ctx) >= LATE_CHANGE_MS)} ${said}`);
 }
 
 export function lookupStep(state: DialogueState, u: Understanding, ctx: FlowContext): Step {

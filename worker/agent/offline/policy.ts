@@ -21,7 +21,7 @@ import type { Lang } from './language';
 import { servicesNamed, type CatalogEntry } from './parse';
 import { money } from './replies';
 import { clock, dayName, say } from './say';
-import { hazardOf, insultRequest, PRICE_WORDS, understand, type Slots, type Understanding } from './understand';
+import { hazardOf, insultRequest, PRICE_WORDS, questionClauses, understand, type Slots, type Understanding } from './understand';
 import { toZoned } from '../../lib/zoned-time';
 
 export type { Decision, PolicyConfig } from './conversation';
@@ -81,7 +81,7 @@ function absorb(state: DialogueState, u: Understanding, index: number): Dialogue
   };
   if (u.safety || u.top === 'refuse' || u.insult) return next;
   // "i have a drain cleaning thursday, if i cancel is there a fee?": the visit named is the one asked about, no new goal.
-  if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return next;
+  if (asksWhatAChangeCosts(state, u)) return next;
   if (state.awaiting === 'book_offer' && u.yes && state.offered && !okThenAsks(u)) {
     startGoal('book');
     next.slots.service = state.offered;
@@ -274,7 +274,7 @@ function step(state: DialogueState, u: Understanding, turn: ToolExchange[], ctx:
     return reply(x.result.ok ? t.amended(state.lastBooked!.number, amend.said(t)) : t.amendFailed(state.lastBooked!.number, x.result.error?.message ?? ''));
   }
   // "if i cancel now do i get charged?": the policy, for the customer's own booking's timing.
-  if (!state.goal && u.top === 'question' && changeCostQuestion(u)) return changeCostStep(state, u, ctx);
+  if (asksWhatAChangeCosts(state, u)) return changeCostStep(state, u, ctx);
   // "does my panel need to be upgraded for that?" after the price of an EV charger: a question about the job offered,
   // answered from its article; the offer stands (the panel upgrade it names is not what they are booking).
   const offered = state.awaiting === 'book_offer' ? state.offered : undefined;
@@ -426,7 +426,7 @@ const POLICY_TOPIC = /\b(cancel\w*|reschedul\w*|no[- ]show|cancelar|cancelo|repr
 
 /** A second question beside the price ("… y tienen financiamiento?"): the clause that asks something else, if any. */
 function otherQuestion(text: string): string | undefined {
-  const clauses = text.split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|tienen|hay|pueden|aceptan|ofrecen|es)\b)/i).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
+  const clauses = questionClauses(text, 2);
   if (clauses.length < 2) return undefined;
   return clauses.find((c) => !PRICE_WORDS.test(c));
 }
@@ -463,6 +463,9 @@ const IF_CHANGED = /\b(if|what if|in case|would|in the event|si|en caso de que)\
 export function changeCostQuestion(u: Pick<Understanding, 'text' | 'asks'>): boolean {
   return CHANGE_COST.test(u.text) && IF_CHANGED.test(u.text) && (u.asks || /\b(do i|will i|would i|is there|are there|me cobran)\b/i.test(u.text));
 }
+
+/** Outside any goal, the message asks what a change would cost: answered as policy, no goal started (absorb, step). */
+const asksWhatAChangeCosts = (state: DialogueState, u: Understanding) => !state.goal && u.top === 'question' && changeCostQuestion(u);
 
 /** A cancel or move that is only asked about (`changeCostQuestion`) is read as a question. */
 function asPolicyQuestion(u: Understanding): Understanding {

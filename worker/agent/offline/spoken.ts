@@ -154,17 +154,6 @@ function grouped(digits: string): string {
   return digits;
 }
 
-/** An hour said as a word ("ten", "two", "diez"), or a digit string: 1–12, else undefined. */
-export function hourWord(word: string): number | undefined {
-  const w = wordOf(word);
-  if (/^\d{1,2}$/.test(w)) return Number(w) >= 1 && Number(w) <= 12 ? Number(w) : undefined;
-  const n = w in UNITS && w !== 'o' && w !== 'oh' && w !== 'zero' && w !== 'cero' ? UNITS[w] : w in TEENS ? TEENS[w] : undefined;
-  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
-}
-
-/** English and Spanish words for the hours one to twelve, for patterns. */
-export const HOUR_WORDS_RE = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce';
-
 /**
  * A day of the month said as an ordinal word ("the twelfth", "the twenty first", "the twenty-third") written
  * as digits ("the 12th"), after "the", a month or a weekday; "the first thing", "the second one" stay words.

@@ -7,8 +7,8 @@
 import { readAddresses, readBadPhone, readBookingNumber, readEmail, readName, readPhones } from './contact';
 import { detectLanguage, type Lang } from './language';
 import { matchService, type CatalogEntry } from './parse';
-import { HOUR_WORDS_RE, hourWord, spokenDigits, spokenOrdinals } from './spoken';
-import { readWhen, type When } from './when';
+import { spokenDigits, spokenOrdinals } from './spoken';
+import { HOUR_WORDS_RE, hourNumber, readWhen, type When } from './when';
 
 export type Intent = 'unsafe' | 'refuse' | 'book' | 'cancel' | 'reschedule' | 'lookup' | 'price' | 'services' | 'human' | 'complaint' | 'greeting' | 'thanks' | 'bye' | 'tasks_add' | 'tasks_list' | 'question';
 
@@ -197,11 +197,23 @@ const DISCARD = /\b(scratch that|forget (that|what i (just )?said)|ignore (that|
 const QUESTION_START = /^\s*(?:(?:wait|oh|ok(?:ay)?|so|also|and|but|btw|hey|hi|um+|uh+|hmm+|quick (?:q|question)|one more (?:thing|q|question)|question|omg|lol|sorry|pues|oye|y|otra pregunta)[\s,.:!-]+)*(what|whats|wat|when|where|who|why|how|do|does|did|are|r u|is|can|could|will|would|should|qu[eé]|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nto|tienen|hacen|pueden|es|est[aá]n)\b/i;
 
 /**
+ * The questions of a message, one clause each: split at question marks and at "and / also / y …" before a
+ * question word ("how much is it and do you take cash", "… cicero? y se puede pagar en efectivo?"); clauses of
+ * fewer than `minWords` words are dropped.
+ */
+export function questionClauses(text: string, minWords: number): string[] {
+  return text
+    .split(/[?¿]+|\s+(?:and|also|plus|y|también|tambien)\s+(?=(?:do|does|can|is|are|will|what|how|se|tienen|hay|pueden|puedo|aceptan|ofrecen|es)\b)/i)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= minWords);
+}
+
+/** A clause asking to go on in a language, up to its question mark. */
+const LANGUAGE_REQUEST = /[^,;.?!]*\b(?:en|in) (?:espa[ñn]ol|spanish|ingl[eé]s|english)\b[^,;.?!]{0,20}\?/gi;
+/**
  * A question inside a dictated sentence, with no question mark ("before i give you my info are you guys licensed
  * and insured", "ok and do you guys take apple pay"): asked of us about what we are or accept, not for a visit.
  */
-/** A clause asking to go on in a language, up to its question mark. */
-const LANGUAGE_REQUEST = /[^,;.?!]*\b(?:en|in) (?:espa[ñn]ol|spanish|ingl[eé]s|english)\b[^,;.?!]{0,20}\?/gi;
 const INNER_QUESTION = /\b(?:are|r) (?:you|u|y'?all|ya)(?: guys| all)? (?:licensed|insured|bonded|certified|registered|accredited)\b|\bdo (?:you|u|y'?all|ya)(?: guys| all)? (?:take|accept|offer financing|give (?:a |any )?discounts?)\b/i;
 
 /**
@@ -352,7 +364,7 @@ function read(said: string, ctx: ReadContext): Understanding {
   if (when.time === undefined && ctx.expectingTime) {
     // "9 if you have it", "10 works": the one small number of an answer to "which time?".
     // "ok ten", "ten works": an hour said as a word is that number.
-    const said = /\d/.test(rest) ? rest : rest.replace(new RegExp(`\\b(${HOUR_WORDS_RE})\\b`, 'gi'), (w) => String(hourWord(w) ?? w));
+    const said = /\d/.test(rest) ? rest : rest.replace(new RegExp(`\\b(${HOUR_WORDS_RE})\\b`, 'gi'), (w) => String(hourNumber(w.toLowerCase())));
     const numbers = said.match(/\b\d{1,2}(?::\d{2})?\b/g) ?? [];
     const only = numbers.length === 1 ? /^(\d{1,2})(?::(\d{2}))?$/.exec(numbers[0]!) : null;
     if (only && Number(only[1]) >= 1 && Number(only[1]) <= 12) {

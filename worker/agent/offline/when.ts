@@ -108,7 +108,10 @@ const HOMOPHONE: Record<string, string> = { too: 'two', for: 'four', fore: 'four
 
 const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const HORAS = ['una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
-const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : (HOUR_WORDS.includes(h) ? HOUR_WORDS.indexOf(h) : HORAS.indexOf(h)) + 1);
+/** The hour words of both languages, for patterns ("ok ten", "las diez"). */
+export const HOUR_WORDS_RE = [...HOUR_WORDS, ...HORAS].join('|');
+/** The hour an hour word (English or Spanish, lower case) or a digit string says, 1–12. */
+export const hourNumber = (h: string) => (/^\d+$/.test(h) ? Number(h) : (HOUR_WORDS.includes(h) ? HOUR_WORDS.indexOf(h) : HORAS.indexOf(h)) + 1);
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
